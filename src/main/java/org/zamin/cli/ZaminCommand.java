@@ -1,0 +1,94 @@
+package org.zamin.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zamin.App;
+import org.zamin.config.Settings;
+import org.zamin.db.Database;
+import org.zamin.sample.NationalGenerator;
+import org.zamin.sample.SampleLoader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code ./zamin} command line (the launcher script builds the jar and hands its arguments here). */
+@Command(name = "zamin", mixinStandardHelpOptions = true, version = "Zamin 0.1",
+        description = "An open land bank for industrial estates.",
+        subcommands = {ZaminCommand.Serve.class, ZaminCommand.Generate.class})
+public final class ZaminCommand implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(ZaminCommand.class);
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new ZaminCommand()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    /** Opens the database the environment names, migrated. */
+    static Database openDatabase(Settings settings) {
+        log.info("settings: {}", settings);
+        return Database.open(settings);
+    }
+
+    @Command(name = "serve", description = "Start PostGIS (embedded unless DATABASE_URL is set) and the map server.")
+    static final class Serve implements Runnable {
+
+        @Option(names = "--sample-dir", description = "Sample data loaded on first start (default: ${DEFAULT-VALUE}).",
+                defaultValue = "gis-data/gilan")
+        Path sampleDir;
+
+        @Override
+        public void run() {
+            Settings settings = Settings.fromEnvironment(System.getenv());
+            Database database = openDatabase(settings);
+            new SampleLoader(database.jdbi()).loadSampleOnFirstStart(sampleDir);
+            App app = App.start(settings, database, true);
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                log.info("shutting down");
+                app.close();
+                stopped.countDown();
+            }, "zamin-shutdown"));
+            System.out.println("Zamin is ready: http://localhost:" + app.port());
+            try {
+                stopped.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Command(name = "generate", description = "Add a synthetic national data set (for scale tests) to the database.")
+    static final class Generate implements Runnable {
+
+        @Option(names = "--estates", required = true, description = "Number of estates.")
+        int estates;
+
+        @Option(names = "--plots", required = true, description = "Number of plots in total.")
+        int plots;
+
+        @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Override
+        public void run() {
+            if (estates < 1 || plots < estates) {
+                throw new CommandLine.ParameterException(new CommandLine(this),
+                        "--estates must be at least 1 and --plots at least --estates");
+            }
+            try (Database database = openDatabase(Settings.fromEnvironment(System.getenv()))) {
+                long start = System.nanoTime();
+                int loaded = new SampleLoader(database.jdbi())
+                        .loadEach(new NationalGenerator(seed).generate(estates, plots));
+                System.out.printf("generated %d estates and %d plots in %.1f s%n", estates, loaded,
+                        (System.nanoTime() - start) / 1e9);
+            }
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package org.zamin.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zamin.config.Settings;
+
+/**
+ * The PostGIS store: the embedded cluster or {@code DATABASE_URL}, a connection pool, the migrations,
+ * and the {@link Jdbi} handles the feature repositories query through.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+    /** Server settings for the embedded cluster: modest memory, JIT off (short spatial queries). */
+    static final List<String> EMBEDDED_OPTIONS = List.of("shared_buffers=256MB", "work_mem=16MB", "jit=off");
+
+    private final Optional<EmbeddedPostgres> embedded;
+    private final HikariDataSource writePool;
+    private final HikariDataSource readPool;
+    private final Jdbi jdbi;
+    private final Jdbi readJdbi;
+
+    private Database(Optional<EmbeddedPostgres> embedded, Connection write, Optional<Connection> read) {
+        this.embedded = embedded;
+        this.writePool = pool(write, "zamin-write", 20);
+        this.readPool = read.map(r -> pool(r, "zamin-read", 20)).orElse(null);
+        this.jdbi = Jdbi.create(writePool);
+        this.readJdbi = readPool == null ? jdbi : Jdbi.create(readPool);
+    }
+
+    /** Where to connect: a JDBC URL and its credentials. */
+    public record Connection(String jdbcUrl, String user, String password) {
+
+        /** Parses {@code postgresql://user:pass@host:port/db?…} (or a {@code jdbc:postgresql:} URL). */
+        public static Connection fromUrl(String url) {
+            if (url.startsWith("jdbc:")) {
+                return new Connection(url, null, null);
+            }
+            URI uri = URI.create(url.replaceFirst("^postgres://", "postgresql://"));
+            String user = null;
+            String password = null;
+            if (uri.getRawUserInfo() != null) {
+                String[] parts = uri.getRawUserInfo().split(":", 2);
+                user = URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
+                password = parts.length > 1 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : null;
+            }
+            String hostPort = uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
+            String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
+            return new Connection("jdbc:postgresql://" + hostPort + uri.getRawPath() + query, user, password);
+        }
+    }
+
+    /** Opens the database the settings name (starting the embedded cluster if none) and migrates it. */
+    public static Database open(Settings settings) {
+        Database db;
+        if (settings.databaseUrl().isPresent()) {
+            db = new Database(Optional.empty(), Connection.fromUrl(settings.databaseUrl().get()),
+                    settings.databaseReadUrl().map(Connection::fromUrl));
+        } else {
+            EmbeddedPostgres pg = EmbeddedPostgres.start(settings.dataDir(), EMBEDDED_OPTIONS);
+            try {
+                db = new Database(Optional.of(pg), new Connection(pg.jdbcUrl("zamin"), pg.user(), pg.password()),
+                        settings.databaseReadUrl().map(Connection::fromUrl));
+            } catch (RuntimeException e) {
+                pg.close();
+                throw e;
+            }
+        }
+        try {
+            db.migrate();
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        return db;
+    }
+
+    /** Opens an already-running database without starting anything: what tests use for extra databases. */
+    public static Database connect(Connection connection) {
+        Database db = new Database(Optional.empty(), connection, Optional.empty());
+        db.migrate();
+        return db;
+    }
+
+    private void migrate() {
+        var result = Flyway.configure()
+                .dataSource(writePool)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        log.info("database schema at version {} ({} migrations applied now)", result.targetSchemaVersion,
+                result.migrationsExecuted);
+    }
+
+    /** The read-write handle. */
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    /** The handle for read-only queries: the read replica when {@code DATABASE_READ_URL} is set. */
+    public Jdbi readJdbi() {
+        return readJdbi;
+    }
+
+    public DataSource dataSource() {
+        return writePool;
+    }
+
+    /** True when the database answers a trivial query within a second. */
+    public boolean isHealthy() {
+        try (var c = writePool.getConnection(); var s = c.createStatement()) {
+            s.setQueryTimeout(1);
+            s.execute("SELECT 1");
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (readPool != null) {
+            readPool.close();
+        }
+        writePool.close();
+        embedded.ifPresent(EmbeddedPostgres::close);
+    }
+
+    private static HikariDataSource pool(Connection connection, String name, int size) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(name);
+        config.setJdbcUrl(connection.jdbcUrl());
+        if (connection.user() != null) {
+            config.setUsername(connection.user());
+        }
+        if (connection.password() != null) {
+            config.setPassword(connection.password());
+        }
+        config.setMaximumPoolSize(size);
+        config.setConnectionTimeout(5_000);
+        config.setInitializationFailTimeout(30_000);
+        // Bound parameters like "(:estate IS NULL OR …)" need a plan for the actual values to use the indexes.
+        config.addDataSourceProperty("options", "-c plan_cache_mode=force_custom_plan -c TimeZone=UTC");
+        config.addDataSourceProperty("ApplicationName", "zamin");
+        return new HikariDataSource(config);
+    }
+}

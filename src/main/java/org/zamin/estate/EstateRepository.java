@@ -1,0 +1,36 @@
+package org.zamin.estate;
+
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.zamin.db.SqlResource;
+
+/** Estate queries: each estate as a GeoJSON Feature with its boundary, utilities and plot counts by status. */
+public final class EstateRepository {
+
+    private static final String FEATURES = SqlResource.load("estate/features");
+
+    private final Jdbi jdbi;
+
+    public EstateRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** Every estate as a GeoJSON FeatureCollection, ordered by code. */
+    public String listFeatureCollection() {
+        List<String> features = jdbi.withHandle(h -> h.createQuery(FEATURES)
+                .bind("code", (String) null).mapTo(String.class).list());
+        return "{\"type\":\"FeatureCollection\",\"numberReturned\":" + features.size() + ",\"features\":["
+                + String.join(",", features) + "]}";
+    }
+
+    /** One estate as a GeoJSON Feature. */
+    public Optional<String> findFeature(String code) {
+        return jdbi.withHandle(h -> h.createQuery(FEATURES).bind("code", code).mapTo(String.class).findOne());
+    }
+
+    public boolean exists(String code) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT EXISTS (SELECT 1 FROM estate WHERE code = :code)")
+                .bind("code", code).mapTo(Boolean.class).one());
+    }
+}

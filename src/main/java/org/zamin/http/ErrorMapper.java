@@ -1,0 +1,71 @@
+package org.zamin.http;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Map;
+import org.jdbi.v3.core.ConnectionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The one place where failures become {@code {"code", "message"}} JSON with the right status; never a stack trace. */
+public final class ErrorMapper {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorMapper.class);
+
+    private static final Map<Integer, String> CODES_BY_STATUS = Map.of(
+            400, "bad_request", 401, "unauthorized", 403, "forbidden", 404, "not_found", 405, "method_not_allowed",
+            409, "conflict", 413, "payload_too_large", 422, "unprocessable", 429, "rate_limited",
+            503, "database_unavailable");
+
+    private ErrorMapper() {}
+
+    /** Registers the exception and error handlers on the route table. */
+    public static void register(RoutesConfig routes) {
+        routes.exception(ApiException.class, (e, ctx) -> write(ctx, e.status(), e.code(), e.getMessage()));
+        routes.exception(HttpResponseException.class, (e, ctx) ->
+                write(ctx, e.getStatus(), CODES_BY_STATUS.getOrDefault(e.getStatus(), "error"), e.getMessage()));
+        routes.exception(Exception.class, ErrorMapper::unexpected);
+        routes.error(404, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty() || !isJson(ctx)) {
+                write(ctx, 404, "not_found", "no such resource: " + ctx.path());
+            }
+        });
+    }
+
+    private static void unexpected(Exception e, Context ctx) {
+        if (isDatabaseUnavailable(e)) {
+            log.warn("database unavailable for {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            write(ctx, 503, "database_unavailable", "the database is not answering; try again shortly");
+            return;
+        }
+        log.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+        write(ctx, 500, "internal_error", "an unexpected error occurred; it has been logged");
+    }
+
+    /** Connection failures (SQL state class 08, pool time-outs) mean the database is down, not a bug. */
+    static boolean isDatabaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof ConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().equals("57P01")
+                        || sql.getSQLState().equals("57P03"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isJson(Context ctx) {
+        String type = ctx.res().getContentType();
+        return type != null && type.contains("json");
+    }
+
+    private static void write(Context ctx, int status, String code, String message) {
+        ctx.status(status).json(Map.of("code", code, "message", message == null ? code : message));
+    }
+}

@@ -1,0 +1,177 @@
+package org.zamin.sample;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zamin.db.SqlResource;
+
+/**
+ * Writes generated or sample estates, plots and lines into the database. The database checks every
+ * geometry (validity, inside the estate, no overlaps) exactly as for any other writer.
+ */
+public final class SampleLoader {
+
+    private static final Logger log = LoggerFactory.getLogger(SampleLoader.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SAMPLE_LOADED_KEY = "sample_data_loaded";
+
+    private static final String UPSERT_PROVINCE = SqlResource.load("sample/upsert_province");
+    private static final String INSERT_ESTATE = SqlResource.load("sample/insert_estate");
+    private static final String INSERT_PARCEL = SqlResource.load("sample/insert_parcel");
+    private static final String INSERT_LINE = SqlResource.load("sample/insert_line");
+
+    private final Jdbi jdbi;
+
+    public SampleLoader(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /**
+     * Loads the sample province from {@code dir} (estates, parcels, infrastructure GeoJSON) unless sample data
+     * was loaded before or estates already exist. Returns true when it loaded.
+     */
+    public boolean loadSampleOnFirstStart(Path dir) {
+        boolean alreadyLoaded = jdbi.withHandle(h -> h.createQuery(
+                "SELECT EXISTS (SELECT 1 FROM app_state WHERE key = :key) OR EXISTS (SELECT 1 FROM estate)")
+                .bind("key", SAMPLE_LOADED_KEY).mapTo(Boolean.class).one());
+        if (alreadyLoaded) {
+            return false;
+        }
+        if (!Files.isDirectory(dir)) {
+            log.warn("no sample data at {}; starting with an empty database", dir);
+            return false;
+        }
+        List<EstateBundle> bundles = readBundles(dir);
+        jdbi.useTransaction(h -> {
+            int plots = load(h, bundles.iterator());
+            h.createUpdate("INSERT INTO app_state (key, value) VALUES (:key, :value)")
+                    .bind("key", SAMPLE_LOADED_KEY).bind("value", dir.getFileName() + ": " + bundles.size()
+                            + " estates, " + plots + " plots").execute();
+            log.info("loaded sample data from {}: {} estates, {} plots", dir, bundles.size(), plots);
+        });
+        return true;
+    }
+
+    /** Inserts the bundles one estate per transaction (for large generated sets); returns the plot count. */
+    public int loadEach(Iterator<EstateBundle> bundles) {
+        int plots = 0;
+        while (bundles.hasNext()) {
+            EstateBundle bundle = bundles.next();
+            plots += jdbi.inTransaction(h -> load(h, List.of(bundle).iterator()));
+        }
+        return plots;
+    }
+
+    private static int load(Handle h, Iterator<EstateBundle> bundles) {
+        int plots = 0;
+        while (bundles.hasNext()) {
+            EstateBundle b = bundles.next();
+            JsonNode props = b.estate().get("properties");
+            JsonNode province = props.get("province");
+            int provinceId = h.createQuery(UPSERT_PROVINCE)
+                    .bind("code", province.get("code").asText())
+                    .bind("name", province.get("name").asText())
+                    .bind("nameFa", province.get("nameFa").asText())
+                    .mapTo(Integer.class).one();
+            int estateId = h.createQuery(INSERT_ESTATE)
+                    .bind("code", props.get("code").asText())
+                    .bind("provinceId", provinceId)
+                    .bind("name", props.get("name").asText())
+                    .bind("nameFa", props.get("nameFa").asText())
+                    .bind("kind", props.get("kind").asText())
+                    .bind("operator", props.path("operator").asText(""))
+                    .bind("landPricePerM2", props.get("landPricePerM2").asLong())
+                    .bind("utilities", props.path("utilities").toString())
+                    .bind("boundary", b.estate().get("geometry").toString())
+                    .mapTo(Integer.class).one();
+            PreparedBatch parcels = h.prepareBatch(INSERT_PARCEL);
+            for (ObjectNode parcel : b.parcels()) {
+                JsonNode p = parcel.get("properties");
+                List<String> utilities = new ArrayList<>();
+                p.path("utilities").forEach(u -> utilities.add(u.asText()));
+                parcels.bind("estateId", estateId)
+                        .bind("plotNumber", p.get("plotNumber").asText())
+                        .bind("geom", parcel.get("geometry").toString())
+                        .bind("landUse", p.get("landUse").asText())
+                        .bind("pricePerM2", p.get("pricePerM2").asLong())
+                        .bindArray("utilities", String.class, utilities)
+                        .bind("status", p.get("status").asText())
+                        .add();
+            }
+            if (!b.parcels().isEmpty()) {
+                parcels.execute();
+            }
+            PreparedBatch lines = h.prepareBatch(INSERT_LINE);
+            for (ObjectNode line : b.infrastructure()) {
+                JsonNode p = line.get("properties");
+                lines.bind("kind", p.get("kind").asText())
+                        .bind("name", p.path("name").isNull() ? null : p.path("name").asText(null))
+                        .bind("estateId", p.path("estate").isTextual() ? estateId : null)
+                        .bind("geom", line.get("geometry").toString())
+                        .add();
+            }
+            if (!b.infrastructure().isEmpty()) {
+                lines.execute();
+            }
+            plots += b.parcels().size();
+        }
+        return plots;
+    }
+
+    /** Reads estates.geojson, parcels.geojson and infrastructure.geojson and groups them by estate code. */
+    static List<EstateBundle> readBundles(Path dir) {
+        Map<String, EstateBundle> byCode = new LinkedHashMap<>();
+        for (JsonNode estate : features(dir.resolve("estates.geojson"))) {
+            byCode.put(estate.get("properties").get("code").asText(),
+                    new EstateBundle((ObjectNode) estate, new ArrayList<>(), new ArrayList<>()));
+        }
+        for (JsonNode parcel : features(dir.resolve("parcels.geojson"))) {
+            bundleOf(byCode, parcel).parcels().add((ObjectNode) parcel);
+        }
+        Path lines = dir.resolve("infrastructure.geojson");
+        if (Files.exists(lines)) {
+            List<ObjectNode> trunk = new ArrayList<>();
+            for (JsonNode line : features(lines)) {
+                if (line.get("properties").path("estate").isTextual()) {
+                    bundleOf(byCode, line).infrastructure().add((ObjectNode) line);
+                } else {
+                    trunk.add((ObjectNode) line);
+                }
+            }
+            // Lines that belong to no estate ride along with the first estate's bundle, still with no estate id.
+            byCode.values().stream().findFirst().ifPresent(first -> first.infrastructure().addAll(trunk));
+        }
+        return List.copyOf(byCode.values());
+    }
+
+    private static EstateBundle bundleOf(Map<String, EstateBundle> byCode, JsonNode feature) {
+        String code = feature.get("properties").get("estate").asText();
+        EstateBundle bundle = byCode.get(code);
+        if (bundle == null) {
+            throw new IllegalArgumentException("feature refers to unknown estate " + code);
+        }
+        return bundle;
+    }
+
+    private static JsonNode features(Path file) {
+        try {
+            return JSON.readTree(file.toFile()).get("features");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+}

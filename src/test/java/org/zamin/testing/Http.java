@@ -1,0 +1,70 @@
+package org.zamin.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A small real HTTP client for tests: requests against the running server, JSON bodies parsed. */
+public final class Http {
+
+    public static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** A response: status, content type and body (parsed when it is JSON). */
+    public record Response(int status, String contentType, String body) {
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("response is not JSON: " + body, e);
+            }
+        }
+    }
+
+    private Http() {}
+
+    public static Response get(String pathAndQuery) {
+        return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET());
+    }
+
+    public static Response get(String pathAndQuery, String header, String value) {
+        return send(HttpRequest.newBuilder(uri(pathAndQuery)).header(header, value).GET());
+    }
+
+    public static Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> r = CLIENT.send(request.timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Asserts a JSON error answer: its status, its stable code, a message naming the problem, no internals. */
+    public static void assertError(Response r, int status, String code, String messagePart) {
+        assertEquals(status, r.status(), r.body());
+        assertTrue(r.contentType().contains("json"), r.contentType());
+        JsonNode body = r.json();
+        assertEquals(code, body.get("code").asText(), r.body());
+        assertTrue(body.get("message").asText().contains(messagePart), r.body());
+        assertFalse(r.body().contains("Exception") || r.body().contains("SELECT"), "no internals leak: " + r.body());
+    }
+
+    public static URI uri(String pathAndQuery) {
+        return URI.create(TestServer.get().baseUrl() + pathAndQuery);
+    }
+}

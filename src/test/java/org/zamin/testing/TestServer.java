@@ -1,0 +1,97 @@
+package org.zamin.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.jdbi.v3.core.Jdbi;
+import org.zamin.App;
+import org.zamin.config.Settings;
+import org.zamin.db.Database;
+import org.zamin.db.EmbeddedPostgres;
+import org.zamin.sample.SampleLoader;
+
+/**
+ * The one real stack every test of a run shares: a throwaway PostgreSQL + PostGIS cluster under
+ * {@code target/test-pg}, started the same way the service starts its embedded one, migrated, loaded with
+ * the Gilan sample, and the real HTTP server on a free port.
+ */
+public final class TestServer {
+
+    private static final Path BASE = Path.of("target", "test-pg").toAbsolutePath();
+    private static TestServer instance;
+
+    private final EmbeddedPostgres postgres;
+    private final Database database;
+    private final App app;
+
+    private TestServer() {
+        deleteRecursively(BASE);
+        // Durability is pointless for a throwaway cluster; these settings make the suite faster.
+        postgres = EmbeddedPostgres.start(BASE, List.of("fsync=off", "synchronous_commit=off",
+                "full_page_writes=off", "shared_buffers=128MB", "jit=off"));
+        // Through DATABASE_URL, as a production deployment would connect.
+        Settings settings = Settings.fromEnvironment(Map.of(
+                "ZAMIN_PORT", "0",
+                "ZAMIN_DATA_DIR", BASE.toString(),
+                "DATABASE_URL", "postgresql://" + postgres.user() + ":" + postgres.password() + "@127.0.0.1:"
+                        + postgres.port() + "/zamin"));
+        database = Database.open(settings);
+        new SampleLoader(database.jdbi()).loadSampleOnFirstStart(Path.of("gis-data", "gilan"));
+        app = App.start(settings, database, true);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.close();
+            postgres.close();
+        }, "test-server-shutdown"));
+    }
+
+    /** The shared stack, started on first use. */
+    public static synchronized TestServer get() {
+        if (instance == null) {
+            instance = new TestServer();
+        }
+        return instance;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + app.port();
+    }
+
+    public Jdbi jdbi() {
+        return database.jdbi();
+    }
+
+    public EmbeddedPostgres postgres() {
+        return postgres;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        // A cluster left running by a killed run would keep the directory busy: stop it first.
+        Path pid = dir.resolve("pg").resolve("postmaster.pid");
+        if (Files.exists(pid)) {
+            try {
+                long processId = Long.parseLong(Files.readAllLines(pid).get(0).trim());
+                ProcessHandle.of(processId).ifPresent(ProcessHandle::destroy);
+                Thread.sleep(2000);
+            } catch (IOException | RuntimeException | InterruptedException e) {
+                // the directory is deleted below either way
+            }
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+// Domain values and their translation keys. Keys are written out in full (never concatenated)
+// so the i18n test can find every key used by the page.
+import { t, hasKey, currentLanguage } from './i18n.js';
+
+/** Public parcel statuses in legend order, with their map colours (fill, outline). */
+export const STATUSES = [
+  'AVAILABLE', 'RESERVED', 'ALLOCATED', 'UNDER_CONSTRUCTION',
+  'IN_PRODUCTION', 'IDLE', 'RECLAIMING', 'NOT_OFFERED',
+];
+
+export const STATUS_COLOURS = {
+  AVAILABLE: { fill: '#34a853', stroke: '#1e6b33' },
+  RESERVED: { fill: '#f4b400', stroke: '#9a7000' },
+  ALLOCATED: { fill: '#4a7fd8', stroke: '#234f9c' },
+  UNDER_CONSTRUCTION: { fill: '#9c5bd1', stroke: '#5e2d87' },
+  IN_PRODUCTION: { fill: '#137c86', stroke: '#0a4a50' },
+  IDLE: { fill: '#db3b30', stroke: '#8c1e17' },
+  RECLAIMING: { fill: '#f07c1b', stroke: '#9b4a07' },
+  NOT_OFFERED: { fill: '#a3a8ad', stroke: '#5f6368' },
+};
+
+const STATUS_KEYS = {
+  AVAILABLE: 'status.AVAILABLE',
+  RESERVED: 'status.RESERVED',
+  ALLOCATED: 'status.ALLOCATED',
+  UNDER_CONSTRUCTION: 'status.UNDER_CONSTRUCTION',
+  IN_PRODUCTION: 'status.IN_PRODUCTION',
+  IDLE: 'status.IDLE',
+  RECLAIMING: 'status.RECLAIMING',
+  NOT_OFFERED: 'status.NOT_OFFERED',
+};
+
+/** Land uses offered by the filter, in display order. */
+export const LAND_USES = ['industrial', 'warehouse', 'workshop', 'services', 'green', 'road'];
+
+const LAND_USE_KEYS = {
+  industrial: 'landUse.industrial',
+  warehouse: 'landUse.warehouse',
+  workshop: 'landUse.workshop',
+  services: 'landUse.services',
+  green: 'landUse.green',
+  road: 'landUse.road',
+};
+
+/** Utility connections, in display order. */
+export const UTILITIES = ['water', 'power', 'gas', 'telecom', 'wastewater'];
+
+const UTILITY_KEYS = {
+  water: 'utility.water',
+  power: 'utility.power',
+  gas: 'utility.gas',
+  telecom: 'utility.telecom',
+  wastewater: 'utility.wastewater',
+};
+
+const ESTATE_KIND_KEYS = {
+  industrial_estate: 'estateKind.industrial_estate',
+  industrial_zone: 'estateKind.industrial_zone',
+  free_zone: 'estateKind.free_zone',
+  cluster: 'estateKind.cluster',
+  small_workshop_complex: 'estateKind.small_workshop_complex',
+};
+
+/** Infrastructure line kinds with their map style. */
+export const INFRA_KINDS = ['road', 'rail', 'power', 'gas', 'water'];
+
+export const INFRA_STYLES = {
+  road: { color: '#7a7f85', weight: 3, dashArray: null },
+  rail: { color: '#3b3b3b', weight: 2, dashArray: '10 6' },
+  power: { color: '#d4a200', weight: 2, dashArray: '6 4' },
+  gas: { color: '#c2410c', weight: 2, dashArray: '2 5' },
+  water: { color: '#1e88e5', weight: 2, dashArray: '9 4 2 4' },
+};
+
+const INFRA_KEYS = {
+  road: 'infra.road',
+  rail: 'infra.rail',
+  power: 'infra.power',
+  gas: 'infra.gas',
+  water: 'infra.water',
+};
+
+const ERROR_KEYS = {
+  bad_request: 'error.bad_request',
+  invalid_parameter: 'error.invalid_parameter',
+  unauthorized: 'error.unauthorized',
+  forbidden: 'error.forbidden',
+  csrf_missing: 'error.csrf_missing',
+  not_found: 'error.not_found',
+  conflict: 'error.conflict',
+  payload_too_large: 'error.payload_too_large',
+  unprocessable: 'error.unprocessable',
+  rate_limited: 'error.rate_limited',
+  database_unavailable: 'error.database_unavailable',
+  internal_error: 'error.internal_error',
+  network: 'error.network',
+  unknown_estate: 'error.unknown_estate',
+  method_not_allowed: 'error.method_not_allowed',
+  unknown: 'error.unknown',
+};
+
+function lookup(keys, value) {
+  if (value === null || value === undefined) return '';
+  const key = keys[value] || keys[String(value).toLowerCase()];
+  return key && hasKey(key) ? t(key) : String(value);
+}
+
+/** The translated name of a parcel status. */
+export const statusLabel = (status) => lookup(STATUS_KEYS, status);
+/** The translated name of a land use (the raw value if unknown). */
+export const landUseLabel = (use) => lookup(LAND_USE_KEYS, use);
+/** The translated name of a utility. */
+export const utilityLabel = (utility) => lookup(UTILITY_KEYS, utility);
+/** The translated name of an estate kind (the raw value if unknown). */
+export const estateKindLabel = (kind) => lookup(ESTATE_KIND_KEYS, kind);
+/** The translated name of an infrastructure line kind. */
+export const infraLabel = (kind) => lookup(INFRA_KEYS, kind);
+
+/** The translated message for an API error (or any thrown value). */
+export function errorMessage(error) {
+  const code = error && error.code;
+  return t(ERROR_KEYS[code] || ERROR_KEYS.unknown);
+}
+
+/** An estate's (or a parcel's estate's) display name in the current language. */
+export function localName(name, nameFa) {
+  return currentLanguage() === 'fa' ? (nameFa || name || '') : (name || nameFa || '');
+}

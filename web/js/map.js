@@ -1,0 +1,258 @@
+// The Leaflet map: base map, estate outlines, parcels coloured by status and infrastructure lines.
+// It draws what it is given and never fetches; the map view decides what to load.
+import { t, currentLanguage, onLanguageChange, formatArea, formatRials, formatList } from './i18n.js';
+import {
+  STATUS_COLOURS, INFRA_STYLES, UTILITIES, statusLabel, landUseLabel, utilityLabel, infraLabel, localName,
+} from './labels.js';
+
+/** Parcels and infrastructure are loaded from this zoom level up. */
+export const PARCEL_MIN_ZOOM = 12;
+
+const DEFAULT_CENTER = [32.5, 53.7];
+const DEFAULT_ZOOM = 5;
+
+function parcelStyle(status) {
+  const colours = STATUS_COLOURS[status] || STATUS_COLOURS.NOT_OFFERED;
+  return {
+    className: 'parcel parcel-' + (STATUS_COLOURS[status] ? status : 'UNKNOWN'),
+    color: colours.stroke,
+    weight: 1,
+    opacity: 1,
+    fillColor: colours.fill,
+    fillOpacity: 0.6,
+  };
+}
+
+const ESTATE_STYLE = {
+  className: 'estate',
+  color: '#1f3a5f',
+  weight: 2,
+  opacity: 0.9,
+  fill: true,
+  fillColor: '#1f3a5f',
+  fillOpacity: 0.04,
+};
+
+function element(tag, className, text) {
+  const el = document.createElement(tag);
+  if (className) el.className = className;
+  if (text !== undefined) el.textContent = text;
+  return el;
+}
+
+function utilityOrder(utility) {
+  const index = UTILITIES.indexOf(utility);
+  return index < 0 ? UTILITIES.length : index;
+}
+
+function popupContent(props) {
+  const root = element('div', 'parcel-popup');
+  root.dir = currentLanguage() === 'fa' ? 'rtl' : 'ltr';
+  root.dataset.parcelId = String(props.id);
+  root.appendChild(element('h3', 'parcel-popup-title', t('popup.title', { number: props.plotNumber })));
+  const list = element('dl', 'parcel-popup-fields');
+  const row = (label, value, field) => {
+    const dt = element('dt', null, label);
+    const dd = element('dd', null, value);
+    dd.dataset.field = field;
+    list.append(dt, dd);
+    return dd;
+  };
+  const utilities = (Array.isArray(props.utilities) ? props.utilities.slice() : [])
+    .sort((a, b) => utilityOrder(a) - utilityOrder(b));
+  const priced = (v) => (v === null || v === undefined ? t('popup.notPriced') : formatRials(v));
+  row(t('popup.estate'), localName(props.estateName, props.estateNameFa) || props.estate || '', 'estate');
+  row(t('popup.area'), formatArea(props.areaM2), 'area');
+  row(t('popup.landUse'), landUseLabel(props.landUse), 'landUse');
+  row(t('popup.pricePerM2'), priced(props.pricePerM2), 'pricePerM2');
+  row(t('popup.price'), priced(props.price), 'price');
+  row(t('popup.utilities'), utilities.length ? formatList(utilities.map(utilityLabel)) : t('popup.noUtilities'),
+    'utilities');
+  const status = row(t('popup.status'), '', 'status');
+  const badge = element('span', 'status-badge status-badge-' + props.status, statusLabel(props.status));
+  const colours = STATUS_COLOURS[props.status];
+  if (colours) badge.style.setProperty('--swatch', colours.fill);
+  status.appendChild(badge);
+  root.appendChild(list);
+  return root;
+}
+
+function clampBbox(bounds) {
+  const clamp = (v, lo, hi) => Math.min(hi, Math.max(lo, v));
+  return [
+    clamp(bounds.getWest(), -180, 180),
+    clamp(bounds.getSouth(), -90, 90),
+    clamp(bounds.getEast(), -180, 180),
+    clamp(bounds.getNorth(), -90, 90),
+  ];
+}
+
+/**
+ * Creates the map in `container`. `onBasemap(state)` is told "none", "ok" or "failed";
+ * `onEstateClick(code)` fires when an estate outline is clicked while zoomed out.
+ */
+export function createMap(container, config, { onBasemap = () => {}, onEstateClick = () => {} } = {}) {
+  const map = L.map(container, {
+    center: DEFAULT_CENTER,
+    zoom: DEFAULT_ZOOM,
+    zoomControl: false,
+    minZoom: 3,
+    maxZoom: 19,
+  });
+  map.createPane('estates').style.zIndex = 380;
+  map.createPane('parcels').style.zIndex = 400;
+  map.createPane('infrastructure').style.zIndex = 420;
+
+  let zoomControl = null;
+  function placeZoomControl() {
+    if (zoomControl) zoomControl.remove();
+    zoomControl = L.control.zoom({
+      position: currentLanguage() === 'fa' ? 'topright' : 'topleft',
+      zoomInTitle: t('map.zoomIn'),
+      zoomOutTitle: t('map.zoomOut'),
+    }).addTo(map);
+  }
+  placeZoomControl();
+
+  if (config && config.basemapUrl) {
+    let loaded = false;
+    const tiles = L.tileLayer(config.basemapUrl, {
+      attribution: config.basemapAttribution || '',
+      maxZoom: 19,
+    });
+    tiles.on('tileload', () => {
+      if (!loaded) {
+        loaded = true;
+        onBasemap('ok');
+      }
+    });
+    tiles.on('tileerror', () => {
+      if (!loaded) onBasemap('failed');
+    });
+    tiles.addTo(map);
+  } else {
+    onBasemap('none');
+  }
+
+  const estatesByCode = new Map();
+  const estateLayer = L.geoJSON(null, {
+    pane: 'estates',
+    style: () => ESTATE_STYLE,
+    onEachFeature(feature, layer) {
+      const props = feature.properties || {};
+      const code = props.code || feature.id;
+      estatesByCode.set(code, { feature, layer });
+      layer.bindTooltip(() => localName(props.name, props.nameFa), {
+        sticky: true, direction: 'top', className: 'estate-tooltip',
+      });
+      layer.on('click', () => {
+        if (map.getZoom() < PARCEL_MIN_ZOOM) onEstateClick(code);
+      });
+    },
+  }).addTo(map);
+
+  let openPopup = null;
+  map.on('popupclose', (event) => {
+    if (openPopup && event.popup === openPopup.popup) openPopup = null;
+  });
+  const parcelLayer = L.geoJSON(null, {
+    pane: 'parcels',
+    style: (feature) => parcelStyle(feature.properties && feature.properties.status),
+    onEachFeature(feature, layer) {
+      const props = feature.properties || {};
+      // A free-standing popup (not bound to the layer) survives the redraw that its own auto-pan triggers.
+      layer.on('click', (event) => {
+        openPopup = { id: props.id, popup: L.popup({ maxWidth: 320, className: 'parcel-popup-wrapper' }) };
+        openPopup.popup.setLatLng(event.latlng).setContent(() => popupContent(props)).openOn(map);
+      });
+      layer.on('mouseover', () => layer.setStyle({ weight: 2.5 }));
+      layer.on('mouseout', () => layer.setStyle({ weight: 1 }));
+    },
+  }).addTo(map);
+
+  const infraLayer = L.geoJSON(null, {
+    pane: 'infrastructure',
+    style(feature) {
+      const kind = feature.properties && feature.properties.kind;
+      const style = INFRA_STYLES[kind] || INFRA_STYLES.road;
+      return { ...style, className: 'infra infra-' + (INFRA_STYLES[kind] ? kind : 'other'), opacity: 0.9 };
+    },
+    onEachFeature(feature, layer) {
+      const props = feature.properties || {};
+      layer.bindTooltip(() => [infraLabel(props.kind), props.name].filter(Boolean).join(' · '), {
+        sticky: true, className: 'infra-tooltip',
+      });
+    },
+  }).addTo(map);
+
+  onLanguageChange(() => {
+    placeZoomControl();
+    if (openPopup) openPopup.popup.update();
+    map.eachLayer((layer) => {
+      if (layer.getTooltip && layer.getTooltip() && layer.isTooltipOpen()) layer.getTooltip().update();
+    });
+  });
+
+  function fitBbox(bbox) {
+    if (!Array.isArray(bbox) || bbox.length !== 4) return false;
+    map.fitBounds([[bbox[1], bbox[0]], [bbox[3], bbox[2]]], { padding: [16, 16], animate: false });
+    return true;
+  }
+
+  return {
+    leaflet: map,
+    zoom: () => map.getZoom(),
+    bbox: () => clampBbox(map.getBounds()),
+
+    /** Draws the estate boundaries (replacing any drawn before). */
+    setEstates(collection) {
+      estatesByCode.clear();
+      estateLayer.clearLayers();
+      if (collection) estateLayer.addData(collection);
+    },
+
+    /** Fits the map to all estates; false when there are none. */
+    fitAll() {
+      const bounds = estateLayer.getBounds();
+      if (!bounds.isValid()) return false;
+      map.fitBounds(bounds, { padding: [16, 16], animate: false });
+      return true;
+    },
+
+    /** Fits the map to one estate (its bbox property, else its outline). */
+    zoomToEstate(code) {
+      const entry = estatesByCode.get(code);
+      if (!entry) return false;
+      if (fitBbox(entry.feature.properties && entry.feature.properties.bbox)) return true;
+      map.fitBounds(entry.layer.getBounds(), { padding: [16, 16], animate: false });
+      return true;
+    },
+
+    /** Replaces the drawn parcels; returns the number of plot shapes drawn. */
+    setParcels(collection) {
+      const features = collection && Array.isArray(collection.features) ? collection.features : [];
+      if (openPopup && !features.some((f) => f.properties && f.properties.id === openPopup.id)) map.closePopup();
+      parcelLayer.clearLayers();
+      if (features.length) parcelLayer.addData(features);
+      return parcelLayer.getLayers().length;
+    },
+
+    clearParcels() {
+      if (openPopup) map.closePopup();
+      parcelLayer.clearLayers();
+    },
+
+    setInfrastructure(collection) {
+      infraLayer.clearLayers();
+      if (collection && Array.isArray(collection.features)) infraLayer.addData(collection);
+    },
+
+    clearInfrastructure() {
+      infraLayer.clearLayers();
+    },
+
+    onMove(fn) {
+      map.on('moveend', fn);
+    },
+  };
+}
