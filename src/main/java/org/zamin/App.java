@@ -2,14 +2,18 @@ package org.zamin;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
+import java.time.Clock;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zamin.config.Settings;
 import org.zamin.db.Database;
+import org.zamin.decision.DecisionLog;
+import org.zamin.decision.DecisionRoutes;
 import org.zamin.estate.EstateRepository;
 import org.zamin.estate.EstateRoutes;
 import org.zamin.http.ErrorMapper;
@@ -39,11 +43,17 @@ public final class App implements AutoCloseable {
 
     /** Starts the HTTP server on {@code settings.port()} (0 = any free port) over an open database. */
     public static App start(Settings settings, Database database, boolean ownsDatabase) {
+        return start(settings, database, ownsDatabase, Clock.systemUTC());
+    }
+
+    /** As {@link #start(Settings, Database, boolean)}, with the clock every feature reads (tests control it). */
+    public static App start(Settings settings, Database database, boolean ownsDatabase, Clock clock) {
         var estates = new EstateRepository(database.readJdbi());
         var estateRoutes = new EstateRoutes(estates);
         var parcelRoutes = new ParcelRoutes(new ParcelRepository(database.readJdbi()), estates);
         var infrastructureRoutes = new InfrastructureRoutes(new InfrastructureRepository(database.readJdbi()));
         var site = new SiteRoutes(settings, database);
+        var decisionRoutes = new DecisionRoutes(new DecisionLog(database.jdbi(), clock));
 
         Javalin server = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(objectMapper(), false));
@@ -66,6 +76,8 @@ public final class App implements AutoCloseable {
             routes.get("/api/parcels", parcelRoutes::search);
             routes.get("/api/parcels/{id}", parcelRoutes::get);
             routes.get("/api/infrastructure", infrastructureRoutes::search);
+            routes.get("/api/decisions", decisionRoutes::list);
+            routes.get("/api/decisions/verify", decisionRoutes::verify);
         });
         server.start("0.0.0.0", settings.port());
         log.info("Zamin is serving on http://localhost:{}", server.port());
@@ -90,6 +102,7 @@ public final class App implements AutoCloseable {
 
     static ObjectMapper objectMapper() {
         return new ObjectMapper()
+                .registerModule(new Jdk8Module())
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     }

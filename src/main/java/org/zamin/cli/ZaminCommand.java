@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.zamin.App;
 import org.zamin.config.Settings;
 import org.zamin.db.Database;
+import org.zamin.decision.DecisionLog;
 import org.zamin.sample.NationalGenerator;
 import org.zamin.sample.SampleLoader;
 import picocli.CommandLine;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Option;
 /** The {@code ./zamin} command line (the launcher script builds the jar and hands its arguments here). */
 @Command(name = "zamin", mixinStandardHelpOptions = true, version = "Zamin 0.1",
         description = "An open land bank for industrial estates.",
-        subcommands = {ZaminCommand.Serve.class, ZaminCommand.Generate.class})
+        subcommands = {ZaminCommand.Serve.class, ZaminCommand.Generate.class, ZaminCommand.VerifyLog.class})
 public final class ZaminCommand implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(ZaminCommand.class);
@@ -88,6 +89,24 @@ public final class ZaminCommand implements Runnable {
                         .loadEach(new NationalGenerator(seed).generate(estates, plots));
                 System.out.printf("generated %d estates and %d plots in %.1f s%n", estates, loaded,
                         (System.nanoTime() - start) / 1e9);
+            }
+        }
+    }
+
+    @Command(name = "verify-log", description = "Check the decision log's hash chain from the first entry to the last.")
+    static final class VerifyLog implements java.util.concurrent.Callable<Integer> {
+
+        @Override
+        public Integer call() {
+            try (Database database = openDatabase(Settings.fromEnvironment(System.getenv()))) {
+                var result = new DecisionLog(database.jdbi(), java.time.Clock.systemUTC()).verify();
+                if (result.valid()) {
+                    System.out.printf("decision log intact: %d entries, head %s%n", result.entries(), result.headHash());
+                    return 0;
+                }
+                System.out.printf("decision log BROKEN at entry %d: %s (%d entries before it verified)%n",
+                        result.firstBrokenSeq().orElse(-1L), result.problem().orElse("?"), result.entries());
+                return 1;
             }
         }
     }

@@ -37,7 +37,7 @@ public final class ErrorMapper {
 
     private static void unexpected(Exception e, Context ctx) {
         if (isDatabaseUnavailable(e)) {
-            log.warn("database unavailable for {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            log.warn("database unavailable for {} {}: {}", ctx.method(), ctx.path(), rootCause(e).getMessage());
             write(ctx, 503, "database_unavailable", "the database is not answering; try again shortly");
             return;
         }
@@ -58,6 +58,14 @@ public final class ErrorMapper {
             }
         }
         return false;
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
     }
 
     private static boolean isJson(Context ctx) {

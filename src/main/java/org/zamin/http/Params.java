@@ -41,6 +41,16 @@ public final class Params {
         });
     }
 
+    public static Optional<Long> longValue(Context ctx, String name) {
+        return text(ctx, name).map(v -> {
+            try {
+                return Long.parseLong(v);
+            } catch (NumberFormatException e) {
+                throw invalid(name, "must be a whole number, got '" + v + "'");
+            }
+        });
+    }
+
     /** A comma-separated list whose every item must be one of {@code allowed}. */
     public static List<String> list(Context ctx, String name, Set<String> allowed) {
         List<String> values = text(ctx, name)

@@ -1,0 +1,139 @@
+package org.zamin.decision;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.zamin.db.SqlResource;
+
+/** Appends to, reads and verifies the hash-chained decision log (the chaining itself is a database trigger). */
+public final class DecisionLog {
+
+    private static final String APPEND = SqlResource.load("decision/append");
+    private static final String PUBLIC_LIST = SqlResource.load("decision/public_list");
+    private static final String CHAIN = SqlResource.load("decision/chain");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    public DecisionLog(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    /** Appends inside the caller's transaction, so the entry commits or rolls back with the change it records. */
+    public long append(Handle h, Decision d) {
+        return h.createQuery(APPEND)
+                .bind("occurredAt", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
+                .bind("actorId", d.actor().userId().orElse(null))
+                .bind("actorRole", d.actor().role())
+                .bind("action", d.action())
+                .bind("subjectType", d.subjectType())
+                .bind("subjectId", d.subjectId())
+                .bind("estateCode", d.estateCode().orElse(null))
+                .bindArray("parcelIds", Long.class, d.parcelIds())
+                .bind("fromState", d.fromState().orElse(null))
+                .bind("toState", d.toState().orElse(null))
+                .bind("reason", d.reason().orElse(null))
+                .bind("publicDetails", json(d.publicDetails()))
+                .bind("privateDetails", json(d.privateDetails()))
+                .mapTo(Long.class)
+                .one();
+    }
+
+    /** Appends in a transaction of its own. */
+    public long append(Decision d) {
+        return jdbi.inTransaction(h -> append(h, d));
+    }
+
+    /** What anyone may filter the public log by; absent means any. */
+    public record Query(Optional<String> estate, Optional<Long> parcel, Optional<String> subjectType,
+            Optional<String> subjectId, Optional<Long> before, int limit) {}
+
+    /** The public fields of matching entries, newest first, as JSON ({@code decisions}, {@code nextBefore}). */
+    public String listPublic(Query q) {
+        return jdbi.withHandle(h -> h.createQuery(PUBLIC_LIST)
+                .bind("estate", q.estate().orElse(null))
+                .bind("parcel", q.parcel().orElse(null))
+                .bind("subjectType", q.subjectType().orElse(null))
+                .bind("subjectId", q.subjectId().orElse(null))
+                .bind("before", q.before().orElse(null))
+                .bind("limit", q.limit())
+                .mapTo(String.class)
+                .one());
+    }
+
+    /** The verifier's verdict: how many entries were checked, the head hash, and the first broken entry if any. */
+    public record Verification(boolean valid, long entries, String headHash, Optional<Long> firstBrokenSeq,
+            Optional<String> problem) {}
+
+    /**
+     * Walks the whole chain, recomputing every SHA-256 here (not in the database) from the canonical text and
+     * the previous hash, and checking that seq has no gaps.
+     */
+    public Verification verify() {
+        return jdbi.withHandle(h -> {
+            MessageDigest sha256 = sha256();
+            byte[] expectedPrev = new byte[32];
+            long expectedSeq = 1;
+            long checked = 0;
+            try (var rows = h.createQuery(CHAIN).setFetchSize(1000).mapToMap().stream()) {
+                for (var it = rows.iterator(); it.hasNext(); ) {
+                    Map<String, Object> row = it.next();
+                    long seq = ((Number) row.get("seq")).longValue();
+                    byte[] prev = (byte[]) row.get("prev_hash");
+                    byte[] hash = (byte[]) row.get("hash");
+                    String problem = null;
+                    if (seq != expectedSeq) {
+                        problem = "entry " + expectedSeq + " is missing";
+                    } else if (!Arrays.equals(prev, expectedPrev)) {
+                        problem = "previous-hash link does not match entry " + (seq - 1);
+                    } else {
+                        sha256.reset();
+                        sha256.update(prev);
+                        sha256.update(((String) row.get("canonical")).getBytes(StandardCharsets.UTF_8));
+                        if (!Arrays.equals(sha256.digest(), hash)) {
+                            problem = "content does not match its hash";
+                        }
+                    }
+                    if (problem != null) {
+                        return new Verification(false, checked, HexFormat.of().formatHex(expectedPrev),
+                                Optional.of(Math.min(seq, expectedSeq)), Optional.of(problem));
+                    }
+                    expectedPrev = hash;
+                    expectedSeq++;
+                    checked++;
+                }
+            }
+            return new Verification(true, checked, HexFormat.of().formatHex(expectedPrev), Optional.empty(),
+                    Optional.empty());
+        });
+    }
+
+    private static String json(Map<String, Object> details) {
+        try {
+            return JSON.writeValueAsString(details);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("details are not serialisable as JSON", e);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

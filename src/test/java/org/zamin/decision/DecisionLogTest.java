@@ -1,0 +1,117 @@
+package org.zamin.decision;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.zamin.db.Database;
+import org.zamin.testing.Http;
+import org.zamin.testing.TestServer;
+
+/** The decision log chains every entry to the one before, refuses edits, and its verifier finds tampering. */
+class DecisionLogTest {
+
+    private static Database isolated;
+    private static DecisionLog log;
+
+    /** Tampering needs a database of its own, so the shared log stays intact for the other tests. */
+    @BeforeAll
+    static void openIsolatedDatabase() {
+        var pg = TestServer.get().postgres();
+        pg.ensureDatabase("zamin_decisions");
+        isolated = Database.connect(new Database.Connection(pg.jdbcUrl("zamin_decisions"), pg.user(), pg.password()));
+        log = new DecisionLog(isolated.jdbi(), Clock.systemUTC());
+    }
+
+    @AfterAll
+    static void close() {
+        isolated.close();
+    }
+
+    private static Decision sample(String subject) {
+        return Decision.of(Actor.SYSTEM, "parcel.status_changed", "parcel", subject)
+                .withEstate("GIL-SIAHKAL").withParcels(List.of(Long.parseLong(subject)))
+                .withTransition("AVAILABLE", "RESERVED").withReason("test")
+                .withPublicDetails(Map.of("note", "سلام")).withPrivateDetails(Map.of("email", "a@b.example"));
+    }
+
+    @Test
+    void entriesAreChainedAndVerifiable() {
+        long before = log.verify().entries();
+        long first = log.append(sample("1"));
+        long second = log.append(sample("2"));
+        assertEquals(first + 1, second);
+        DecisionLog.Verification v = log.verify();
+        assertTrue(v.valid(), v.toString());
+        assertEquals(before + 2, v.entries());
+        byte[][] hashes = isolated.jdbi().withHandle(h -> h.createQuery(
+                "SELECT prev_hash, (SELECT hash FROM decision WHERE seq = :first) FROM decision WHERE seq = :second")
+                .bind("first", first).bind("second", second)
+                .map((rs, ctx) -> new byte[][] {rs.getBytes(1), rs.getBytes(2)}).one());
+        assertTrue(java.util.Arrays.equals(hashes[0], hashes[1]), "each entry carries the previous entry's hash");
+    }
+
+    @Test
+    void updatesAndDeletesAreRefused() {
+        long seq = log.append(sample("3"));
+        var update = assertThrows(UnableToExecuteStatementException.class, () -> isolated.jdbi().useHandle(h ->
+                h.execute("UPDATE decision SET reason = 'rewritten' WHERE seq = ?", seq)));
+        assertTrue(update.getMessage().contains("append-only"), update.getMessage());
+        assertThrows(UnableToExecuteStatementException.class, () -> isolated.jdbi().useHandle(h ->
+                h.execute("DELETE FROM decision WHERE seq = ?", seq)));
+        assertThrows(UnableToExecuteStatementException.class, () -> isolated.jdbi().useHandle(h ->
+                h.execute("TRUNCATE decision")));
+        assertTrue(log.verify().valid());
+    }
+
+    @Test
+    void aTamperedEntryIsDetected() {
+        var pg = TestServer.get().postgres();
+        pg.ensureDatabase("zamin_tampered");
+        try (Database tampered = Database.connect(
+                new Database.Connection(pg.jdbcUrl("zamin_tampered"), pg.user(), pg.password()))) {
+            assertTamperingDetected(tampered, new DecisionLog(tampered.jdbi(), Clock.systemUTC()));
+        }
+    }
+
+    private static void assertTamperingDetected(Database db, DecisionLog log) {
+        log.append(sample("4"));
+        long target = log.append(sample("5"));
+        log.append(sample("6"));
+        assertTrue(log.verify().valid());
+        // Someone with the owner's powers switches the guard off and rewrites history.
+        db.jdbi().useHandle(h -> {
+            h.execute("ALTER TABLE decision DISABLE TRIGGER decision_no_update_delete");
+            h.execute("UPDATE decision SET reason = 'nothing to see' WHERE seq = ?", target);
+            h.execute("ALTER TABLE decision ENABLE TRIGGER decision_no_update_delete");
+        });
+        DecisionLog.Verification v = log.verify();
+        assertFalse(v.valid());
+        assertEquals(target, v.firstBrokenSeq().orElseThrow());
+        assertEquals(target - 1, v.entries());
+        assertTrue(v.problem().orElseThrow().contains("hash"), v.toString());
+    }
+
+    @Test
+    void thePublicLogShowsNoPrivateDetails() {
+        var shared = new DecisionLog(TestServer.get().jdbi(), Clock.systemUTC());
+        long seq = shared.append(sample("7").withEstate("GIL-FUMAN"));
+        Http.Response r = Http.get("/api/decisions?estate=GIL-FUMAN&limit=5");
+        assertEquals(200, r.status());
+        JsonNode first = r.json().get("decisions").get(0);
+        assertEquals(seq, first.get("seq").asLong());
+        assertEquals("سلام", first.get("details").get("note").asText());
+        assertFalse(r.body().contains("a@b.example"), "private details stay private: " + r.body());
+        JsonNode verify = Http.get("/api/decisions/verify").json();
+        assertTrue(verify.get("valid").asBoolean(), verify.toString());
+    }
+}
