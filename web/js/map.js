@@ -193,6 +193,27 @@ export function createMap(container, config, { onBasemap = () => {}, onEstateCli
     });
   });
 
+  // Estates are a few hundred metres across: at province zoom their outlines vanish, so a marker sized by
+  // plot count stands in for each one until plots are drawn.
+  const estateMarkers = L.layerGroup().addTo(map);
+  function addEstateMarker(code, feature, layer) {
+    const props = feature.properties || {};
+    const radius = 5 + Math.min(12, Math.sqrt(props.parcelCount || 0) / 1.5);
+    const marker = L.circleMarker(layer.getBounds().getCenter(), {
+      pane: 'estates', radius, weight: 2, color: '#1f3a5f', fillColor: '#4a90c2', fillOpacity: 0.55,
+      className: 'estate-marker',
+    });
+    marker.bindTooltip(() => localName(props.name, props.nameFa), { direction: 'top', className: 'estate-tooltip' });
+    marker.on('click', () => onEstateClick(code));
+    estateMarkers.addLayer(marker);
+  }
+  function toggleEstateMarkers() {
+    const show = map.getZoom() < PARCEL_MIN_ZOOM - 1;
+    if (show && !map.hasLayer(estateMarkers)) estateMarkers.addTo(map);
+    if (!show && map.hasLayer(estateMarkers)) map.removeLayer(estateMarkers);
+  }
+  map.on('zoomend', toggleEstateMarkers);
+
   function fitBbox(bbox) {
     if (!Array.isArray(bbox) || bbox.length !== 4) return false;
     map.fitBounds([[bbox[1], bbox[0]], [bbox[3], bbox[2]]], { padding: [16, 16], animate: false });
@@ -208,7 +229,9 @@ export function createMap(container, config, { onBasemap = () => {}, onEstateCli
     setEstates(collection) {
       estatesByCode.clear();
       estateLayer.clearLayers();
+      estateMarkers.clearLayers();
       if (collection) estateLayer.addData(collection);
+      estatesByCode.forEach(({ feature, layer }, code) => addEstateMarker(code, feature, layer));
     },
 
     /** Fits the map to all estates; false when there are none. */
