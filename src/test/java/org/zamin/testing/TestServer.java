@@ -77,6 +77,10 @@ public final class TestServer {
         return ownerJdbi;
     }
 
+    public App app() {
+        return app;
+    }
+
     /** The clock the server reads; tests move it forward. */
     public TestClock clock() {
         return clock;
