@@ -24,10 +24,10 @@ function query(params) {
 // The CSRF token of the signed-in session, sent back with every state-changing request.
 let csrfToken = null;
 
-async function request(path, { signal, method = 'GET', body, headers = {} } = {}) {
+async function request(path, { signal, method = 'GET', body: payload, headers = {} } = {}) {
   let response;
   const allHeaders = { Accept: 'application/json', ...headers };
-  if (body !== undefined) allHeaders['Content-Type'] = 'application/json';
+  if (payload !== undefined) allHeaders['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) allHeaders['X-CSRF-Token'] = csrfToken;
   try {
     response = await fetch(path, {
@@ -35,7 +35,7 @@ async function request(path, { signal, method = 'GET', body, headers = {} } = {}
       method,
       credentials: 'same-origin',
       headers: allHeaders,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: payload === undefined ? undefined : JSON.stringify(payload),
     });
   } catch (err) {
     if (err && err.name === 'AbortError') throw err;
