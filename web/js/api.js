@@ -21,13 +21,21 @@ function query(params) {
   return text ? '?' + text : '';
 }
 
-async function request(path, { signal } = {}) {
+// The CSRF token of the signed-in session, sent back with every state-changing request.
+let csrfToken = null;
+
+async function request(path, { signal, method = 'GET', body: payload, headers = {} } = {}) {
   let response;
+  const allHeaders = { Accept: 'application/json', ...headers };
+  if (payload !== undefined) allHeaders['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) allHeaders['X-CSRF-Token'] = csrfToken;
   try {
     response = await fetch(path, {
       signal,
+      method,
       credentials: 'same-origin',
-      headers: { Accept: 'application/json' },
+      headers: allHeaders,
+      body: payload === undefined ? undefined : JSON.stringify(payload),
     });
   } catch (err) {
     if (err && err.name === 'AbortError') throw err;
@@ -46,8 +54,77 @@ async function request(path, { signal } = {}) {
     const code = body && typeof body.code === 'string' ? body.code : 'unknown';
     throw new ApiError(code, response.status, body && body.message);
   }
-  if (body === null) throw new ApiError('unknown', response.status, 'empty or non-JSON response');
+  if (body === null) {
+    if (response.status === 204) return {};
+    throw new ApiError('unknown', response.status, 'empty or non-JSON response');
+  }
   return body;
+}
+
+function remember(user) {
+  csrfToken = user && user.csrfToken ? user.csrfToken : null;
+  return user;
+}
+
+/** GET /api/me: the signed-in user, or null when nobody is signed in. */
+export async function getMe(options) {
+  try {
+    return remember(await request('/api/me', options));
+  } catch (error) {
+    if (error.status === 401) {
+      remember(null);
+      return null;
+    }
+    throw error;
+  }
+}
+
+/** POST /api/auth/login. */
+export async function login(email, password) {
+  return remember(await request('/api/auth/login', { method: 'POST', body: { email, password } }));
+}
+
+/** POST /api/auth/register: a new investor account, signed in. */
+export async function register(fields) {
+  return remember(await request('/api/auth/register', { method: 'POST', body: fields }));
+}
+
+/** POST /api/auth/logout. */
+export async function logout() {
+  await request('/api/auth/logout', { method: 'POST' });
+  remember(null);
+}
+
+/** POST /api/reservations with a fresh Idempotency-Key (the same key is reused if the caller retries). */
+export function createReservation(application, idempotencyKey) {
+  return request('/api/reservations', {
+    method: 'POST', body: application, headers: { 'Idempotency-Key': idempotencyKey },
+  });
+}
+
+/** GET /api/reservations?status=…: own (investor) or the managed estates' (officer). */
+export function getReservations(params, options) {
+  return request('/api/reservations' + query(params), options);
+}
+
+/** POST /api/reservations/{id}/{pay|withdraw|approve}. */
+export function reservationAction(id, action) {
+  return request('/api/reservations/' + encodeURIComponent(id) + '/' + action, { method: 'POST' });
+}
+
+/** POST /api/reservations/{id}/reject with the reason. */
+export function rejectReservation(id, reason) {
+  return request('/api/reservations/' + encodeURIComponent(id) + '/reject', { method: 'POST', body: { reason } });
+}
+
+/** GET /api/decisions: the public decision log, newest first. */
+export function getDecisions(params, options) {
+  return request('/api/decisions' + query(params), options);
+}
+
+/** GET /api/decisions/verify: whether the hash chain is intact. */
+export function verifyDecisions(options) {
+  return request('/api/decisions/verify', options);
 }
 
 /** Formats [minLon, minLat, maxLon, maxLat] for the `bbox` query parameter. */

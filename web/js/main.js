@@ -1,11 +1,92 @@
 // Entry point: reads the server config, picks the language, then mounts the header and the views.
-// New views (sign-in, my applications, review queue, decision log) get their own module under
-// views/ and a link in <nav id="nav">; this file only wires them together.
+// Views live under views/ and are reached through the links in <nav id="nav"> (hash routes); this file only
+// wires them together.
 import { getConfig } from './api.js';
-import { setLanguage, savedLanguage, supportedLanguages } from './i18n.js';
+import { setLanguage, savedLanguage, supportedLanguages, onLanguageChange, t } from './i18n.js';
 import { createBanner } from './banner.js';
 import { createHeader } from './header.js';
+import { h } from './dom.js';
+import { currentUser, onSessionChange, refreshSession, signOut } from './session.js';
 import { mountMapView } from './views/map-view.js';
+import { renderAuthView } from './views/auth-view.js';
+import { renderReserveView } from './views/reserve-view.js';
+import { renderApplicationsView, leaveApplicationsView } from './views/applications-view.js';
+import { renderReviewView } from './views/review-view.js';
+import { renderDecisionsView } from './views/decisions-view.js';
+
+const page = document.getElementById('page');
+let mapView = null;
+let pendingPlot = null;
+let notice = null;
+
+function renderNav() {
+  const nav = document.getElementById('nav');
+  const user = currentUser();
+  const link = (hash, key, id) => h('a', { href: hash, id, 'aria-current': location.hash === hash ? 'page' : null }, t(key));
+  nav.replaceChildren(
+    link('#/', 'nav.map', 'nav-map'),
+    user && user.role === 'investor' ? link('#/applications', 'nav.applications', 'nav-applications') : null,
+    user && user.role === 'officer' ? link('#/review', 'nav.review', 'nav-review') : null,
+    link('#/decisions', 'nav.decisions', 'nav-decisions'),
+    user ? h('span', { className: 'nav-user', id: 'nav-user' }, user.email) : null,
+    user
+      ? h('a', { href: '#/', id: 'nav-signout', onclick: async (event) => {
+        event.preventDefault();
+        await signOut();
+        location.hash = '#/';
+      } }, t('nav.signOut'))
+      : link('#/signin', 'nav.signIn', 'nav-signin'));
+}
+
+function route() {
+  const hash = location.hash || '#/';
+  leaveApplicationsView();
+  renderNav();
+  const show = () => {
+    page.hidden = false;
+    document.body.dataset.view = hash.split('/')[1] || 'map';
+  };
+  const user = currentUser();
+  if (hash === '#/signin') {
+    show();
+    renderAuthView(page, {
+      onDone: (u) => {
+        location.hash = pendingPlot && u.role === 'investor' ? '#/reserve' : u.role === 'officer' ? '#/review'
+          : u.role === 'investor' ? '#/applications' : '#/';
+      },
+    });
+  } else if (hash === '#/reserve' && pendingPlot) {
+    if (!user) {
+      location.hash = '#/signin';
+      return;
+    }
+    show();
+    renderReserveView(page, {
+      props: pendingPlot,
+      onDone: () => {
+        pendingPlot = null;
+        notice = 'applications.heldNotice';
+        if (mapView) mapView.refresh();
+        location.hash = '#/applications';
+      },
+    });
+  } else if (hash === '#/applications' && user) {
+    show();
+    renderApplicationsView(page, { notice });
+    notice = null;
+  } else if (hash === '#/review' && user) {
+    show();
+    renderReviewView(page);
+  } else if (hash === '#/decisions') {
+    show();
+    renderDecisionsView(page);
+  } else {
+    page.hidden = true;
+    page.replaceChildren();
+    document.body.dataset.view = 'map';
+    if (mapView) mapView.refresh();
+  }
+}
 
 async function start() {
   const banner = createBanner();
@@ -29,7 +110,24 @@ async function start() {
     button.hidden = !offered.includes(button.dataset.lang);
   }
   if (configError) banner.show(configError);
-  mountMapView({ config, banner, header });
+  try {
+    await refreshSession();
+  } catch (error) {
+    banner.show(error);
+  }
+  mapView = mountMapView({
+    config, banner, header,
+    onReserve(props) {
+      pendingPlot = props;
+      location.hash = currentUser() ? '#/reserve' : '#/signin';
+    },
+  });
+  onSessionChange(renderNav);
+  onLanguageChange(route);
+  window.addEventListener('hashchange', route);
+  route();
+  document.body.dataset.session = currentUser() ? currentUser().role : 'none';
+  onSessionChange((u) => { document.body.dataset.session = u ? u.role : 'none'; });
 }
 
 start();

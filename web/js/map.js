@@ -11,10 +11,10 @@ export const PARCEL_MIN_ZOOM = 12;
 const DEFAULT_CENTER = [32.5, 53.7];
 const DEFAULT_ZOOM = 5;
 
-function parcelStyle(status) {
+function parcelStyle(status, id) {
   const colours = STATUS_COLOURS[status] || STATUS_COLOURS.NOT_OFFERED;
   return {
-    className: 'parcel parcel-' + (STATUS_COLOURS[status] ? status : 'UNKNOWN'),
+    className: 'parcel parcel-' + (STATUS_COLOURS[status] ? status : 'UNKNOWN') + (id ? ' parcel-id-' + id : ''),
     color: colours.stroke,
     weight: 1,
     opacity: 1,
@@ -45,7 +45,7 @@ function utilityOrder(utility) {
   return index < 0 ? UTILITIES.length : index;
 }
 
-function popupContent(props) {
+function popupContent(props, onReserve) {
   const root = element('div', 'parcel-popup');
   root.dir = currentLanguage() === 'fa' ? 'rtl' : 'ltr';
   root.dataset.parcelId = String(props.id);
@@ -74,6 +74,12 @@ function popupContent(props) {
   if (colours) badge.style.setProperty('--swatch', colours.fill);
   status.appendChild(badge);
   root.appendChild(list);
+  if (props.status === 'AVAILABLE' && onReserve) {
+    const reserve = element('button', 'button button-primary reserve-button', t('reserve.button'));
+    reserve.type = 'button';
+    reserve.addEventListener('click', () => onReserve(props));
+    root.appendChild(reserve);
+  }
   return root;
 }
 
@@ -91,7 +97,9 @@ function clampBbox(bounds) {
  * Creates the map in `container`. `onBasemap(state)` is told "none", "ok" or "failed";
  * `onEstateClick(code)` fires when an estate outline is clicked while zoomed out.
  */
-export function createMap(container, config, { onBasemap = () => {}, onEstateClick = () => {} } = {}) {
+export function createMap(container, config, {
+  onBasemap = () => {}, onEstateClick = () => {}, onReserve = null,
+} = {}) {
   const map = L.map(container, {
     center: DEFAULT_CENTER,
     zoom: DEFAULT_ZOOM,
@@ -157,13 +165,14 @@ export function createMap(container, config, { onBasemap = () => {}, onEstateCli
   });
   const parcelLayer = L.geoJSON(null, {
     pane: 'parcels',
-    style: (feature) => parcelStyle(feature.properties && feature.properties.status),
+    style: (feature) => parcelStyle(feature.properties && feature.properties.status,
+      feature.properties && feature.properties.id),
     onEachFeature(feature, layer) {
       const props = feature.properties || {};
       // A free-standing popup (not bound to the layer) survives the redraw that its own auto-pan triggers.
       layer.on('click', (event) => {
         openPopup = { id: props.id, popup: L.popup({ maxWidth: 320, className: 'parcel-popup-wrapper' }) };
-        openPopup.popup.setLatLng(event.latlng).setContent(() => popupContent(props)).openOn(map);
+        openPopup.popup.setLatLng(event.latlng).setContent(() => popupContent(props, onReserve)).openOn(map);
       });
       layer.on('mouseover', () => layer.setStyle({ weight: 2.5 }));
       layer.on('mouseout', () => layer.setStyle({ weight: 1 }));

@@ -37,7 +37,7 @@ function latestOnly() {
 }
 
 /** Mounts the map view; `banner` shows API errors, `header` closes the drawer after a pick. */
-export function mountMapView({ config, banner, header }) {
+export function mountMapView({ config, banner, header, onReserve }) {
   const body = document.body;
   const zoomHint = document.getElementById('zoom-hint');
   const loading = document.getElementById('map-loading');
@@ -66,6 +66,7 @@ export function mountMapView({ config, banner, header }) {
   const map = createMap(document.getElementById('map'), config, {
     onBasemap: showBasemapNote,
     onEstateClick: (code) => map.zoomToEstate(code),
+    onReserve,
   });
   const legend = createLegend();
   const filters = createFilters(document.getElementById('filters'), {

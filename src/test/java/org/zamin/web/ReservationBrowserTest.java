@@ -1,0 +1,108 @@
+package org.zamin.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.zamin.testing.Browser;
+import org.zamin.testing.TestEstates;
+import org.zamin.testing.TestServer;
+import org.zamin.testing.TestUsers;
+
+/** An investor reserves a plot from the map and pays; an officer approves; the public map shows it allocated. */
+class ReservationBrowserTest {
+
+    private static Browser browser;
+
+    @BeforeAll
+    static void openBrowser() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void reservePayApproveAndSeeTheColourChange(TestInfo test) {
+        var ts = TestServer.get();
+        var estate = TestEstates.create(ts.jdbi());
+        long plot = estate.addParcel(ts.jdbi(), "B-1", estate.rect(300, 300, 700, 700), "AVAILABLE");
+        var investor = TestUsers.investor();
+        var officer = TestUsers.officer(estate.code());
+        WebDriver d = browser.driver();
+        try {
+            openMapAt(estate.code());
+            d.findElement(By.cssSelector("path.parcel-id-" + plot)).click();
+            wait(10).until(x -> !x.findElements(By.cssSelector(".reserve-button")).isEmpty());
+            d.findElement(By.cssSelector(".reserve-button")).click();
+            // Not signed in: the sign-in form comes first, then the application form.
+            signIn(investor.email());
+            wait(10).until(x -> !x.findElements(By.id("reserve-form")).isEmpty());
+            d.findElement(By.id("reserve-activity")).sendKeys("1079");
+            d.findElement(By.id("reserve-investment")).sendKeys("20000000000");
+            d.findElement(By.id("reserve-jobs")).sendKeys("25");
+            d.findElement(By.id("reserve-submit")).click();
+            wait(10).until(x -> !x.findElements(By.cssSelector(".reservation-card[data-status='HELD'] .pay-button")).isEmpty());
+            assertTrue(d.findElement(By.cssSelector(".countdown")).getText().matches(".*\\d.*"), "a countdown is shown");
+            d.findElement(By.cssSelector(".pay-button")).click();
+            wait(10).until(x -> !x.findElements(By.cssSelector(".reservation-card[data-status='SUBMITTED']")).isEmpty());
+            assertTrue(d.findElement(By.cssSelector(".reservation-card")).getText().contains("sandbox"));
+            d.findElement(By.id("nav-signout")).click();
+            wait(10).until(x -> !x.findElements(By.id("nav-signin")).isEmpty());
+
+            d.findElement(By.id("nav-signin")).click();
+            signIn(officer.email());
+            wait(10).until(x -> !x.findElements(By.cssSelector("#review-list .queue-item")).isEmpty());
+            d.findElement(By.cssSelector("#review-list .queue-item")).click();
+            wait(15).until(x -> !x.findElements(By.cssSelector("#review-map path.review-plot")).isEmpty());
+            d.findElement(By.cssSelector(".approve-button")).click();
+            wait(10).until(x -> !x.findElements(By.cssSelector("#review-detail .notice")).isEmpty());
+            assertEquals("ALLOCATED", ts.jdbi().withHandle(h -> h.createQuery("SELECT status FROM parcel WHERE id = :id")
+                    .bind("id", plot).mapTo(String.class).one()));
+
+            d.findElement(By.id("nav-signout")).click();
+            wait(10).until(x -> !x.findElements(By.id("nav-signin")).isEmpty());
+            openMapAt(estate.code());
+            wait(10).until(x -> !x.findElements(By.cssSelector("path.parcel-ALLOCATED.parcel-id-" + plot)).isEmpty());
+
+            d.findElement(By.id("nav-decisions")).click();
+            wait(10).until(x -> "true".equals(x.findElement(By.id("chain-status")).getAttribute("data-valid")));
+        } finally {
+            browser.screenshot(test.getDisplayName());
+        }
+    }
+
+    private static void openMapAt(String estateCode) {
+        WebDriver d = browser.driver();
+        d.get(TestServer.get().baseUrl() + "/#/");
+        d.navigate().refresh();
+        wait(30).until(x -> "true".equals(x.findElement(By.tagName("body")).getAttribute("data-ready")));
+        d.findElement(By.cssSelector("#estate-list .estate-item[data-estate='" + estateCode + "']")).click();
+        wait(30).until(x -> {
+            String n = x.findElement(By.tagName("body")).getAttribute("data-parcels-loaded");
+            return n != null && Integer.parseInt(n) > 0;
+        });
+    }
+
+    private static void signIn(String email) {
+        WebDriver d = browser.driver();
+        wait(10).until(x -> !x.findElements(By.id("signin-form")).isEmpty());
+        d.findElement(By.id("signin-email")).sendKeys(email);
+        d.findElement(By.id("signin-password")).sendKeys(TestUsers.PASSWORD);
+        d.findElement(By.cssSelector("#signin-form button[type='submit']")).click();
+    }
+
+    private static org.openqa.selenium.support.ui.WebDriverWait wait(int seconds) {
+        return browser.waitUpTo(Duration.ofSeconds(seconds));
+    }
+}
