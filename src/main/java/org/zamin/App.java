@@ -24,6 +24,7 @@ import org.zamin.reservation.SandboxGateway;
 import org.zamin.db.Database;
 import org.zamin.decision.DecisionLog;
 import org.zamin.decision.DecisionRoutes;
+import org.zamin.decision.DecisionSealer;
 import org.zamin.estate.EstateRepository;
 import org.zamin.estate.EstateRoutes;
 import org.zamin.http.ErrorMapper;
@@ -45,12 +46,15 @@ public final class App implements AutoCloseable {
     private final Database database;
     private final boolean ownsDatabase;
     private final HoldSweeper holdSweeper;
+    private final DecisionSealer decisionSealer;
 
-    private App(Javalin server, Database database, boolean ownsDatabase, HoldSweeper holdSweeper) {
+    private App(Javalin server, Database database, boolean ownsDatabase, HoldSweeper holdSweeper,
+            DecisionSealer decisionSealer) {
         this.server = server;
         this.database = database;
         this.ownsDatabase = ownsDatabase;
         this.holdSweeper = holdSweeper;
+        this.decisionSealer = decisionSealer;
     }
 
     /** Starts the HTTP server on {@code settings.port()} (0 = any free port) over an open database. */
@@ -78,6 +82,7 @@ public final class App implements AutoCloseable {
         var allocationRoutes = new AllocationRoutes(database.jdbi(), auth);
         // Holds that lapsed while the server was down are expired before the first request is answered.
         var holdSweeper = HoldSweeper.start(reservations);
+        var decisionSealer = DecisionSealer.start(decisionLog, 1000);
 
         Javalin server = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(objectMapper(), false));
@@ -120,7 +125,7 @@ public final class App implements AutoCloseable {
         });
         server.start("0.0.0.0", settings.port());
         log.info("Zamin is serving on http://localhost:{}", server.port());
-        return new App(server, database, ownsDatabase, holdSweeper);
+        return new App(server, database, ownsDatabase, holdSweeper, decisionSealer);
     }
 
     public int port() {
@@ -139,6 +144,7 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         holdSweeper.close();
+        decisionSealer.close();
         server.stop();
         if (ownsDatabase) {
             database.close();

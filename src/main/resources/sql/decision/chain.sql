@@ -1,4 +1,5 @@
--- Every entry in chain order with the canonical text its hash covers, for the verifier.
-SELECT d.seq, d.prev_hash, d.hash, decision_canonical(d) AS canonical
+-- Every sealed entry in chain order with the canonical text its hash covers, for the verifier.
+SELECT d.chain_pos, d.seq, d.prev_hash, d.hash, decision_canonical(d) AS canonical
   FROM decision d
- ORDER BY d.seq
+ WHERE d.chain_pos IS NOT NULL
+ ORDER BY d.chain_pos

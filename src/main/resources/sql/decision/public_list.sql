@@ -24,6 +24,7 @@ SELECT json_build_object(
                'toState', to_state,
                'reason', reason,
                'details', public_details,
+               'chainPos', chain_pos,
                'hash', encode(hash, 'hex'),
                'prevHash', encode(prev_hash, 'hex')) ORDER BY seq DESC), '[]'),
            'nextBefore', CASE WHEN count(*) = :limit THEN min(seq) END)::text

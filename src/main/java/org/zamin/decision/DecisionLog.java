@@ -74,31 +74,41 @@ public final class DecisionLog {
                 .one());
     }
 
-    /** The verifier's verdict: how many entries were checked, the head hash, and the first broken entry if any. */
-    public record Verification(boolean valid, long entries, String headHash, Optional<Long> firstBrokenSeq,
-            Optional<String> problem) {}
+    /** Links every committed, unsealed entry into the hash chain; returns how many it sealed. */
+    public int seal() {
+        return jdbi.inTransaction(h -> h.createQuery("SELECT decision_seal()").mapTo(Integer.class).one());
+    }
 
     /**
-     * Walks the whole chain, recomputing every SHA-256 here (not in the database) from the canonical text and
-     * the previous hash, and checking that seq has no gaps.
+     * The verifier's verdict: how many sealed entries were checked, the head hash, the seq of the first broken
+     * entry and what is wrong with it, and how many entries were still waiting to be sealed.
+     */
+    public record Verification(boolean valid, long entries, String headHash, Optional<Long> firstBrokenSeq,
+            Optional<String> problem, long pending) {}
+
+    /**
+     * Seals what is waiting, then walks the whole chain, recomputing every SHA-256 here (not in the database)
+     * from the canonical text and the previous hash, and checking that chain positions have no gaps.
      */
     public Verification verify() {
+        seal();
         return jdbi.withHandle(h -> {
+            long pending = h.createQuery("SELECT count(*) FROM decision WHERE hash IS NULL").mapTo(Long.class).one();
             MessageDigest sha256 = sha256();
             byte[] expectedPrev = new byte[32];
-            long expectedSeq = 1;
-            long checked = 0;
+            long expectedPos = 1;
             try (var rows = h.createQuery(CHAIN).setFetchSize(1000).mapToMap().stream()) {
                 for (var it = rows.iterator(); it.hasNext(); ) {
                     Map<String, Object> row = it.next();
+                    long pos = ((Number) row.get("chain_pos")).longValue();
                     long seq = ((Number) row.get("seq")).longValue();
                     byte[] prev = (byte[]) row.get("prev_hash");
                     byte[] hash = (byte[]) row.get("hash");
                     String problem = null;
-                    if (seq != expectedSeq) {
-                        problem = "entry " + expectedSeq + " is missing";
+                    if (pos != expectedPos) {
+                        problem = "chain position " + expectedPos + " is missing";
                     } else if (!Arrays.equals(prev, expectedPrev)) {
-                        problem = "previous-hash link does not match entry " + (seq - 1);
+                        problem = "previous-hash link does not match the entry before it";
                     } else {
                         sha256.reset();
                         sha256.update(prev);
@@ -108,16 +118,15 @@ public final class DecisionLog {
                         }
                     }
                     if (problem != null) {
-                        return new Verification(false, checked, HexFormat.of().formatHex(expectedPrev),
-                                Optional.of(Math.min(seq, expectedSeq)), Optional.of(problem));
+                        return new Verification(false, expectedPos - 1, HexFormat.of().formatHex(expectedPrev),
+                                Optional.of(seq), Optional.of(problem), pending);
                     }
                     expectedPrev = hash;
-                    expectedSeq++;
-                    checked++;
+                    expectedPos++;
                 }
             }
-            return new Verification(true, checked, HexFormat.of().formatHex(expectedPrev), Optional.empty(),
-                    Optional.empty());
+            return new Verification(true, expectedPos - 1, HexFormat.of().formatHex(expectedPrev), Optional.empty(),
+                    Optional.empty(), pending);
         });
     }
 

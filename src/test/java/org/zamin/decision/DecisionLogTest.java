@@ -50,6 +50,8 @@ class DecisionLogTest {
         long first = log.append(sample("1"));
         long second = log.append(sample("2"));
         assertEquals(first + 1, second);
+        assertEquals(2, log.seal(), "both entries are linked into the chain by the sealer");
+        assertEquals(0, log.seal(), "sealing again finds nothing new");
         DecisionLog.Verification v = log.verify();
         assertTrue(v.valid(), v.toString());
         assertEquals(before + 2, v.entries());
@@ -97,8 +99,52 @@ class DecisionLogTest {
         DecisionLog.Verification v = log.verify();
         assertFalse(v.valid());
         assertEquals(target, v.firstBrokenSeq().orElseThrow());
-        assertEquals(target - 1, v.entries());
+        assertEquals(target - 1, v.entries(), "in an unshared log, chain positions follow seq");
         assertTrue(v.problem().orElseThrow().contains("hash"), v.toString());
+    }
+
+    @Test
+    void aRemovedEntryIsDetected() {
+        var pg = TestServer.get().postgres();
+        pg.ensureDatabase("zamin_removed");
+        try (Database db = Database.connect(
+                new Database.Connection(pg.jdbcUrl("zamin_removed"), pg.user(), pg.password()))) {
+            DecisionLog removed = new DecisionLog(db.jdbi(), Clock.systemUTC());
+            removed.append(sample("8"));
+            long victim = removed.append(sample("9"));
+            removed.append(sample("10"));
+            assertTrue(removed.verify().valid());
+            db.jdbi().useHandle(h -> {
+                h.execute("ALTER TABLE decision DISABLE TRIGGER decision_no_update_delete");
+                h.execute("DELETE FROM decision WHERE seq = ?", victim);
+                h.execute("ALTER TABLE decision ENABLE TRIGGER decision_no_update_delete");
+            });
+            DecisionLog.Verification v = removed.verify();
+            assertFalse(v.valid());
+            assertTrue(v.problem().orElseThrow().contains("missing"), v.toString());
+        }
+    }
+
+    @Test
+    void concurrentWritersAllLandInOneUnbrokenChain() throws Exception {
+        long before = log.verify().entries();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<Long>>();
+            for (int i = 0; i < 400; i++) {
+                String subject = String.valueOf(1000 + i);
+                futures.add(pool.submit(() -> log.append(sample(subject))));
+            }
+            for (var f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        DecisionLog.Verification v = log.verify();
+        assertTrue(v.valid(), v.toString());
+        assertEquals(before + 400, v.entries());
+        assertEquals(0, v.pending());
     }
 
     @Test
