@@ -3,7 +3,8 @@
 set -euo pipefail
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$BENCH_DIR/.." && pwd)
-PORT=${BENCH_PORT:-7391}
+# A free port of our own, so benchmarks started side by side never talk to each other's server.
+PORT=${BENCH_PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 DATA_DIR=${BENCH_DATA_DIR:-$(mktemp -d -t zamin-bench.XXXXXX)}
 chmod 755 "$DATA_DIR"
 BASE_URL="http://127.0.0.1:$PORT"

@@ -53,7 +53,7 @@ INSERT INTO reservation (investor_id, estate_id, activity_isic, investment, jobs
 INSERT INTO reservation_parcel (reservation_id, parcel_id) VALUES (:rid, :pid);
 UPDATE parcel SET status = 'RESERVED' WHERE id = :pid AND status = 'AVAILABLE';
 INSERT INTO idempotency_key (user_id, key, request_hash, response_status, response_body, created_at) VALUES (:inv, 'pg-' || :rid, sha256('x'), 201, '{}', now());
-INSERT INTO decision (seq, occurred_at, actor_id, actor_role, action, subject_type, subject_id, parcel_ids, to_state, prev_hash, hash) VALUES (0, now(), :inv, 'investor', 'reservation.held', 'reservation', :rid, ARRAY[:pid]::bigint[], 'HELD', '\x', '\x');
+INSERT INTO decision (occurred_at, actor_id, actor_role, action, subject_type, subject_id, parcel_ids, to_state) VALUES (now(), :inv, 'investor', 'reservation.held', 'reservation', :rid, ARRAY[:pid]::bigint[], 'HELD');
 COMMIT;
 SQL
 PG_OUT=$("$(pg_bin)/pgbench" -n -f "$WORK/reserve.sql" -c "$C" -j 2 -t $(( N / C )) 2>&1)
