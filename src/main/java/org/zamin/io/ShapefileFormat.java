@@ -162,6 +162,8 @@ public final class ShapefileFormat {
                 table.write(new Object[] {r.plotNumber(), r.estate(), r.landUse(), r.pricePerM2(),
                         Math.round(r.areaM2() * 100) / 100.0, r.status(), String.join(",", r.utilities())});
             }
+            // H2GIS's writer fills in the record count and extent when the headers are written again at the end.
+            shapes.writeHeaders(ShapeType.POLYGON);
             shapes.close();
             table.close();
         } catch (org.h2gis.functions.io.dbf.internal.DbaseFileException e) {
