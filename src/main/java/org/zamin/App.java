@@ -10,7 +10,17 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.zamin.account.AccountRoutes;
+import org.zamin.account.AccountService;
+import org.zamin.account.Auth;
+import org.zamin.account.DemoAccounts;
+import org.zamin.account.LoginLimiter;
+import org.zamin.allocation.AllocationRoutes;
 import org.zamin.config.Settings;
+import org.zamin.reservation.HoldSweeper;
+import org.zamin.reservation.ReservationRoutes;
+import org.zamin.reservation.ReservationService;
+import org.zamin.reservation.SandboxGateway;
 import org.zamin.db.Database;
 import org.zamin.decision.DecisionLog;
 import org.zamin.decision.DecisionRoutes;
@@ -34,11 +44,13 @@ public final class App implements AutoCloseable {
     private final Javalin server;
     private final Database database;
     private final boolean ownsDatabase;
+    private final HoldSweeper holdSweeper;
 
-    private App(Javalin server, Database database, boolean ownsDatabase) {
+    private App(Javalin server, Database database, boolean ownsDatabase, HoldSweeper holdSweeper) {
         this.server = server;
         this.database = database;
         this.ownsDatabase = ownsDatabase;
+        this.holdSweeper = holdSweeper;
     }
 
     /** Starts the HTTP server on {@code settings.port()} (0 = any free port) over an open database. */
@@ -53,7 +65,19 @@ public final class App implements AutoCloseable {
         var parcelRoutes = new ParcelRoutes(new ParcelRepository(database.readJdbi()), estates);
         var infrastructureRoutes = new InfrastructureRoutes(new InfrastructureRepository(database.readJdbi()));
         var site = new SiteRoutes(settings, database);
-        var decisionRoutes = new DecisionRoutes(new DecisionLog(database.jdbi(), clock));
+        var decisionLog = new DecisionLog(database.jdbi(), clock);
+        var decisionRoutes = new DecisionRoutes(decisionLog);
+        var accounts = new AccountService(database.jdbi(), clock);
+        var auth = new Auth(accounts);
+        var accountRoutes = new AccountRoutes(accounts, auth, new LoginLimiter(clock));
+        if (settings.demoMode()) {
+            DemoAccounts.ensure(database.jdbi(), accounts);
+        }
+        var reservations = new ReservationService(database.jdbi(), decisionLog, new SandboxGateway(clock), clock);
+        var reservationRoutes = new ReservationRoutes(reservations, auth);
+        var allocationRoutes = new AllocationRoutes(database.jdbi(), auth);
+        // Holds that lapsed while the server was down are expired before the first request is answered.
+        var holdSweeper = HoldSweeper.start(reservations);
 
         Javalin server = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(objectMapper(), false));
@@ -78,10 +102,24 @@ public final class App implements AutoCloseable {
             routes.get("/api/infrastructure", infrastructureRoutes::search);
             routes.get("/api/decisions", decisionRoutes::list);
             routes.get("/api/decisions/verify", decisionRoutes::verify);
+            routes.post("/api/auth/register", accountRoutes::register);
+            routes.post("/api/auth/login", accountRoutes::login);
+            routes.post("/api/auth/logout", accountRoutes::logout);
+            routes.get("/api/me", accountRoutes::me);
+            routes.post("/api/tokens", accountRoutes::createToken);
+            routes.post("/api/reservations", reservationRoutes::create);
+            routes.get("/api/reservations", reservationRoutes::list);
+            routes.get("/api/reservations/{id}", reservationRoutes::get);
+            routes.post("/api/reservations/{id}/pay", reservationRoutes::pay);
+            routes.post("/api/reservations/{id}/withdraw", reservationRoutes::withdraw);
+            routes.post("/api/reservations/{id}/approve", reservationRoutes::approve);
+            routes.post("/api/reservations/{id}/reject", reservationRoutes::reject);
+            routes.get("/api/allocations", allocationRoutes::list);
+            routes.get("/api/allocations/{id}", allocationRoutes::get);
         });
         server.start("0.0.0.0", settings.port());
         log.info("Zamin is serving on http://localhost:{}", server.port());
-        return new App(server, database, ownsDatabase);
+        return new App(server, database, ownsDatabase, holdSweeper);
     }
 
     public int port() {
@@ -92,8 +130,14 @@ public final class App implements AutoCloseable {
         return database;
     }
 
+    /** Runs the hold-expiry sweep now (tests move the clock, then call this); returns how many holds expired. */
+    public int sweepHolds() {
+        return holdSweeper.sweep();
+    }
+
     @Override
     public void close() {
+        holdSweeper.close();
         server.stop();
         if (ownsDatabase) {
             database.close();

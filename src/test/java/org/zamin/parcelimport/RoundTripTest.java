@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.zamin.io.FileFormat;
 import org.zamin.testing.TestEstates;
+import org.zamin.testing.TestServer;
 
 /** Plots exported to each format and imported into an emptied estate come back with the same shapes and attributes. */
 class RoundTripTest {
@@ -37,8 +38,8 @@ class RoundTripTest {
                 UPDATE parcel SET land_use = CASE plot_number WHEN 'R-1' THEN 'road' WHEN 'A-2' THEN 'warehouse'
                        ELSE land_use END, price_per_m2 = 1000000 + id % 7, utilities = '{gas,telecom}'
                  WHERE estate_id = ?""", e.id()));
-        jdbi().useHandle(h -> h.execute("CREATE TABLE IF NOT EXISTS roundtrip_snapshot AS SELECT * FROM parcel WITH NO DATA"));
-        jdbi().useHandle(h -> h.execute("INSERT INTO roundtrip_snapshot SELECT * FROM parcel WHERE estate_id = ?", e.id()));
+        TestServer.get().ownerJdbi().useHandle(h -> h.execute("CREATE TABLE IF NOT EXISTS roundtrip_snapshot AS SELECT * FROM parcel WITH NO DATA"));
+        TestServer.get().ownerJdbi().useHandle(h -> h.execute("INSERT INTO roundtrip_snapshot SELECT * FROM parcel WHERE estate_id = ?", e.id()));
 
         Path file = dir.resolve("out" + format.extension());
         var exported = exporter().export(format, Optional.of(e.code()), file, ImportFixtures.TESTER);
@@ -49,7 +50,7 @@ class RoundTripTest {
         assertEquals("applied", report.outcome(), report.toText());
         assertEquals(4, report.created(), report.toText());
 
-        List<Map<String, Object>> diff = jdbi().withHandle(h -> h.createQuery("""
+        List<Map<String, Object>> diff = TestServer.get().ownerJdbi().withHandle(h -> h.createQuery("""
                 SELECT s.plot_number, p.plot_number AS found,
                        ST_Equals(ST_SnapToGrid(s.geom, 1e-7), ST_SnapToGrid(p.geom, 1e-7)) AS same_geom,
                        s.land_use = p.land_use AND s.price_per_m2 = p.price_per_m2 AND s.utilities @> p.utilities

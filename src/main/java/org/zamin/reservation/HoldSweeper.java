@@ -1,0 +1,54 @@
+package org.zamin.reservation;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Frees the plots of lapsed holds: once at start (so holds that ended while the server was down are expired
+ * before it answers) and then every {@link #INTERVAL}.
+ */
+public final class HoldSweeper implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(HoldSweeper.class);
+    public static final Duration INTERVAL = Duration.ofSeconds(15);
+
+    private final ReservationService reservations;
+    private final ScheduledExecutorService scheduler;
+
+    private HoldSweeper(ReservationService reservations) {
+        this.reservations = reservations;
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "zamin-hold-sweeper");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Sweeps now, then schedules the periodic sweep. */
+    public static HoldSweeper start(ReservationService reservations) {
+        HoldSweeper sweeper = new HoldSweeper(reservations);
+        sweeper.sweep();
+        sweeper.scheduler.scheduleWithFixedDelay(sweeper::sweep, INTERVAL.toMillis(), INTERVAL.toMillis(),
+                TimeUnit.MILLISECONDS);
+        return sweeper;
+    }
+
+    /** One sweep; a failure (database down) is logged and the next sweep tries again. */
+    public int sweep() {
+        try {
+            return reservations.expireDueHolds();
+        } catch (RuntimeException e) {
+            log.warn("hold expiry sweep failed, will retry: {}", e.getMessage());
+            return 0;
+        }
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+}

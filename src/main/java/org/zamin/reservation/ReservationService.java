@@ -1,0 +1,380 @@
+package org.zamin.reservation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zamin.account.CurrentUser;
+import org.zamin.account.Role;
+import org.zamin.db.Transactions;
+import org.zamin.decision.Actor;
+import org.zamin.decision.Decision;
+import org.zamin.decision.DecisionLog;
+import org.zamin.http.ApiException;
+
+/**
+ * Reservations: an investor holds available plots (one, or several adjacent ones, all or nothing), pays the deposit,
+ * and an officer of the estate approves (an allocation) or rejects (plots freed, deposit refunded). Each change and
+ * the plots' status change commit together with their decision-log entry; conflicting requests are settled by row
+ * locks and, in the last resort, by the one-active-reservation-per-plot index.
+ */
+public final class ReservationService {
+
+    private static final Logger log = LoggerFactory.getLogger(ReservationService.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** How long a hold lasts before its deposit must be paid. */
+    public static final Duration HOLD = Duration.ofHours(72);
+    /** Open (held or submitted) reservations one investor may have at once. */
+    public static final int OPEN_CAP = 3;
+    /** Plots one reservation may take together. */
+    public static final int MAX_PLOTS = 10;
+    /** The deposit, in per mille of the plots' land price. */
+    public static final int DEPOSIT_PER_MILLE = 20;
+
+    private final Jdbi jdbi;
+    private final DecisionLog decisions;
+    private final PaymentGateway gateway;
+    private final Clock clock;
+    private final ReservationRepository repo = new ReservationRepository();
+
+    public ReservationService(Jdbi jdbi, DecisionLog decisions, PaymentGateway gateway, Clock clock) {
+        this.jdbi = jdbi;
+        this.decisions = decisions;
+        this.gateway = gateway;
+        this.clock = clock;
+    }
+
+    /** An application as the investor sends it. */
+    public record NewReservation(List<Long> parcelIds, String activity, Long investment, Integer jobs,
+            Boolean knowledgeBased) {}
+
+    /** An HTTP answer: status and JSON body (stored as-is for idempotent replays). */
+    public record Answer(int status, String body, boolean replayed) {}
+
+    /** Creates a HELD reservation; the same key and body again gives the same answer and no second reservation. */
+    public Answer create(CurrentUser investor, String idempotencyKey, NewReservation request) {
+        NewReservation r = validate(request);
+        byte[] requestHash = sha256(canonical(r));
+        try {
+            return Transactions.retrying(jdbi, h -> createIn(h, investor, idempotencyKey, requestHash, r));
+        } catch (RuntimeException e) {
+            String constraint = Transactions.constraint(e);
+            if ("idempotency_key_pkey".equals(constraint)) {
+                // A concurrent request with the same key committed first: answer as it did.
+                return jdbi.inTransaction(h -> replay(h, investor, idempotencyKey, requestHash)
+                        .orElseThrow(() -> e));
+            }
+            if ("reservation_parcel_one_active".equals(constraint)) {
+                throw ApiException.conflict("parcel_not_available", "a requested plot was reserved by someone else");
+            }
+            throw e;
+        }
+    }
+
+    private Answer createIn(Handle h, CurrentUser investor, String key, byte[] requestHash, NewReservation r) {
+        var stored = replay(h, investor, key, requestHash);
+        if (stored.isPresent()) {
+            return stored.get();
+        }
+        repo.lockInvestor(h, investor.id());
+        // A concurrent request with the same key may have committed while we waited for the investor's lock.
+        stored = replay(h, investor, key, requestHash);
+        if (stored.isPresent()) {
+            return stored.get();
+        }
+        if (repo.openReservations(h, investor.id()) >= OPEN_CAP) {
+            throw ApiException.conflict("reservation_cap", "you already have " + OPEN_CAP
+                    + " open reservations; withdraw one or wait for a decision");
+        }
+        var parcels = repo.lockParcels(h, r.parcelIds());
+        if (parcels.size() != r.parcelIds().size()) {
+            List<Long> missing = new ArrayList<>(r.parcelIds());
+            parcels.forEach(p -> missing.remove((Long) p.id()));
+            throw ApiException.unprocessable("unknown_parcel", "no plot with id " + missing.get(0));
+        }
+        for (var p : parcels) {
+            if (!"AVAILABLE".equals(p.status())) {
+                throw ApiException.conflict("parcel_not_available",
+                        "plot " + p.plotNumber() + " (id " + p.id() + ") is " + p.status());
+            }
+        }
+        if (parcels.stream().map(ReservationRepository.LockedParcel::estateId).distinct().count() > 1) {
+            throw ApiException.unprocessable("parcels_not_adjacent", "plots of different estates cannot be reserved together");
+        }
+        if (parcels.size() > 1 && !repo.connected(h, r.parcelIds())) {
+            throw ApiException.unprocessable("parcels_not_adjacent",
+                    "plots reserved together must form one block of neighbouring plots");
+        }
+        Instant now = clock.instant();
+        long price = parcels.stream().mapToLong(ReservationRepository.LockedParcel::price).sum();
+        long deposit = Math.max(0, price * DEPOSIT_PER_MILLE / 1000);
+        var first = parcels.get(0);
+        long id = repo.insert(h, investor.id(), first.estateId(), r, deposit, now, now.plus(HOLD));
+        if (repo.setParcelStatus(h, r.parcelIds(), "AVAILABLE", "RESERVED") != parcels.size()) {
+            throw new IllegalStateException("plot status changed under a row lock");
+        }
+        String body = repo.json(h, id, null, null, List.of(), 1).get(0);
+        repo.storeAnswer(h, investor.id(), key, requestHash, 201, body, now);
+        Map<String, Object> pub = new LinkedHashMap<>();
+        pub.put("plots", parcels.stream().map(ReservationRepository.LockedParcel::plotNumber).toList());
+        pub.put("activity", r.activity());
+        pub.put("knowledgeBased", r.knowledgeBased());
+        pub.put("holdExpiresAt", now.plus(HOLD).toString());
+        pub.put("parcelStatus", "RESERVED");
+        decisions.append(h, Decision.of(Actor.user(investor.id(), investor.role()), "reservation.held", "reservation",
+                        String.valueOf(id))
+                .withEstate(first.estateCode()).withParcels(r.parcelIds()).withTransition(null, "HELD")
+                .withPublicDetails(pub)
+                .withPrivateDetails(Map.of("investorId", investor.id(), "investment", r.investment(), "jobs", r.jobs())));
+        return new Answer(201, body, false);
+    }
+
+    private java.util.Optional<Answer> replay(Handle h, CurrentUser investor, String key, byte[] requestHash) {
+        return repo.findAnswer(h, investor.id(), key).map(a -> {
+            if (!MessageDigest.isEqual(a.requestHash(), requestHash)) {
+                throw ApiException.unprocessable("idempotency_key_reused",
+                        "this Idempotency-Key was used for a different request");
+            }
+            return new Answer(a.status(), a.body(), true);
+        });
+    }
+
+    /** One reservation as JSON, if the user may see it: 404 for another investor's, 403 for another estate's officer. */
+    public String get(CurrentUser user, long id) {
+        return jdbi.withHandle(h -> {
+            var rows = repo.json(h, id, null, null, List.of(), 1);
+            if (rows.isEmpty()) {
+                throw ApiException.notFound("reservation " + id);
+            }
+            var owner = h.createQuery("SELECT r.investor_id, e.code FROM reservation r JOIN estate e ON e.id = r.estate_id "
+                            + "WHERE r.id = :id").bind("id", id)
+                    .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getString(2)}).one();
+            checkCanSee(user, id, (Long) owner[0], (String) owner[1]);
+            return rows.get(0);
+        });
+    }
+
+    /** The reservations a user may see: an investor's own, an officer's estates', all for an admin. */
+    public String list(CurrentUser user, List<String> statuses, int limit) {
+        Long investor = user.role() == Role.INVESTOR ? user.id() : null;
+        List<String> estates = user.role() == Role.OFFICER ? List.copyOf(user.estateCodes()) : null;
+        if (user.role() == Role.PLANNER) {
+            throw new ApiException(403, "forbidden", "planners do not see individual applications");
+        }
+        var rows = jdbi.withHandle(h -> repo.json(h, null, investor, estates, statuses, limit));
+        return "{\"reservations\":[" + String.join(",", rows) + "]}";
+    }
+
+    /** Pays the deposit of a HELD reservation through the gateway → SUBMITTED. A lapsed hold expires instead (409). */
+    public String pay(CurrentUser investor, long id) {
+        boolean[] lapsed = {false};
+        String body = Transactions.retrying(jdbi, h -> {
+            var r = lockOwned(h, investor, id);
+            Instant now = clock.instant();
+            if (r.status() == ReservationStatus.HELD && !now.isBefore(r.holdExpiresAt())) {
+                expireIn(h, r, now);
+                lapsed[0] = true;
+                return null;
+            }
+            requireTransition(r, ReservationStatus.SUBMITTED);
+            var receipt = gateway.charge(r.id(), r.depositAmount());
+            repo.insertPayment(h, r.id(), receipt);
+            repo.setStatus(h, r.id(), ReservationStatus.SUBMITTED, now, null, null);
+            decisions.append(h, decision(investor, "reservation.submitted", r, ReservationStatus.SUBMITTED)
+                    .withPublicDetails(Map.of("depositPaid", true, "sandbox", receipt.sandbox()))
+                    .withPrivateDetails(Map.of("gateway", receipt.gateway(), "receipt", receipt.reference(),
+                            "amount", receipt.amount())));
+            return repo.json(h, id, null, null, List.of(), 1).get(0);
+        });
+        if (lapsed[0]) {
+            throw ApiException.conflict("hold_expired", "the hold on this reservation has expired; the plots are free again");
+        }
+        return body;
+    }
+
+    /** The investor withdraws a HELD or SUBMITTED reservation: plots freed, a paid deposit marked for refund. */
+    public String withdraw(CurrentUser investor, long id) {
+        return Transactions.retrying(jdbi, h -> {
+            var r = lockOwned(h, investor, id);
+            requireTransition(r, ReservationStatus.WITHDRAWN);
+            Instant now = clock.instant();
+            repo.setStatus(h, r.id(), ReservationStatus.WITHDRAWN, now, null, null);
+            repo.setParcelStatus(h, r.parcelIds(), "RESERVED", "AVAILABLE");
+            boolean refund = repo.markRefundDue(h, r.id());
+            decisions.append(h, decision(investor, "reservation.withdrawn", r, ReservationStatus.WITHDRAWN)
+                    .withPublicDetails(Map.of("parcelStatus", "AVAILABLE", "refund", refund ? "DUE" : "NONE")));
+            return repo.json(h, id, null, null, List.of(), 1).get(0);
+        });
+    }
+
+    /** An officer of the estate approves a SUBMITTED reservation: an allocation, and the plots ALLOCATED. */
+    public String approve(CurrentUser officer, long id) {
+        return Transactions.retrying(jdbi, h -> {
+            var r = lockManaged(h, officer, id);
+            requireTransition(r, ReservationStatus.APPROVED);
+            Instant now = clock.instant();
+            repo.setStatus(h, r.id(), ReservationStatus.APPROVED, now, officer.id(), null);
+            repo.setParcelStatus(h, r.parcelIds(), "RESERVED", "ALLOCATED");
+            long allocation = repo.insertAllocation(h, r, now);
+            decisions.append(h, decision(officer, "reservation.approved", r, ReservationStatus.APPROVED)
+                    .withPublicDetails(Map.of("allocationId", allocation, "parcelStatus", "ALLOCATED")));
+            return repo.json(h, id, null, null, List.of(), 1).get(0);
+        });
+    }
+
+    /** An officer of the estate rejects a SUBMITTED reservation with a reason: plots AVAILABLE, deposit refund due. */
+    public String reject(CurrentUser officer, long id, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw ApiException.unprocessable("reason_required", "a rejection needs a reason");
+        }
+        if (reason.length() > 2000) {
+            throw ApiException.unprocessable("reason_required", "the reason must be at most 2000 characters");
+        }
+        return Transactions.retrying(jdbi, h -> {
+            var r = lockManaged(h, officer, id);
+            requireTransition(r, ReservationStatus.REJECTED);
+            Instant now = clock.instant();
+            repo.setStatus(h, r.id(), ReservationStatus.REJECTED, now, officer.id(), reason.strip());
+            repo.setParcelStatus(h, r.parcelIds(), "RESERVED", "AVAILABLE");
+            boolean refund = repo.markRefundDue(h, r.id());
+            decisions.append(h, decision(officer, "reservation.rejected", r, ReservationStatus.REJECTED)
+                    .withReason(reason.strip())
+                    .withPublicDetails(Map.of("parcelStatus", "AVAILABLE", "refund", refund ? "DUE" : "NONE")));
+            return repo.json(h, id, null, null, List.of(), 1).get(0);
+        });
+    }
+
+    /** Expires every hold whose time is up (as of the clock), freeing its plots; returns how many. */
+    public int expireDueHolds() {
+        int expired = 0;
+        while (true) {
+            List<Long> due = jdbi.withHandle(h -> repo.dueHolds(h, clock.instant(), 200));
+            int before = expired;
+            for (long id : due) {
+                boolean done = Transactions.retrying(jdbi, h -> {
+                    var r = repo.lock(h, id).orElse(null);
+                    Instant now = clock.instant();
+                    if (r == null || r.status() != ReservationStatus.HELD || now.isBefore(r.holdExpiresAt())) {
+                        return false;
+                    }
+                    expireIn(h, r, now);
+                    return true;
+                });
+                expired += done ? 1 : 0;
+            }
+            if (due.size() < 200 || expired == before) {
+                break;
+            }
+        }
+        if (expired > 0) {
+            log.info("expired {} reservation holds", expired);
+        }
+        return expired;
+    }
+
+    private void expireIn(Handle h, ReservationRepository.Locked r, Instant now) {
+        repo.setStatus(h, r.id(), ReservationStatus.EXPIRED, now, null, null);
+        repo.setParcelStatus(h, r.parcelIds(), "RESERVED", "AVAILABLE");
+        decisions.append(h, Decision.of(Actor.SYSTEM, "reservation.expired", "reservation", String.valueOf(r.id()))
+                .withEstate(r.estateCode()).withParcels(r.parcelIds())
+                .withTransition(r.status().name(), ReservationStatus.EXPIRED.name())
+                .withReason("the deposit was not paid before the hold ended")
+                .withPublicDetails(Map.of("parcelStatus", "AVAILABLE", "plots", r.plotNumbers())));
+    }
+
+    private ReservationRepository.Locked lockOwned(Handle h, CurrentUser investor, long id) {
+        var r = repo.lock(h, id).orElseThrow(() -> ApiException.notFound("reservation " + id));
+        if (r.investorId() != investor.id()) {
+            throw ApiException.notFound("reservation " + id);
+        }
+        return r;
+    }
+
+    private ReservationRepository.Locked lockManaged(Handle h, CurrentUser officer, long id) {
+        var r = repo.lock(h, id).orElseThrow(() -> ApiException.notFound("reservation " + id));
+        if (!officer.managesEstate(r.estateCode())) {
+            throw new ApiException(403, "forbidden", "you do not manage estate " + r.estateCode());
+        }
+        return r;
+    }
+
+    private static void checkCanSee(CurrentUser user, long id, long investorId, String estateCode) {
+        switch (user.role()) {
+            case INVESTOR -> {
+                if (investorId != user.id()) {
+                    throw ApiException.notFound("reservation " + id);
+                }
+            }
+            case OFFICER -> {
+                if (!user.managesEstate(estateCode)) {
+                    throw new ApiException(403, "forbidden", "you do not manage estate " + estateCode);
+                }
+            }
+            case ADMIN -> { }
+            default -> throw new ApiException(403, "forbidden", "planners do not see individual applications");
+        }
+    }
+
+    private static void requireTransition(ReservationRepository.Locked r, ReservationStatus to) {
+        if (!r.status().canBecome(to)) {
+            throw ApiException.conflict("illegal_transition",
+                    "reservation " + r.id() + " is " + r.status() + " and cannot become " + to);
+        }
+    }
+
+    private static Decision decision(CurrentUser user, String action, ReservationRepository.Locked r,
+            ReservationStatus to) {
+        return Decision.of(Actor.user(user.id(), user.role()), action, "reservation", String.valueOf(r.id()))
+                .withEstate(r.estateCode()).withParcels(r.parcelIds())
+                .withTransition(r.status().name(), to.name());
+    }
+
+    static NewReservation validate(NewReservation r) {
+        if (r.parcelIds() == null || r.parcelIds().isEmpty() || r.parcelIds().stream().anyMatch(id -> id == null || id <= 0)) {
+            throw ApiException.unprocessable("invalid_parcels", "parcelIds must list one or more plot ids");
+        }
+        List<Long> ids = ReservationRepository.sortedDistinct(r.parcelIds());
+        if (ids.size() > MAX_PLOTS) {
+            throw ApiException.unprocessable("invalid_parcels", "at most " + MAX_PLOTS + " plots in one reservation");
+        }
+        if (r.activity() == null || !r.activity().strip().matches("[0-9]{4}")) {
+            throw ApiException.unprocessable("invalid_activity", "activity must be a four-digit ISIC Rev. 4 class, e.g. 1079");
+        }
+        if (r.investment() == null || r.investment() < 0) {
+            throw ApiException.unprocessable("invalid_investment", "investment must be a whole amount of at least 0");
+        }
+        if (r.jobs() == null || r.jobs() < 0 || r.jobs() > 1_000_000) {
+            throw ApiException.unprocessable("invalid_jobs", "jobs must be a whole number from 0 to 1,000,000");
+        }
+        return new NewReservation(ids, r.activity().strip(), r.investment(), r.jobs(),
+                r.knowledgeBased() != null && r.knowledgeBased());
+    }
+
+    private static String canonical(NewReservation r) {
+        try {
+            return JSON.writeValueAsString(r);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] sha256(String s) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
