@@ -162,3 +162,33 @@ export function getInfrastructure(bbox, options) {
 export function getTranslations(lang, options) {
   return request('/i18n/' + encodeURIComponent(lang) + '.json', options);
 }
+
+/** GET /api/me: the signed-in user and the session's CSRF token (401 when nobody is signed in). */
+export function getMe(options) {
+  return request('/api/me', options);
+}
+
+/** POST /api/imports (multipart): `form` is a FormData with file, estate, dryRun…; resolves to the import report. */
+export async function uploadImport(form, csrfToken) {
+  let response;
+  try {
+    response = await fetch('/api/imports', {
+      method: 'POST',
+      body: form,
+      credentials: 'same-origin',
+      headers: csrfToken ? { Accept: 'application/json', 'X-CSRF-Token': csrfToken } : { Accept: 'application/json' },
+    });
+  } catch (err) {
+    throw new ApiError('network', 0, err && err.message);
+  }
+  const body = await response.json().catch(() => null);
+  if (!response.ok && !(body && body.report)) {
+    throw new ApiError(body && body.code ? body.code : 'unknown', response.status, body && body.message);
+  }
+  return body && body.report ? body.report : body;
+}
+
+/** The URL of GET /api/exports/parcels for a download link (no fetch: the browser saves the file). */
+export function exportUrl(format, estate) {
+  return '/api/exports/parcels' + query({ format, estate });
+}

@@ -13,9 +13,11 @@ import { renderReserveView } from './views/reserve-view.js';
 import { renderApplicationsView, leaveApplicationsView } from './views/applications-view.js';
 import { renderReviewView } from './views/review-view.js';
 import { renderDecisionsView } from './views/decisions-view.js';
+import { mountImportView } from './views/import-view.js';
 
 const page = document.getElementById('page');
 let mapView = null;
+let importView = null;
 let pendingPlot = null;
 let notice = null;
 
@@ -27,6 +29,7 @@ function renderNav() {
     link('#/', 'nav.map', 'nav-map'),
     user && user.role === 'investor' ? link('#/applications', 'nav.applications', 'nav-applications') : null,
     user && user.role === 'officer' ? link('#/review', 'nav.review', 'nav-review') : null,
+    user && (user.role === 'admin' || user.role === 'officer') ? link('#/import', 'nav.import', 'nav-import') : null,
     link('#/decisions', 'nav.decisions', 'nav-decisions'),
     user ? h('span', { className: 'nav-user', id: 'nav-user' }, user.email) : null,
     user
@@ -77,6 +80,10 @@ function route() {
   } else if (hash === '#/review' && user) {
     show();
     renderReviewView(page);
+  } else if (hash === '#/import' && user && importView) {
+    page.hidden = true;
+    document.body.dataset.view = 'import';
+    importView.open();
   } else if (hash === '#/decisions') {
     show();
     renderDecisionsView(page);
@@ -122,6 +129,7 @@ async function start() {
       location.hash = currentUser() ? '#/reserve' : '#/signin';
     },
   });
+  importView = mountImportView({ banner, onPreview: (collection) => mapView.showPreview(collection) });
   onSessionChange(renderNav);
   onLanguageChange(route);
   window.addEventListener('hashchange', route);

@@ -179,6 +179,10 @@ export function createMap(container, config, {
     },
   }).addTo(map);
 
+  const previewLayer = L.geoJSON(null, {
+    style: () => ({ color: '#d81b60', weight: 2, dashArray: '6 4', fillOpacity: 0.08, className: 'import-preview' }),
+  }).addTo(map);
+
   const infraLayer = L.geoJSON(null, {
     pane: 'infrastructure',
     style(feature) {
@@ -258,6 +262,16 @@ export function createMap(container, config, {
       if (fitBbox(entry.feature.properties && entry.feature.properties.bbox)) return true;
       map.fitBounds(entry.layer.getBounds(), { padding: [16, 16], animate: false });
       return true;
+    },
+
+    /** Outlines the features of an import dry run (replacing any earlier preview) and fits the map to them. */
+    showPreview(collection) {
+      previewLayer.clearLayers();
+      if (!collection || !Array.isArray(collection.features) || !collection.features.length) return 0;
+      previewLayer.addData(collection);
+      const bounds = previewLayer.getBounds();
+      if (bounds.isValid()) map.fitBounds(bounds, { padding: [16, 16], animate: false });
+      return previewLayer.getLayers().length;
     },
 
     /** Replaces the drawn parcels; returns the number of plot shapes drawn. */

@@ -203,5 +203,5 @@ export function mountMapView({ config, banner, header, onReserve }) {
   }
 
   loadEstates();
-  return { map, refresh: schedule };
+  return { map, refresh: schedule, showPreview: (collection) => map.showPreview(collection) };
 }

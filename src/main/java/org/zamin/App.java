@@ -80,6 +80,9 @@ public final class App implements AutoCloseable {
         var reservations = new ReservationService(database.jdbi(), decisionLog, new SandboxGateway(clock), clock);
         var reservationRoutes = new ReservationRoutes(reservations, auth);
         var allocationRoutes = new AllocationRoutes(database.jdbi(), auth);
+        var importRoutes = new org.zamin.parcelimport.ImportRoutes(
+                new org.zamin.parcelimport.ImportService(database.jdbi(), decisionLog),
+                new org.zamin.parcelimport.ExportService(database.readJdbi(), decisionLog), auth);
         // Holds that lapsed while the server was down are expired before the first request is answered.
         var holdSweeper = HoldSweeper.start(reservations);
         var decisionSealer = DecisionSealer.start(decisionLog, 1000);
@@ -108,6 +111,8 @@ public final class App implements AutoCloseable {
             routes.get("/api/infrastructure", infrastructureRoutes::search);
             routes.get("/api/decisions", decisionRoutes::list);
             routes.get("/api/decisions/verify", decisionRoutes::verify);
+            routes.get("/api/exports/parcels", importRoutes::export);
+            routes.post("/api/imports", importRoutes::upload);
             routes.post("/api/auth/register", accountRoutes::register);
             routes.post("/api/auth/login", accountRoutes::login);
             routes.post("/api/auth/logout", accountRoutes::logout);

@@ -1,0 +1,110 @@
+package org.zamin.parcelimport;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Array;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.jdbi.v3.core.Jdbi;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import org.zamin.db.SqlResource;
+import org.zamin.decision.Actor;
+import org.zamin.decision.Decision;
+import org.zamin.decision.DecisionLog;
+import org.zamin.io.CsvFormat;
+import org.zamin.io.ExportRow;
+import org.zamin.io.FileFormat;
+import org.zamin.io.GeoJsonWriter;
+import org.zamin.io.GeoPackageWriter;
+import org.zamin.io.ShapefileFormat;
+
+/** Exports the public fields of one estate's plots (or all plots) to a file, and records the export. */
+public final class ExportService {
+
+    private static final String EXPORT = SqlResource.load("parcelimport/export");
+
+    private final Jdbi readJdbi;
+    private final DecisionLog decisions;
+
+    public ExportService(Jdbi readJdbi, DecisionLog decisions) {
+        this.readJdbi = readJdbi;
+        this.decisions = decisions;
+    }
+
+    /** What was written: how many plots, the file's size and SHA-256. */
+    public record Exported(int plots, long sizeBytes, String sha256) {}
+
+    /** Writes the plots to {@code out} (a new file) and appends {@code export.created} to the decision log. */
+    public Exported export(FileFormat format, Optional<String> estate, Path out, Actor actor) {
+        if (estate.isPresent() && readJdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM estate WHERE code = :c")
+                .bind("c", estate.get()).mapTo(Integer.class).one()) == 0) {
+            throw new ImportRefused("unknown_estate", "no estate " + estate.get());
+        }
+        List<ExportRow> rows = rows(estate);
+        Path work = null;
+        try {
+            switch (format) {
+                case GEOJSON -> {
+                    try (OutputStream o = Files.newOutputStream(out)) {
+                        GeoJsonWriter.write(rows, o);
+                    }
+                }
+                case CSV -> {
+                    try (Writer w = new OutputStreamWriter(Files.newOutputStream(out), StandardCharsets.UTF_8)) {
+                        CsvFormat.write(rows, w);
+                    }
+                }
+                case GPKG -> {
+                    Files.deleteIfExists(out);
+                    GeoPackageWriter.write(rows, out);
+                }
+                case SHP -> {
+                    work = Files.createTempDirectory("zamin-export-");
+                    ShapefileFormat.write(rows, out, work);
+                }
+            }
+            Exported result = new Exported(rows.size(), Files.size(out), ImportService.sha256(out));
+            Map<String, Object> details = new TreeMap<>();
+            details.put("format", format.label());
+            details.put("plots", result.plots());
+            details.put("sizeBytes", result.sizeBytes());
+            details.put("sha256", result.sha256());
+            details.put("fileName", out.getFileName().toString());
+            decisions.append(Decision.of(actor, "export.created", "export", result.sha256())
+                    .withEstate(estate.orElse(null)).withReason("parcel export")
+                    .withPublicDetails(details));
+            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (work != null) {
+                ImportService.deleteTree(work);
+            }
+        }
+    }
+
+    private List<ExportRow> rows(Optional<String> estate) {
+        return readJdbi.withHandle(h -> h.createQuery(EXPORT).bind("estate", estate.orElse(null)).map((rs, ctx) -> {
+            Array utilities = rs.getArray("utilities");
+            try {
+                return new ExportRow(rs.getLong("id"), rs.getString("plot_number"), rs.getString("estate"),
+                        rs.getString("land_use"), rs.getLong("price_per_m2"), rs.getDouble("area_m2"),
+                        rs.getString("status"), new ArrayList<>(Arrays.asList((String[]) utilities.getArray())),
+                        new WKBReader().read(rs.getBytes("wkb")));
+            } catch (ParseException e) {
+                throw new IllegalStateException(e);
+            }
+        }).list());
+    }
+}

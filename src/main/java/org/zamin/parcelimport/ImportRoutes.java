@@ -1,0 +1,129 @@
+package org.zamin.parcelimport;
+
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.zamin.account.Auth;
+import org.zamin.account.CurrentUser;
+import org.zamin.account.Role;
+import org.zamin.decision.Actor;
+import org.zamin.http.ApiException;
+import org.zamin.io.FileFormat;
+import org.zamin.io.FileRefusedException;
+
+/**
+ * {@code POST /api/imports} (admins, and officers for the estates they manage; multipart upload, {@code dryRun=true}
+ * for a preview with the features as GeoJSON) and {@code GET /api/exports/parcels} (anyone; public fields only).
+ */
+public final class ImportRoutes {
+
+    private final ImportService imports;
+    private final ExportService exports;
+    private final Auth auth;
+
+    public ImportRoutes(ImportService imports, ExportService exports, Auth auth) {
+        this.imports = imports;
+        this.exports = exports;
+        this.auth = auth;
+    }
+
+    public void upload(Context ctx) {
+        CurrentUser user = auth.require(ctx, Role.ADMIN, Role.OFFICER);
+        String estate = Optional.ofNullable(ctx.formParam("estate")).map(String::trim).filter(s -> !s.isEmpty())
+                .orElseThrow(() -> ApiException.invalidParameter("estate", "is required"));
+        if (user.role() == Role.OFFICER && !user.managesEstate(estate)) {
+            throw new ApiException(403, "forbidden", "officers import only into the estates they manage");
+        }
+        boolean force = flag(ctx, "forceResurvey");
+        if (force && user.role() != Role.ADMIN) {
+            throw new ApiException(403, "forbidden", "only an admin may re-survey taken plots");
+        }
+        UploadedFile upload = ctx.uploadedFile("file");
+        if (upload == null) {
+            throw ApiException.invalidParameter("file", "is required (multipart upload)");
+        }
+        String name = Path.of(upload.filename().replace('\\', '/')).getFileName().toString();
+        FileFormat format = Optional.ofNullable(ctx.formParam("format")).flatMap(FileFormat::byLabel)
+                .or(() -> FileFormat.byFileName(name))
+                .orElseThrow(() -> new ApiException(422, "unsupported_format",
+                        "only .geojson/.json, .gpkg, .zip (Shapefile) and .csv files are imported"));
+        int srid;
+        try {
+            srid = Optional.ofNullable(ctx.formParam("srid")).filter(s -> !s.isBlank()).map(Integer::parseInt).orElse(0);
+        } catch (NumberFormatException e) {
+            throw ApiException.invalidParameter("srid", "must be an EPSG code");
+        }
+        boolean dryRun = flag(ctx, "dryRun");
+        ImportOptions options = ImportOptions.of(estate, Actor.user(user.id(), user.role())).withDryRun(dryRun)
+                .withSrid(srid).withSkipInvalid(flag(ctx, "skipInvalid")).withForceResurvey(force)
+                .withFields(text(ctx, "plotNumberField"), text(ctx, "landUseField"), text(ctx, "priceField"))
+                .withPreview(dryRun);
+        if (upload.size() > options.limits().maxFileBytes()) {
+            throw new ApiException(413, "file_too_large", "the file is larger than the import limit");
+        }
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("zamin-upload-");
+            Path file = dir.resolve("upload" + format.extension());
+            try (InputStream in = upload.content()) {
+                Files.copy(in, file);
+            }
+            ImportReport report = imports.importFile(file, name, format, options);
+            if ("refused".equals(report.outcome())) {
+                ctx.status(422).json(Map.of("code", "import_invalid", "message", report.invalid()
+                        + " feature(s) have problems; nothing was imported", "report", report));
+            } else {
+                ctx.status(report.applied() ? 201 : 200).json(report);
+            }
+        } catch (FileRefusedException e) {
+            throw new ApiException(e.tooLarge() ? 413 : 422, e.code(), e.getMessage());
+        } catch (ImportRefused e) {
+            throw new ApiException(422, e.code(), e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (dir != null) {
+                ImportService.deleteTree(dir);
+            }
+        }
+    }
+
+    public void export(Context ctx) throws IOException {
+        FileFormat format = FileFormat.byLabel(Optional.ofNullable(ctx.queryParam("format")).orElse("geojson"))
+                .orElseThrow(() -> ApiException.invalidParameter("format", "must be geojson, gpkg, csv or shp"));
+        Optional<String> estate = text(ctx, "estate");
+        Actor actor = auth.find(ctx).map(u -> Actor.user(u.id(), u.role())).orElse(new Actor(Optional.empty(), "visitor"));
+        Path dir = Files.createTempDirectory("zamin-export-");
+        try {
+            Path file = dir.resolve("parcels" + format.extension());
+            try {
+                exports.export(format, estate, file, actor);
+            } catch (ImportRefused e) {
+                throw new ApiException(422, e.code(), e.getMessage());
+            }
+            String name = "parcels" + estate.map(c -> "-" + c).orElse("") + format.extension();
+            ctx.header("Content-Disposition", "attachment; filename=\"" + name + "\"");
+            ctx.contentType(format.mediaType()).result(Files.readAllBytes(file));
+        } finally {
+            ImportService.deleteTree(dir);
+        }
+    }
+
+    private static boolean flag(Context ctx, String name) {
+        return "true".equalsIgnoreCase(ctx.formParam(name)) || "on".equalsIgnoreCase(ctx.formParam(name));
+    }
+
+    private static Optional<String> text(Context ctx, String name) {
+        String v = ctx.formParam(name);
+        if (v == null) {
+            v = ctx.queryParam(name);
+        }
+        return Optional.ofNullable(v).map(String::trim).filter(s -> !s.isEmpty());
+    }
+}

@@ -1,0 +1,81 @@
+package org.zamin.parcelimport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.zamin.parcelimport.ImportFixtures.checksum;
+import static org.zamin.parcelimport.ImportFixtures.feature;
+import static org.zamin.parcelimport.ImportFixtures.jdbi;
+import static org.zamin.parcelimport.ImportFixtures.polygon;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.zamin.testing.Http;
+import org.zamin.testing.TestEstates;
+import org.zamin.testing.TestUsers;
+
+/** The upload endpoint is for admins and the estate's officers, previews without writing; exports are public. */
+class ImportApiTest {
+
+    private static HttpRequest.Builder upload(String estate, String fileName, String content, boolean dryRun) {
+        String boundary = "zamin" + UUID.randomUUID();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"estate\"\r\n\r\n" + estate + "\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"dryRun\"\r\n\r\n" + dryRun + "\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/geo+json\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
+        return HttpRequest.newBuilder(Http.uri("/api/imports"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void uploadsNeedAnAdminOrTheEstatesOfficerAndDryRunsPreviewWithoutWriting() {
+        TestEstates.Estate e = TestEstates.create(jdbi());
+        String file = "{\"type\":\"FeatureCollection\",\"features\":[" + feature("H-1", polygon(e, 10, 10, 90, 90)) + "]}";
+        String before = checksum();
+        Http.assertError(Http.send(upload(e.code(), "plots.geojson", file, true)), 401, "unauthorized", "sign in");
+        Http.assertError(Http.send(upload(e.code(), "plots.geojson", file, true)
+                .header("Authorization", TestUsers.investor().bearer())), 403, "forbidden", "investor");
+        Http.assertError(Http.send(upload(e.code(), "plots.geojson", file, true)
+                .header("Authorization", TestUsers.officer("GIL-SIAHKAL").bearer())), 403, "forbidden", "officers");
+        assertEquals(before, checksum());
+
+        Http.Response preview = Http.send(upload(e.code(), "plots.geojson", file, true)
+                .header("Authorization", TestUsers.officer(e.code()).bearer()));
+        assertEquals(200, preview.status(), preview.body());
+        JsonNode report = preview.json();
+        assertEquals("dry_run", report.get("outcome").asText());
+        assertEquals("H-1", report.get("preview").get(0).get("properties").get("plotNumber").asText());
+        assertEquals(before, checksum(), "a preview writes nothing");
+
+        Http.Response applied = Http.send(upload(e.code(), "plots.geojson", file, false)
+                .header("Authorization", TestUsers.admin().bearer()));
+        assertEquals(201, applied.status(), applied.body());
+        assertEquals(1, applied.json().get("created").asInt());
+
+        Http.Response again = Http.send(upload(e.code(), "plots.geojson",
+                "{\"type\":\"FeatureCollection\",\"features\":[" + feature("H-2", polygon(e, 50, 50, 120, 120)) + "]}",
+                false).header("Authorization", TestUsers.admin().bearer()));
+        assertEquals(422, again.status(), again.body());
+        assertEquals("import_invalid", again.json().get("code").asText());
+        assertEquals("overlaps_plot", again.json().get("report").get("problems").get(0).get("code").asText());
+
+        Http.assertError(Http.send(upload(e.code(), "plots.txt", file, true)
+                .header("Authorization", TestUsers.admin().bearer())), 422, "unsupported_format", ".gpkg");
+    }
+
+    @Test
+    void exportsArePublicAndCarryOnlyPublicFields() {
+        for (String format : new String[] {"geojson", "gpkg", "csv", "shp"}) {
+            Http.Response r = Http.get("/api/exports/parcels?format=" + format + "&estate=GIL-SIAHKAL");
+            assertEquals(200, r.status(), format);
+            assertTrue(r.body().length() > 100, format);
+        }
+        Http.Response csv = Http.get("/api/exports/parcels?format=csv&estate=GIL-SIAHKAL");
+        assertTrue(csv.body().startsWith("plot_no,estate,land_use,price_m2,area_m2,status,utilities,wkt"), csv.body());
+        Http.assertError(Http.get("/api/exports/parcels?format=dxf"), 400, "invalid_parameter", "format");
+        Http.assertError(Http.get("/api/exports/parcels?format=csv&estate=NOPE"), 422, "unknown_estate", "NOPE");
+    }
+}
