@@ -163,13 +163,8 @@ export function getTranslations(lang, options) {
   return request('/i18n/' + encodeURIComponent(lang) + '.json', options);
 }
 
-/** GET /api/me: the signed-in user and the session's CSRF token (401 when nobody is signed in). */
-export function getMe(options) {
-  return request('/api/me', options);
-}
-
 /** POST /api/imports (multipart): `form` is a FormData with file, estate, dryRun…; resolves to the import report. */
-export async function uploadImport(form, csrfToken) {
+export async function uploadImport(form) {
   let response;
   try {
     response = await fetch('/api/imports', {

@@ -55,13 +55,8 @@ export function mountImportView({ banner, onPreview }) {
     summary.textContent = t('import.working');
     problems.replaceChildren();
     try {
-      let csrf = null;
-      try {
-        csrf = (await getMe()).csrfToken;
-      } catch {
-        csrf = null;
-      }
-      const report = await uploadImport(data, csrf);
+      await getMe(); // refreshes the session's CSRF token that uploads send back
+      const report = await uploadImport(data);
       summary.textContent = t('import.summary')
         .replace('{outcome}', t(OUTCOME_KEYS[report.outcome] || 'import.outcome.refused'))
         .replace('{features}', formatNumber(report.features)).replace('{created}', formatNumber(report.created))
