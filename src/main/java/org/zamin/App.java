@@ -17,6 +17,8 @@ import org.zamin.infrastructure.InfrastructureRepository;
 import org.zamin.infrastructure.InfrastructureRoutes;
 import org.zamin.parcel.ParcelRepository;
 import org.zamin.parcel.ParcelRoutes;
+import org.zamin.planning.PlanningRepository;
+import org.zamin.planning.PlanningRoutes;
 import org.zamin.site.SiteRoutes;
 
 /** The wiring: settings → database → feature services → HTTP routes, all declared here. */
@@ -44,6 +46,7 @@ public final class App implements AutoCloseable {
         var parcelRoutes = new ParcelRoutes(new ParcelRepository(database.readJdbi()), estates);
         var infrastructureRoutes = new InfrastructureRoutes(new InfrastructureRepository(database.readJdbi()));
         var site = new SiteRoutes(settings, database);
+        var planningRoutes = new PlanningRoutes(new PlanningRepository(database.readJdbi()), estates);
 
         Javalin server = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(objectMapper(), false));
@@ -66,6 +69,9 @@ public final class App implements AutoCloseable {
             routes.get("/api/parcels", parcelRoutes::search);
             routes.get("/api/parcels/{id}", parcelRoutes::get);
             routes.get("/api/infrastructure", infrastructureRoutes::search);
+            routes.get("/api/availability", planningRoutes::availability);
+            routes.get("/api/stats", planningRoutes::stats);
+            routes.get("/api/stats/what-if", planningRoutes::whatIf);
         });
         server.start("0.0.0.0", settings.port());
         log.info("Zamin is serving on http://localhost:{}", server.port());
