@@ -16,10 +16,14 @@ import org.zamin.http.ErrorMapper;
 import org.zamin.infrastructure.InfrastructureRepository;
 import org.zamin.infrastructure.InfrastructureRoutes;
 import org.zamin.parcel.ParcelRepository;
+import org.zamin.ogc.OgcRepository;
+import org.zamin.ogc.OgcRoutes;
 import org.zamin.parcel.ParcelRoutes;
 import org.zamin.planning.PlanningRepository;
 import org.zamin.planning.PlanningRoutes;
 import org.zamin.site.SiteRoutes;
+import org.zamin.tiles.TileRepository;
+import org.zamin.tiles.TileRoutes;
 
 /** The wiring: settings → database → feature services → HTTP routes, all declared here. */
 public final class App implements AutoCloseable {
@@ -46,6 +50,8 @@ public final class App implements AutoCloseable {
         var parcelRoutes = new ParcelRoutes(new ParcelRepository(database.readJdbi()), estates);
         var infrastructureRoutes = new InfrastructureRoutes(new InfrastructureRepository(database.readJdbi()));
         var site = new SiteRoutes(settings, database);
+        var ogcRoutes = new OgcRoutes(new OgcRepository(database.readJdbi()));
+        var tileRoutes = new TileRoutes(new TileRepository(database.readJdbi()));
         var planningRoutes = new PlanningRoutes(new PlanningRepository(database.readJdbi()), estates);
 
         Javalin server = Javalin.create(config -> {
@@ -72,6 +78,8 @@ public final class App implements AutoCloseable {
             routes.get("/api/availability", planningRoutes::availability);
             routes.get("/api/stats", planningRoutes::stats);
             routes.get("/api/stats/what-if", planningRoutes::whatIf);
+            ogcRoutes.register(routes);
+            routes.get("/tiles/{layer}/{z}/{x}/{y}", tileRoutes::tile);
         });
         server.start("0.0.0.0", settings.port());
         log.info("Zamin is serving on http://localhost:{}", server.port());
