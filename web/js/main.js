@@ -6,6 +6,7 @@ import { setLanguage, savedLanguage, supportedLanguages } from './i18n.js';
 import { createBanner } from './banner.js';
 import { createHeader } from './header.js';
 import { mountMapView } from './views/map-view.js';
+import { startRouter } from './views/router.js';
 
 async function start() {
   const banner = createBanner();
@@ -30,6 +31,7 @@ async function start() {
   }
   if (configError) banner.show(configError);
   mountMapView({ config, banner, header });
+  startRouter({ config, banner });
 }
 
 start();
