@@ -1,8 +1,10 @@
 -- Every AVAILABLE plot that matches an availability search: inside :areaWkt (covered by it), within
 -- :radiusM metres of (:nearLon, :nearLat) on the spheroid, in an estate or province, plot filters, and
 -- maximum geodesic distances to each kind of infrastructure line. With :contiguous, each row also lists its
--- AVAILABLE neighbours that share a boundary segment of positive length with it (a shared corner alone does
--- not join two plots); the caller keeps only neighbours that match too.
+-- AVAILABLE neighbours whose intersection with it has dimension 1 or more: a shared boundary segment of
+-- positive length (or the sub-0.01 m² overlap the plot constraints tolerate); a shared corner alone does not
+-- join two plots. ST_Relate(…, '****1****') says the same but is ten times slower (no prepared geometry).
+-- The caller keeps only neighbours that match too.
 SELECT p.id,
        p.area_m2,
        p.price_per_m2,
@@ -15,7 +17,8 @@ SELECT p.id,
                         WHERE n.geom && p.geom
                           AND n.id <> p.id
                           AND n.status = 'AVAILABLE'
-                          AND ST_Relate(n.geom, p.geom, '****1****'))
+                          AND ST_Intersects(n.geom, p.geom)
+                          AND ST_Dimension(ST_Intersection(n.geom, p.geom)) > 0)
        END AS neighbours
   FROM parcel p
   JOIN estate e ON e.id = p.estate_id
