@@ -11,7 +11,8 @@ BASE_URL="http://127.0.0.1:$PORT"
 SERVER_PID=
 
 start_server() {
-  (cd "$ROOT" && ZAMIN_PORT=$PORT ZAMIN_DATA_DIR=$DATA_DIR setsid ./zamin serve >"$DATA_DIR/serve.log" 2>&1) &
+  # exec: the background job itself becomes the setsid session leader, so stop_server can end its whole group.
+  (cd "$ROOT" && ZAMIN_PORT=$PORT ZAMIN_DATA_DIR=$DATA_DIR exec setsid ./zamin serve >"$DATA_DIR/serve.log" 2>&1) &
   SERVER_PID=$!
   for _ in $(seq 1 300); do
     curl -fsS "$BASE_URL/health" >/dev/null 2>&1 && return 0

@@ -187,3 +187,27 @@ export async function uploadImport(form) {
 export function exportUrl(format, estate) {
   return '/api/exports/parcels' + query({ format, estate });
 }
+
+/**
+ * GET /api/availability: available plots, or vacant blocks with `contiguous: true`. `params` may hold within
+ * (WKT or GeoJSON), near ([lon, lat]), radiusM, estate, province, minArea, maxArea, maxPrice, landUse,
+ * utilities, maxDistanceM ({road: 500, …}), contiguous, minBlockArea, sort, limit, offset.
+ */
+export function getAvailability(params, options) {
+  const p = { ...params };
+  if (Array.isArray(p.near)) p.near = p.near.map((n) => Number(n).toFixed(7)).join(',');
+  if (p.maxDistanceM && typeof p.maxDistanceM === 'object') {
+    p.maxDistanceM = Object.entries(p.maxDistanceM).map(([kind, m]) => kind + ':' + m).join(',');
+  }
+  return request('/api/availability' + query(p), options);
+}
+
+/** GET /api/stats?groupBy=province|estate: plots and area by status, occupancy and idle rate per group. */
+export function getStats(groupBy, options) {
+  return request('/api/stats' + query({ groupBy }), options);
+}
+
+/** GET /api/stats/what-if?idleYears=N: plots and hectares freed per estate by reclaiming long-idle plots. */
+export function getWhatIf(idleYears, options) {
+  return request('/api/stats/what-if' + query({ idleYears }), options);
+}

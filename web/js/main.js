@@ -14,6 +14,16 @@ import { renderApplicationsView, leaveApplicationsView } from './views/applicati
 import { renderReviewView } from './views/review-view.js';
 import { renderDecisionsView } from './views/decisions-view.js';
 import { mountImportView } from './views/import-view.js';
+import { mountPlanningView } from './views/planning-view.js';
+import { mountStatsView } from './views/stats-view.js';
+
+/** Full-page views with their own map, built the first time they are shown (planners and admins). */
+const FULL_VIEWS = {
+  '#/planning': { id: 'view-planning', mount: mountPlanningView },
+  '#/stats': { id: 'view-stats', mount: mountStatsView },
+};
+const mountedViews = {};
+let viewContext = null;
 
 const page = document.getElementById('page');
 let mapView = null;
@@ -30,6 +40,8 @@ function renderNav() {
     user && user.role === 'investor' ? link('#/applications', 'nav.applications', 'nav-applications') : null,
     user && user.role === 'officer' ? link('#/review', 'nav.review', 'nav-review') : null,
     user && (user.role === 'admin' || user.role === 'officer') ? link('#/import', 'nav.import', 'nav-import') : null,
+    isPlanner(user) ? link('#/planning', 'planning.nav', 'nav-planning') : null,
+    isPlanner(user) ? link('#/stats', 'stats.nav', 'nav-stats') : null,
     link('#/decisions', 'nav.decisions', 'nav-decisions'),
     user ? h('span', { className: 'nav-user', id: 'nav-user' }, user.email) : null,
     user
@@ -41,10 +53,33 @@ function renderNav() {
       : link('#/signin', 'nav.signIn', 'nav-signin'));
 }
 
+function isPlanner(user) {
+  return Boolean(user && (user.role === 'planner' || user.role === 'admin'));
+}
+
+/** Shows the full-page view for `hash` (or none) and hides the map page while one is shown. */
+function showFullView(hash) {
+  const active = isPlanner(currentUser()) && FULL_VIEWS[hash] ? hash : null;
+  document.querySelector('body > .app-body').hidden = active !== null;
+  for (const [key, spec] of Object.entries(FULL_VIEWS)) {
+    const root = document.getElementById(spec.id);
+    root.hidden = key !== active;
+    if (key === active) {
+      if (!mountedViews[key]) mountedViews[key] = spec.mount(root, viewContext);
+      mountedViews[key].show();
+    }
+  }
+  return active !== null;
+}
+
 function route() {
   const hash = location.hash || '#/';
   leaveApplicationsView();
   renderNav();
+  if (showFullView(hash)) {
+    document.body.dataset.view = hash.slice(2);
+    return;
+  }
   const show = () => {
     page.hidden = false;
     document.body.dataset.view = hash.split('/')[1] || 'map';
@@ -129,6 +164,7 @@ async function start() {
       location.hash = currentUser() ? '#/reserve' : '#/signin';
     },
   });
+  viewContext = { config, banner };
   importView = mountImportView({ banner, onPreview: (collection) => mapView.showPreview(collection) });
   onSessionChange(renderNav);
   onLanguageChange(route);

@@ -15,6 +15,7 @@ import org.zamin.account.AccountService;
 import org.zamin.account.Auth;
 import org.zamin.account.DemoAccounts;
 import org.zamin.account.LoginLimiter;
+import org.zamin.account.Role;
 import org.zamin.allocation.AllocationRoutes;
 import org.zamin.config.Settings;
 import org.zamin.reservation.HoldSweeper;
@@ -30,9 +31,15 @@ import org.zamin.estate.EstateRoutes;
 import org.zamin.http.ErrorMapper;
 import org.zamin.infrastructure.InfrastructureRepository;
 import org.zamin.infrastructure.InfrastructureRoutes;
+import org.zamin.ogc.OgcRepository;
+import org.zamin.ogc.OgcRoutes;
 import org.zamin.parcel.ParcelRepository;
 import org.zamin.parcel.ParcelRoutes;
+import org.zamin.planning.PlanningRepository;
+import org.zamin.planning.PlanningRoutes;
 import org.zamin.site.SiteRoutes;
+import org.zamin.tiles.TileRepository;
+import org.zamin.tiles.TileRoutes;
 
 /** The wiring: settings → database → feature services → HTTP routes, all declared here. */
 public final class App implements AutoCloseable {
@@ -86,6 +93,9 @@ public final class App implements AutoCloseable {
         // Holds that lapsed while the server was down are expired before the first request is answered.
         var holdSweeper = HoldSweeper.start(reservations);
         var decisionSealer = DecisionSealer.start(decisionLog, 1000);
+        var ogcRoutes = new OgcRoutes(new OgcRepository(database.readJdbi()));
+        var tileRoutes = new TileRoutes(new TileRepository(database.readJdbi()));
+        var planningRoutes = new PlanningRoutes(new PlanningRepository(database.readJdbi()), estates);
 
         Javalin server = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(objectMapper(), false));
@@ -127,6 +137,11 @@ public final class App implements AutoCloseable {
             routes.post("/api/reservations/{id}/reject", reservationRoutes::reject);
             routes.get("/api/allocations", allocationRoutes::list);
             routes.get("/api/allocations/{id}", allocationRoutes::get);
+            routes.get("/api/availability", auth.only(planningRoutes::availability, Role.PLANNER, Role.ADMIN));
+            routes.get("/api/stats", auth.only(planningRoutes::stats, Role.PLANNER, Role.ADMIN));
+            routes.get("/api/stats/what-if", auth.only(planningRoutes::whatIf, Role.PLANNER, Role.ADMIN));
+            ogcRoutes.register(routes);
+            routes.get("/tiles/{layer}/{z}/{x}/{y}", tileRoutes::tile);
         });
         server.start("0.0.0.0", settings.port());
         log.info("Zamin is serving on http://localhost:{}", server.port());

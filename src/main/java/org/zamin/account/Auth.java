@@ -120,4 +120,12 @@ public final class Auth {
         String forwarded = ctx.header("X-Forwarded-Proto");
         return "https".equalsIgnoreCase(ctx.scheme()) || (forwarded != null && forwarded.strip().equalsIgnoreCase("https"));
     }
+
+    /** Wraps a handler so that only signed-in users with one of {@code allowed} reach it (401 / 403 otherwise). */
+    public io.javalin.http.Handler only(io.javalin.http.Handler handler, Role... allowed) {
+        return ctx -> {
+            require(ctx, allowed);
+            handler.handle(ctx);
+        };
+    }
 }

@@ -33,6 +33,7 @@ public final class SampleLoader {
     private static final String INSERT_ESTATE = SqlResource.load("sample/insert_estate");
     private static final String INSERT_PARCEL = SqlResource.load("sample/insert_parcel");
     private static final String INSERT_LINE = SqlResource.load("sample/insert_line");
+    private static final String SAMPLE_IDLE_SINCE = SqlResource.load("planning/sample_idle_since");
 
     private final Jdbi jdbi;
 
@@ -114,6 +115,7 @@ public final class SampleLoader {
             }
             if (!b.parcels().isEmpty()) {
                 parcels.execute();
+                h.createUpdate(SAMPLE_IDLE_SINCE).bind("estateId", estateId).execute();
             }
             PreparedBatch lines = h.prepareBatch(INSERT_LINE);
             for (ObjectNode line : b.infrastructure()) {

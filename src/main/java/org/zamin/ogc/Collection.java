@@ -1,0 +1,39 @@
+package org.zamin.ogc;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The collections this API serves, each with its SQL, title and the property filters it accepts. */
+public enum Collection {
+    ESTATES("estates", "Industrial estates", "Estate and zone boundaries with their public attributes.",
+            "ogc/estates", "createdAt", Map.of("province", Set.of(), "kind",
+                    Set.of("INDUSTRIAL_ESTATE", "INDUSTRIAL_ZONE", "FREE_ZONE", "CLUSTER", "SMALL_WORKSHOP_COMPLEX"))),
+    PARCELS("parcels", "Plots", "Every plot with its public status, area, land use, price and utilities.",
+            "ogc/parcels", "updatedAt", Map.of("status", org.zamin.parcel.ParcelStatus.NAMES, "estate", Set.of(),
+                    "landUse", org.zamin.parcel.ParcelAttributes.LAND_USES));
+
+    public final String id;
+    public final String title;
+    public final String description;
+    final String sql;
+    /** The property the {@code datetime} parameter filters on. */
+    public final String temporalProperty;
+    /** Filterable properties and their allowed values (empty: any value). */
+    public final Map<String, Set<String>> filters;
+
+    Collection(String id, String title, String description, String sql, String temporalProperty,
+               Map<String, Set<String>> filters) {
+        this.id = id;
+        this.title = title;
+        this.description = description;
+        this.sql = sql;
+        this.temporalProperty = temporalProperty;
+        this.filters = filters;
+    }
+
+    public static Optional<Collection> find(String id) {
+        return List.of(values()).stream().filter(c -> c.id.equals(id)).findFirst();
+    }
+}

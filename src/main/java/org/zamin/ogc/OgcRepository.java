@@ -1,0 +1,74 @@
+package org.zamin.ogc;
+
+import java.time.OffsetDateTime;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
+import org.zamin.db.SqlResource;
+import org.zamin.spatial.BoundingBox;
+
+/** The OGC API's queries: a page of one collection's items, and the collections' extents. */
+public final class OgcRepository {
+
+    private static final String EXTENT = SqlResource.load("ogc/extent");
+    private final Map<Collection, String> items = new EnumMap<>(Collection.class);
+    private final Jdbi jdbi;
+
+    public OgcRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+        for (Collection c : Collection.values()) {
+            items.put(c, SqlResource.load(c.sql));
+        }
+    }
+
+    /** What an items request asks for; {@code id} selects one item. */
+    public record ItemsQuery(Optional<String> id, Optional<BoundingBox> bbox, Interval datetime,
+                             Map<String, String> filters, int limit, int offset) {}
+
+    /** A page: how many match in all, and the page's Features as a JSON array. */
+    public record Page(long numberMatched, String featuresJson) {}
+
+    public Page items(Collection c, ItemsQuery q) {
+        return jdbi.withHandle(h -> {
+            Query query = h.createQuery(items.get(c));
+            if (c == Collection.PARCELS) {
+                query.bind("id", q.id().map(Long::parseLong).orElse(null));
+            } else {
+                query.bind("code", q.id().orElse(null));
+            }
+            for (String name : c.filters.keySet()) {
+                query.bind(name, q.filters().get(name));
+            }
+            var box = q.bbox();
+            return query.bind("minLon", box.map(BoundingBox::minLon).orElse(null))
+                    .bind("minLat", box.map(BoundingBox::minLat).orElse(null))
+                    .bind("maxLon", box.map(BoundingBox::maxLon).orElse(null))
+                    .bind("maxLat", box.map(BoundingBox::maxLat).orElse(null))
+                    .bind("from", q.datetime().from().map(i -> i.atOffset(java.time.ZoneOffset.UTC)).orElse(null))
+                    .bind("to", q.datetime().to().map(i -> i.atOffset(java.time.ZoneOffset.UTC)).orElse(null))
+                    .bind("limit", q.limit())
+                    .bind("offset", q.offset())
+                    .map((rs, ctx) -> new Page(rs.getLong("number_matched"), rs.getString("features")))
+                    .one();
+        });
+    }
+
+    /** The extents: a bbox (null when there are no estates) and each collection's time span. */
+    public record Extent(double[] bbox, Map<Collection, OffsetDateTime[]> intervals) {}
+
+    public Extent extent() {
+        return jdbi.withHandle(h -> h.createQuery(EXTENT).map((rs, ctx) -> {
+            double minLon = rs.getDouble("min_lon");
+            double[] bbox = rs.wasNull() ? null
+                    : new double[] {minLon, rs.getDouble("min_lat"), rs.getDouble("max_lon"), rs.getDouble("max_lat")};
+            Map<Collection, OffsetDateTime[]> intervals = new EnumMap<>(Collection.class);
+            intervals.put(Collection.ESTATES, new OffsetDateTime[] {rs.getObject("estates_from", OffsetDateTime.class),
+                    rs.getObject("estates_to", OffsetDateTime.class)});
+            intervals.put(Collection.PARCELS, new OffsetDateTime[] {rs.getObject("parcels_from", OffsetDateTime.class),
+                    rs.getObject("parcels_to", OffsetDateTime.class)});
+            return new Extent(bbox, intervals);
+        }).one());
+    }
+}

@@ -1,0 +1,142 @@
+package org.zamin.planning;
+
+import java.sql.Array;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementException;
+import org.zamin.db.SqlResource;
+
+/** The planning SQL: availability candidates, plot and block features, statistics rows, what-if rows. */
+public final class PlanningRepository {
+
+    private static final String AVAILABLE = SqlResource.load("planning/available");
+    private static final String PLOT_FEATURES = SqlResource.load("planning/plot_features");
+    private static final String BLOCK_FEATURES = SqlResource.load("planning/block_features");
+    private static final String SEARCH_AREA = SqlResource.load("planning/search_area");
+    private static final String STATS = SqlResource.load("planning/stats");
+    private static final String WHAT_IF = SqlResource.load("planning/what_if");
+
+    private final Jdbi jdbi;
+
+    public PlanningRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** A parsed search polygon: its type, validity, the reason and location when invalid, and its WKT. */
+    public record SearchArea(String type, boolean valid, String reason, String location, String wkt) {}
+
+    /** Parses WKT or GeoJSON in PostGIS; empty when PostGIS cannot read it at all. */
+    public Optional<SearchArea> parseArea(String text, boolean geoJson) {
+        try {
+            return Optional.of(jdbi.withHandle(h -> h.createQuery(SEARCH_AREA)
+                    .bind("text", text).bind("geoJson", geoJson)
+                    .map((rs, c) -> new SearchArea(rs.getString("type"), rs.getBoolean("valid"), rs.getString("reason"),
+                            rs.getString("location"), rs.getString("wkt")))
+                    .one()));
+        } catch (StatementException e) {
+            if (e.getCause() instanceof SQLException sql && sql.getSQLState() != null
+                    && !sql.getSQLState().startsWith("08")) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** Every matching available plot, with its edge neighbours when {@code q.contiguous()}. */
+    public List<Candidate> candidates(AvailabilityQuery q) {
+        var near = q.near();
+        return jdbi.withHandle(h -> h.createQuery(AVAILABLE)
+                .bind("areaWkt", q.areaWkt().orElse(null))
+                .bind("nearLon", near.map(AvailabilityQuery.Near::lon).orElse(null))
+                .bind("nearLat", near.map(AvailabilityQuery.Near::lat).orElse(null))
+                .bind("radiusM", near.map(AvailabilityQuery.Near::radiusM).orElse(null))
+                .bind("contiguous", q.contiguous())
+                .bind("estate", q.estateCode().orElse(null))
+                .bind("province", q.provinceCode().orElse(null))
+                .bind("minArea", q.minAreaM2().orElse(null))
+                .bind("maxArea", q.maxAreaM2().orElse(null))
+                .bind("maxPrice", q.maxPricePerM2().orElse(null))
+                .bindArray("landUses", String.class, q.landUses())
+                .bindArray("utilities", String.class, q.utilities())
+                .bind("maxRoadM", q.maxInfraDistanceM().get("road"))
+                .bind("maxRailM", q.maxInfraDistanceM().get("rail"))
+                .bind("maxPowerM", q.maxInfraDistanceM().get("power"))
+                .bind("maxGasM", q.maxInfraDistanceM().get("gas"))
+                .bind("maxWaterM", q.maxInfraDistanceM().get("water"))
+                .map((rs, c) -> {
+                    double distance = rs.getDouble("distance_m");
+                    if (rs.wasNull()) {
+                        distance = Double.NaN;
+                    }
+                    Array neighbours = rs.getArray("neighbours");
+                    long[] ids = new long[0];
+                    if (neighbours != null) {
+                        Long[] boxed = (Long[]) neighbours.getArray();
+                        ids = new long[boxed.length];
+                        for (int i = 0; i < boxed.length; i++) {
+                            ids[i] = boxed[i];
+                        }
+                    }
+                    return new Candidate(new Blocks.Plot(rs.getLong("id"), rs.getDouble("area_m2"), distance, ids),
+                            rs.getLong("price_per_m2"));
+                })
+                .list());
+    }
+
+    /** A matching plot and its price per m² (for sorting). */
+    public record Candidate(Blocks.Plot plot, long pricePerM2) {}
+
+    /** A JSON array of plot Features for {@code ids}, in that order. */
+    public String plotFeatures(List<Long> ids, AvailabilityQuery q) {
+        List<String> kinds = AvailabilityQuery.INFRA_KINDS.stream().filter(q.maxInfraDistanceM()::containsKey).toList();
+        return jdbi.withHandle(h -> h.createQuery(PLOT_FEATURES)
+                .bindArray("ids", Long.class, ids)
+                .bind("nearLon", q.near().map(AvailabilityQuery.Near::lon).orElse(null))
+                .bind("nearLat", q.near().map(AvailabilityQuery.Near::lat).orElse(null))
+                .bindArray("infraKinds", String.class, kinds)
+                .bindArray("infraMaxM", Double.class, kinds.stream().map(q.maxInfraDistanceM()::get).toList())
+                .mapTo(String.class).one());
+    }
+
+    /** A JSON array of block Features; {@code blockNos[i]} is the block of {@code plotIds[i]}. */
+    public String blockFeatures(List<Long> plotIds, List<Integer> blockNos, AvailabilityQuery q) {
+        return jdbi.withHandle(h -> h.createQuery(BLOCK_FEATURES)
+                .bindArray("plotIds", Long.class, plotIds)
+                .bindArray("blockNos", Integer.class, blockNos)
+                .bind("nearLon", q.near().map(AvailabilityQuery.Near::lon).orElse(null))
+                .bind("nearLat", q.near().map(AvailabilityQuery.Near::lat).orElse(null))
+                .mapTo(String.class).one());
+    }
+
+    /** One statistics row: a group, a status (null for a group without plots), its plot count and area. */
+    public record StatusRow(String code, String name, String nameFa, String province, String status, long plots,
+                            double areaM2) {}
+
+    public List<StatusRow> statusRows(String groupBy) {
+        return jdbi.withHandle(h -> h.createQuery(STATS).bind("groupBy", groupBy)
+                .map((rs, c) -> new StatusRow(rs.getString("code"), rs.getString("name"), rs.getString("name_fa"),
+                        rs.getString("province"), rs.getString("status"), rs.getLong("plots"), rs.getDouble("area_m2")))
+                .list());
+    }
+
+    /** One estate's idle plots, and those a what-if would free. */
+    public record WhatIfRow(String code, String name, String nameFa, String province, long idlePlots,
+                            double idleAreaM2, long freedPlots, double freedAreaM2, LocalDate idleSinceEarliest) {}
+
+    public List<WhatIfRow> whatIf(int years, LocalDate asOf) {
+        return jdbi.withHandle(h -> h.createQuery(WHAT_IF).bind("years", years).bind("asOf", asOf)
+                .map((rs, c) -> new WhatIfRow(rs.getString("code"), rs.getString("name"), rs.getString("name_fa"),
+                        rs.getString("province"), rs.getLong("idle_plots"), rs.getDouble("idle_area_m2"),
+                        rs.getLong("freed_plots"), rs.getDouble("freed_area_m2"),
+                        rs.getObject("idle_since_earliest", LocalDate.class)))
+                .list());
+    }
+
+    public boolean provinceExists(String code) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT EXISTS (SELECT 1 FROM province WHERE code = :code)")
+                .bind("code", code).mapTo(Boolean.class).one());
+    }
+}

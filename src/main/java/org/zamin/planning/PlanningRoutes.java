@@ -1,0 +1,170 @@
+package org.zamin.planning;
+
+import io.javalin.http.Context;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.zamin.estate.EstateRepository;
+import org.zamin.http.ApiException;
+import org.zamin.http.GeoJson;
+import org.zamin.http.Params;
+import org.zamin.parcel.ParcelAttributes;
+
+/** {@code GET /api/availability}, {@code GET /api/stats} and {@code GET /api/stats/what-if}. */
+public final class PlanningRoutes {
+
+    private final PlanningRepository repository;
+    private final EstateRepository estates;
+    private final Availability availability;
+    private final Statistics statistics;
+
+    public PlanningRoutes(PlanningRepository repository, EstateRepository estates) {
+        this.repository = repository;
+        this.estates = estates;
+        this.availability = new Availability(repository);
+        this.statistics = new Statistics(repository);
+    }
+
+    public void availability(Context ctx) {
+        int limit = Params.integer(ctx, "limit").orElse(AvailabilityQuery.DEFAULT_LIMIT);
+        if (limit < 1) {
+            throw ApiException.invalidParameter("limit", "must be at least 1");
+        }
+        AvailabilityQuery q = queryFrom(ctx, Math.min(limit, AvailabilityQuery.MAX_LIMIT));
+        GeoJson.send(ctx, availability.search(q, limit > AvailabilityQuery.MAX_LIMIT).toString());
+    }
+
+    public void stats(Context ctx) {
+        String groupBy = Params.text(ctx, "groupBy").orElse("province");
+        if (!Statistics.GROUPINGS.contains(groupBy)) {
+            throw ApiException.invalidParameter("groupBy", "must be province or estate, got '" + groupBy + "'");
+        }
+        ctx.json(statistics.byGroup(groupBy));
+    }
+
+    public void whatIf(Context ctx) {
+        int years = Params.integer(ctx, "idleYears").orElse(3);
+        if (years < 0 || years > 50) {
+            throw ApiException.invalidParameter("idleYears", "must be between 0 and 50");
+        }
+        ctx.json(statistics.whatIf(years, LocalDate.now(java.time.ZoneOffset.UTC)));
+    }
+
+    private AvailabilityQuery queryFrom(Context ctx, int limit) {
+        var minArea = nonNegative(ctx, "minArea");
+        var maxArea = nonNegative(ctx, "maxArea");
+        if (minArea.isPresent() && maxArea.isPresent() && minArea.get() > maxArea.get()) {
+            throw ApiException.invalidParameter("minArea", "must not exceed maxArea");
+        }
+        boolean contiguous = Params.text(ctx, "contiguous").map(v -> switch (v) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ApiException.invalidParameter("contiguous", "must be true or false");
+        }).orElse(false);
+        var minBlockArea = nonNegative(ctx, "minBlockArea");
+        if (minBlockArea.isPresent() && !contiguous) {
+            throw ApiException.invalidParameter("minBlockArea", "needs contiguous=true");
+        }
+        Optional<AvailabilityQuery.Near> near = near(ctx);
+        AvailabilityQuery.Sort sort = Params.text(ctx, "sort").map(s -> AvailabilityQuery.Sort.parse(s).orElseThrow(
+                () -> ApiException.invalidParameter("sort", "must be one of -area, area, distance, price")))
+                .orElse(near.isPresent() ? AvailabilityQuery.Sort.DISTANCE : AvailabilityQuery.Sort.AREA_DESC);
+        if (sort == AvailabilityQuery.Sort.DISTANCE && near.isEmpty()) {
+            throw ApiException.invalidParameter("sort", "distance needs near=lon,lat");
+        }
+        int offset = Params.integer(ctx, "offset").orElse(0);
+        if (offset < 0) {
+            throw ApiException.invalidParameter("offset", "must not be negative");
+        }
+        Optional<String> estate = Params.text(ctx, "estate");
+        if (estate.isPresent() && !estates.exists(estate.get())) {
+            throw ApiException.unprocessable("unknown_estate", "no estate with code " + estate.get());
+        }
+        Optional<String> province = Params.text(ctx, "province");
+        if (province.isPresent() && !repository.provinceExists(province.get())) {
+            throw ApiException.unprocessable("unknown_province", "no province with code " + province.get());
+        }
+        Optional<Long> maxPrice = Params.number(ctx, "maxPrice").map(Math::round);
+        return new AvailabilityQuery(within(ctx), near, estate, province, minArea, maxArea, maxPrice,
+                Params.list(ctx, "landUse", ParcelAttributes.LAND_USES),
+                Params.list(ctx, "utilities", ParcelAttributes.UTILITIES),
+                maxDistances(ctx), contiguous, minBlockArea, sort, limit, offset);
+    }
+
+    private Optional<String> within(Context ctx) {
+        return Params.text(ctx, "within").map(text -> {
+            var area = repository.parseArea(text, text.startsWith("{")).orElseThrow(() ->
+                    ApiException.invalidParameter("within", "is neither WKT nor GeoJSON geometry"));
+            if (!area.type().equals("POLYGON") && !area.type().equals("MULTIPOLYGON")) {
+                throw ApiException.unprocessable("invalid_geometry",
+                        "the search area must be a Polygon or MultiPolygon, got " + area.type());
+            }
+            if (!area.valid()) {
+                throw ApiException.unprocessable("invalid_geometry",
+                        "the search polygon is not valid: " + area.reason() + " at " + area.location());
+            }
+            return area.wkt();
+        });
+    }
+
+    private static Optional<AvailabilityQuery.Near> near(Context ctx) {
+        Optional<String> near = Params.text(ctx, "near");
+        Optional<Double> radius = Params.number(ctx, "radiusM");
+        if (near.isEmpty()) {
+            if (radius.isPresent()) {
+                throw ApiException.invalidParameter("radiusM", "needs near=lon,lat");
+            }
+            return Optional.empty();
+        }
+        String[] parts = near.get().split(",");
+        double lon;
+        double lat;
+        try {
+            lon = Double.parseDouble(parts[0].trim());
+            lat = Double.parseDouble(parts.length == 2 ? parts[1].trim() : "x");
+        } catch (NumberFormatException e) {
+            throw ApiException.invalidParameter("near", "must be lon,lat");
+        }
+        if (!(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90)) {
+            throw ApiException.invalidParameter("near", "must lie within -180..180, -90..90");
+        }
+        double r = radius.orElseThrow(() -> ApiException.invalidParameter("radiusM", "is required with near"));
+        if (r <= 0 || r > AvailabilityQuery.MAX_RADIUS_M) {
+            throw ApiException.invalidParameter("radiusM", "must be more than 0 and at most "
+                    + (long) AvailabilityQuery.MAX_RADIUS_M + " m (500 km)");
+        }
+        return Optional.of(new AvailabilityQuery.Near(lon, lat, r));
+    }
+
+    /** {@code maxDistanceM=road:500,gas:2000}: a maximum geodesic distance in metres per infrastructure kind. */
+    private static Map<String, Double> maxDistances(Context ctx) {
+        Map<String, Double> limits = new LinkedHashMap<>();
+        for (String item : Params.text(ctx, "maxDistanceM").map(v -> v.split(",")).orElse(new String[0])) {
+            String[] kv = item.trim().split(":");
+            if (kv.length != 2 || !AvailabilityQuery.INFRA_KINDS.contains(kv[0].trim())) {
+                throw ApiException.invalidParameter("maxDistanceM", "must be kind:metres pairs with kinds from "
+                        + String.join(", ", AvailabilityQuery.INFRA_KINDS) + ", got '" + item.trim() + "'");
+            }
+            double m;
+            try {
+                m = Double.parseDouble(kv[1].trim());
+            } catch (NumberFormatException e) {
+                throw ApiException.invalidParameter("maxDistanceM", "has a distance that is not a number: " + kv[1]);
+            }
+            if (!(m >= 0 && m <= AvailabilityQuery.MAX_RADIUS_M)) {
+                throw ApiException.invalidParameter("maxDistanceM", "distances must be 0.." + (long) AvailabilityQuery.MAX_RADIUS_M + " m");
+            }
+            limits.put(kv[0].trim(), m);
+        }
+        return limits;
+    }
+
+    private static Optional<Double> nonNegative(Context ctx, String name) {
+        var v = Params.number(ctx, name);
+        if (v.isPresent() && v.get() < 0) {
+            throw ApiException.invalidParameter(name, "must not be negative");
+        }
+        return v;
+    }
+}

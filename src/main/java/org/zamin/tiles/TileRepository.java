@@ -1,0 +1,48 @@
+package org.zamin.tiles;
+
+import java.util.EnumMap;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+import org.zamin.db.SqlResource;
+
+/** Builds tiles: the SQL template filled once per layer at start, then one bound query per tile. */
+public final class TileRepository {
+
+    /** Half the width of the Web Mercator square, in metres. */
+    static final double MERCATOR_HALF_M = 20_037_508.342789244;
+    /** From this zoom up, geometry is not simplified. */
+    static final int SIMPLIFY_BELOW_ZOOM = 14;
+
+    private final Map<TileLayer, String> sql = new EnumMap<>(TileLayer.class);
+    private final Jdbi jdbi;
+
+    public TileRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+        String template = SqlResource.load("tiles/tile");
+        for (TileLayer layer : TileLayer.values()) {
+            sql.put(layer, template.replace("${geom}", layer.geom).replace("${from}", layer.from)
+                    .replace("${columns}", layer.columns).replace("${layer}", layer.name));
+        }
+    }
+
+    /** The SQL of one layer's tiles (for the benchmark and for reading). */
+    public String sql(TileLayer layer) {
+        return sql.get(layer);
+    }
+
+    /** One pixel of zoom {@code z} in metres below {@link #SIMPLIFY_BELOW_ZOOM}, else 0. */
+    public static double tolerance(int z) {
+        return z < SIMPLIFY_BELOW_ZOOM ? 2 * MERCATOR_HALF_M / (1L << z) / 4096 : 0;
+    }
+
+    /** The tile's MVT bytes (empty when nothing is in it). */
+    public byte[] tile(TileLayer layer, int z, int x, int y) {
+        if (z < layer.minZoom) {
+            return new byte[0];
+        }
+        byte[] bytes = jdbi.withHandle(h -> h.createQuery(sql.get(layer))
+                .bind("z", z).bind("x", x).bind("y", y).bind("tolerance", tolerance(z))
+                .mapTo(byte[].class).findOne().orElse(null));
+        return bytes == null ? new byte[0] : bytes;
+    }
+}

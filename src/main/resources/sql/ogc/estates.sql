@@ -1,0 +1,33 @@
+-- The estates collection of the OGC API: boundaries with public fields, filtered by bbox, created_at
+-- interval, province and kind (or one estate by :code), paged by code.
+WITH matched AS (
+    SELECT e.code, e.name, e.name_fa, e.kind, pr.code AS province, e.operator, e.land_price_per_m2, e.area_m2,
+           e.created_at, e.boundary
+      FROM estate e
+      JOIN province pr ON pr.id = e.province_id
+     WHERE (CAST(:code AS text) IS NULL OR e.code = :code)
+       AND (CAST(:minLon AS float8) IS NULL OR e.boundary && ST_MakeEnvelope(:minLon, :minLat, :maxLon, :maxLat, 4326))
+       AND (CAST(:from AS timestamptz) IS NULL OR e.created_at >= :from)
+       AND (CAST(:to AS timestamptz) IS NULL OR e.created_at <= :to)
+       AND (CAST(:province AS text) IS NULL OR pr.code = :province)
+       AND (CAST(:kind AS text) IS NULL OR e.kind = :kind)
+),
+page AS (
+    SELECT * FROM matched ORDER BY code LIMIT :limit OFFSET :offset
+)
+SELECT (SELECT count(*) FROM matched) AS number_matched,
+       (SELECT coalesce(json_agg(json_build_object(
+                   'type', 'Feature',
+                   'id', code,
+                   'geometry', ST_AsGeoJSON(ST_ForcePolygonCCW(boundary), 7)::json,
+                   'properties', json_build_object(
+                       'code', code,
+                       'name', name,
+                       'nameFa', name_fa,
+                       'kind', kind,
+                       'province', province,
+                       'operator', operator,
+                       'landPricePerM2', land_price_per_m2,
+                       'areaM2', round(area_m2::numeric),
+                       'createdAt', created_at)) ORDER BY code), '[]')
+          FROM page)::text AS features

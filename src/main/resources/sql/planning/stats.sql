@@ -1,0 +1,14 @@
+-- Plot counts and areas by status for each province (:groupBy = 'province') or estate (anything else);
+-- groups without plots appear once with a NULL status.
+SELECT CASE WHEN :groupBy = 'province' THEN pr.code ELSE e.code END AS code,
+       CASE WHEN :groupBy = 'province' THEN pr.name ELSE e.name END AS name,
+       CASE WHEN :groupBy = 'province' THEN pr.name_fa ELSE e.name_fa END AS name_fa,
+       pr.code AS province,
+       p.status,
+       count(p.id) AS plots,
+       coalesce(sum(p.area_m2), 0) AS area_m2
+  FROM estate e
+  JOIN province pr ON pr.id = e.province_id
+  LEFT JOIN parcel p ON p.estate_id = e.id
+ GROUP BY 1, 2, 3, 4, 5
+ ORDER BY 1, 5

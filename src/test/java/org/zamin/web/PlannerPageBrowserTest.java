@@ -1,0 +1,96 @@
+package org.zamin.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
+import org.zamin.testing.Browser;
+import org.zamin.testing.TestServer;
+
+/** The planner's pages in headless Chromium: an availability search with a drawn circle, and the statistics page. */
+class PlannerPageBrowserTest {
+
+    private static Browser browser;
+
+    @BeforeAll
+    static void openBrowser() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void searchFromThePlannerViewHighlightsResultsAndListsThem(TestInfo test) {
+        try {
+            browser.driver().get(TestServer.get().baseUrl() + "/#/planning");
+            waitFor("data-planning-ready", "true");
+            new Select(browser.driver().findElement(By.id("planning-estate"))).selectByValue("GIL-RASHT");
+            browser.driver().findElement(By.id("planning-search")).click();
+            waitFor("data-planning-state", "done");
+            int all = Integer.parseInt(body().getAttribute("data-planning-results"));
+            assertTrue(all > 0, "available plots in Rasht");
+            assertEquals(all, browser.driver().findElements(By.cssSelector("path.planning-result")).size(),
+                    "every result is highlighted on the map");
+            List<WebElement> rows = browser.driver().findElements(By.cssSelector("#planning-table tbody tr"));
+            assertTrue(!rows.isEmpty() && rows.size() <= all, "the table lists the results in view: " + rows.size());
+
+            // Zoom to the first result, draw a circle around it and search again: fewer plots, each with a distance.
+            rows.get(0).click();
+            browser.driver().findElement(By.cssSelector(".planning-tool[data-mode='circle']")).click();
+            WebElement map = browser.driver().findElement(By.id("planning-map"));
+            new Actions(browser.driver()).moveToElement(map).click().moveByOffset(120, 0).click().perform();
+            browser.driver().findElement(By.id("planning-search")).click();
+            browser.waitUpTo(Duration.ofSeconds(20)).until(d -> "done".equals(body().getAttribute("data-planning-state"))
+                    && Integer.parseInt(body().getAttribute("data-planning-results")) < all);
+            int inCircle = Integer.parseInt(body().getAttribute("data-planning-results"));
+            assertTrue(inCircle > 0, "the circle holds available plots");
+            String distance = browser.driver().findElement(By.cssSelector("#planning-table tbody tr td:last-child")).getText();
+            assertTrue(distance.endsWith("m"), "rows carry the distance: " + distance);
+        } finally {
+            browser.screenshot(test.getDisplayName());
+        }
+    }
+
+    @Test
+    void statisticsPageDrawsChartsChoroplethAndWhatIf(TestInfo test) {
+        try {
+            browser.driver().get(TestServer.get().baseUrl() + "/#/stats");
+            waitFor("data-stats-ready", "true");
+            assertTrue(Boolean.TRUE.equals(browser.script("return !!window.Chart && !!Chart.getChart('stats-chart')")),
+                    "the status chart is drawn by Chart.js");
+            assertTrue(browser.driver().findElements(By.cssSelector("#stats-table tbody tr")).size() >= 1);
+            assertTrue(Integer.parseInt(body().getAttribute("data-choropleth-drawn")) >= 12, "every estate coloured");
+            assertTrue(browser.driver().findElements(By.cssSelector("path.choropleth-estate")).size() >= 12);
+            WebElement summary = browser.driver().findElement(By.id("whatif-summary"));
+            int atThree = Integer.parseInt(summary.getAttribute("data-freed-plots"));
+            browser.script("const s = document.getElementById('whatif-years'); s.value = '0';"
+                    + " s.dispatchEvent(new Event('input'));");
+            browser.waitUpTo(Duration.ofSeconds(10)).until(d ->
+                    Integer.parseInt(summary.getAttribute("data-freed-plots")) > atThree);
+        } finally {
+            browser.screenshot(test.getDisplayName());
+        }
+    }
+
+    private static WebElement body() {
+        return browser.driver().findElement(By.tagName("body"));
+    }
+
+    private static void waitFor(String attribute, String value) {
+        browser.waitUpTo(Duration.ofSeconds(30)).until(d -> value.equals(body().getAttribute(attribute)));
+    }
+}
