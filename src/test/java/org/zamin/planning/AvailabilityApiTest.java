@@ -24,12 +24,15 @@ import org.locationtech.jts.io.WKTReader;
 import org.zamin.testing.Http;
 import org.zamin.testing.TestEstates;
 import org.zamin.testing.TestServer;
+import org.zamin.testing.TestUsers;
 
 /**
  * {@code GET /api/availability} against independent computations: JTS for "inside the polygon" and merged
  * blocks, GeographicLib for geodesic distances.
  */
 class AvailabilityApiTest {
+
+    private static final String[] AS_PLANNER = {"Authorization", TestUsers.planner().bearer()};
 
     private final Jdbi jdbi = TestServer.get().jdbi();
     private static final GeometryFactory GF = new GeometryFactory();
@@ -43,7 +46,7 @@ class AvailabilityApiTest {
         String wkt = String.format(java.util.Locale.ROOT, "POLYGON((%f %f, %f %f, %f %f, %f %f))",
                 box[0], box[1], box[2], box[1], box[0], box[3], box[0], box[1]);
         Geometry area = new WKTReader().read(wkt);
-        JsonNode fc = Http.get("/api/availability?limit=1000&within=" + enc(wkt)).json();
+        JsonNode fc = Http.get("/api/availability?limit=1000&within=" + enc(wkt), AS_PLANNER).json();
         Set<Long> returned = new HashSet<>();
         for (JsonNode f : fc.get("features")) {
             assertEquals("AVAILABLE", f.get("properties").get("status").asText());
@@ -70,7 +73,7 @@ class AvailabilityApiTest {
         e.addParcel(jdbi, "B", e.rect(500, 500, 600, 600), "AVAILABLE");
         String geoJson = "{\"type\":\"Polygon\",\"coordinates\":[[" + String.join(",",
                 List.of(c(e, 50, 50), c(e, 300, 50), c(e, 300, 300), c(e, 50, 300), c(e, 50, 50))) + "]]}";
-        JsonNode fc = Http.get("/api/availability?within=" + enc(geoJson)).json();
+        JsonNode fc = Http.get("/api/availability?within=" + enc(geoJson), AS_PLANNER).json();
         assertEquals(1, fc.get("numberMatched").asInt(), fc.toString());
         assertEquals(a, fc.get("features").get(0).get("id").asLong());
     }
@@ -84,18 +87,18 @@ class AvailabilityApiTest {
         e.addParcel(jdbi, "TAKEN", e.rect(60, 100, 90, 200), "IN_PRODUCTION");
         double lon = e.lon(50);
         double lat = e.lat(50);
-        JsonNode small = Http.get("/api/availability?estate=" + e.code() + "&near=" + lon + "," + lat + "&radiusM=300").json();
+        JsonNode small = Http.get("/api/availability?estate=" + e.code() + "&near=" + lon + "," + lat + "&radiusM=300", AS_PLANNER).json();
         assertEquals(List.of(near), ids(small));
         // The nearest point of each plot is its south-west corner: GeographicLib gives the distance to it.
         double toNear = Geodesic.WGS84.Inverse(lat, lon, e.lat(100), e.lon(100)).s12;
         double toMid = Geodesic.WGS84.Inverse(lat, lon, e.lat(400), e.lon(400)).s12;
         assertEquals(toNear, small.get("features").get(0).get("properties").get("distanceM").asDouble(), 0.5);
         JsonNode wider = Http.get("/api/availability?estate=" + e.code() + "&near=" + lon + "," + lat
-                + "&radiusM=" + (toMid + 1)).json();
+                + "&radiusM=" + (toMid + 1), AS_PLANNER).json();
         assertEquals(List.of(near, mid), ids(wider), "sorted by distance");
         assertEquals(toMid, wider.get("features").get(1).get("properties").get("distanceM").asDouble(), 0.5);
         JsonNode justShort = Http.get("/api/availability?estate=" + e.code() + "&near=" + lon + "," + lat
-                + "&radiusM=" + (toMid - 1)).json();
+                + "&radiusM=" + (toMid - 1), AS_PLANNER).json();
         assertEquals(List.of(near), ids(justShort));
     }
 
@@ -109,7 +112,7 @@ class AvailabilityApiTest {
                 .execute());
         long close = e.addParcel(jdbi, "CLOSE", e.rect(100, 400, 200, 450), "AVAILABLE");
         e.addParcel(jdbi, "AWAY", e.rect(100, 100, 200, 200), "AVAILABLE");
-        JsonNode fc = Http.get("/api/availability?estate=" + e.code() + "&maxDistanceM=gas:100").json();
+        JsonNode fc = Http.get("/api/availability?estate=" + e.code() + "&maxDistanceM=gas:100", AS_PLANNER).json();
         assertEquals(List.of(close), ids(fc));
         double expected = Geodesic.WGS84.Inverse(e.lat(450), e.lon(150), e.lat(500), e.lon(150)).s12;
         assertEquals(expected, fc.get("features").get(0).get("properties").get("infraDistanceM").get("gas").asDouble(), 1.0);
@@ -124,7 +127,7 @@ class AvailabilityApiTest {
         long p4 = e.addParcel(jdbi, "P4", e.rect(300, 100, 420, 200), "AVAILABLE");
         long p5 = e.addParcel(jdbi, "P5", e.rect(600, 600, 700, 700), "AVAILABLE");
         e.addParcel(jdbi, "R1", e.rect(0, 100, 100, 200), "RESERVED");               // shares an edge with P1
-        JsonNode fc = Http.get("/api/availability?estate=" + e.code() + "&contiguous=true").json();
+        JsonNode fc = Http.get("/api/availability?estate=" + e.code() + "&contiguous=true", AS_PLANNER).json();
         assertEquals("blocks", fc.get("mode").asText());
         Map<Set<Long>, JsonNode> blocks = new HashMap<>();
         for (JsonNode f : fc.get("features")) {
@@ -153,7 +156,7 @@ class AvailabilityApiTest {
         }
         assertEquals(List.of(p3, p4).size(), blocks.get(Set.of(p3, p4)).get("properties").get("plotCount").asInt());
         // "Where can a plant of 1.5 ha go?": only the two-plot blocks are big enough.
-        JsonNode big = Http.get("/api/availability?estate=" + e.code() + "&contiguous=true&minBlockArea=15000").json();
+        JsonNode big = Http.get("/api/availability?estate=" + e.code() + "&contiguous=true&minBlockArea=15000", AS_PLANNER).json();
         assertEquals(2, big.get("numberMatched").asInt());
         big.get("features").forEach(f -> assertTrue(f.get("properties").get("areaM2").asDouble() >= 15000));
         assertTrue(big.get("features").get(0).get("properties").get("areaM2").asDouble()
@@ -165,11 +168,11 @@ class AvailabilityApiTest {
         int expected = jdbi.withHandle(h -> h.createQuery("""
                 SELECT count(*) FROM parcel p JOIN estate e ON e.id = p.estate_id JOIN province pr ON pr.id = e.province_id
                  WHERE p.status = 'AVAILABLE' AND pr.code = 'GIL' AND p.area_m2 >= 3000""").mapTo(Integer.class).one());
-        JsonNode first = Http.get("/api/availability?province=GIL&minArea=3000&limit=5").json();
+        JsonNode first = Http.get("/api/availability?province=GIL&minArea=3000&limit=5", AS_PLANNER).json();
         assertEquals(expected, first.get("numberMatched").asInt());
         assertEquals(5, first.get("numberReturned").asInt());
         assertTrue(first.get("truncated").asBoolean());
-        JsonNode second = Http.get("/api/availability?province=GIL&minArea=3000&limit=5&offset=5").json();
+        JsonNode second = Http.get("/api/availability?province=GIL&minArea=3000&limit=5&offset=5", AS_PLANNER).json();
         Set<Long> both = new HashSet<>(ids(first));
         both.addAll(ids(second));
         assertEquals(10, both.size(), "pages do not overlap");
@@ -184,19 +187,19 @@ class AvailabilityApiTest {
     @Test
     void badInputIsRefusedWithTheReason() {
         String bowtie = "POLYGON((49 37, 50 38, 50 37, 49 38, 49 37))";
-        Http.Response r = Http.get("/api/availability?within=" + enc(bowtie));
+        Http.Response r = Http.get("/api/availability?within=" + enc(bowtie), AS_PLANNER);
         assertError(r, 422, "invalid_geometry", "Self-intersection");
         assertTrue(r.json().get("message").asText().contains("POINT(49.5 37.5)"), r.body());
-        assertError(Http.get("/api/availability?within=" + enc("POLYGON((1 2, 3")), 400, "invalid_parameter", "within");
-        assertError(Http.get("/api/availability?within=" + enc("POINT(1 2)")), 422, "invalid_geometry", "Polygon");
-        assertError(Http.get("/api/availability?estate=NOPE"), 422, "unknown_estate", "NOPE");
-        assertError(Http.get("/api/availability?province=NOPE"), 422, "unknown_province", "NOPE");
-        assertError(Http.get("/api/availability?near=50,37&radiusM=500001"), 400, "invalid_parameter", "500 km");
-        assertError(Http.get("/api/availability?near=50,37"), 400, "invalid_parameter", "radiusM");
-        assertError(Http.get("/api/availability?maxDistanceM=canal:5"), 400, "invalid_parameter", "canal");
-        assertError(Http.get("/api/availability?minBlockArea=5"), 400, "invalid_parameter", "contiguous");
-        assertError(Http.get("/api/availability?sort=distance"), 400, "invalid_parameter", "near");
-        JsonNode clamped = Http.get("/api/availability?limit=5000").json();
+        assertError(Http.get("/api/availability?within=" + enc("POLYGON((1 2, 3"), AS_PLANNER), 400, "invalid_parameter", "within");
+        assertError(Http.get("/api/availability?within=" + enc("POINT(1 2)"), AS_PLANNER), 422, "invalid_geometry", "Polygon");
+        assertError(Http.get("/api/availability?estate=NOPE", AS_PLANNER), 422, "unknown_estate", "NOPE");
+        assertError(Http.get("/api/availability?province=NOPE", AS_PLANNER), 422, "unknown_province", "NOPE");
+        assertError(Http.get("/api/availability?near=50,37&radiusM=500001", AS_PLANNER), 400, "invalid_parameter", "500 km");
+        assertError(Http.get("/api/availability?near=50,37", AS_PLANNER), 400, "invalid_parameter", "radiusM");
+        assertError(Http.get("/api/availability?maxDistanceM=canal:5", AS_PLANNER), 400, "invalid_parameter", "canal");
+        assertError(Http.get("/api/availability?minBlockArea=5", AS_PLANNER), 400, "invalid_parameter", "contiguous");
+        assertError(Http.get("/api/availability?sort=distance", AS_PLANNER), 400, "invalid_parameter", "near");
+        JsonNode clamped = Http.get("/api/availability?limit=5000", AS_PLANNER).json();
         assertEquals(AvailabilityQuery.MAX_LIMIT, clamped.get("limit").asInt());
         assertTrue(clamped.get("limitClamped").asBoolean());
     }

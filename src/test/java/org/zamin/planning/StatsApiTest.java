@@ -11,16 +11,19 @@ import org.junit.jupiter.api.Test;
 import org.zamin.testing.Http;
 import org.zamin.testing.TestEstates;
 import org.zamin.testing.TestServer;
+import org.zamin.testing.TestUsers;
 
 /** {@code GET /api/stats} adds up to the plot counts; {@code GET /api/stats/what-if} matches a hand-built fixture. */
 class StatsApiTest {
+
+    private static final String[] AS_PLANNER = {"Authorization", TestUsers.planner().bearer()};
 
     private final Jdbi jdbi = TestServer.get().jdbi();
 
     @Test
     void statisticsAddUpToThePlotCounts() {
         for (String groupBy : new String[] {"province", "estate"}) {
-            JsonNode stats = Http.get("/api/stats?groupBy=" + groupBy).json();
+            JsonNode stats = Http.get("/api/stats?groupBy=" + groupBy, AS_PLANNER).json();
             long dbPlots = count("SELECT count(*) FROM parcel");
             JsonNode totals = stats.get("totals");
             assertTrue(totals.get("plots").asLong() >= dbPlots - 50 && totals.get("plots").asLong() <= dbPlots + 50);
@@ -37,7 +40,7 @@ class StatsApiTest {
         }
         // The sample province on its own, which no other test writes to: exact counts and rates.
         JsonNode gil = null;
-        for (JsonNode g : Http.get("/api/stats?groupBy=province").json().get("groups")) {
+        for (JsonNode g : Http.get("/api/stats?groupBy=province", AS_PLANNER).json().get("groups")) {
             if (g.get("code").asText().equals("GIL")) {
                 gil = g;
             }
@@ -68,24 +71,24 @@ class StatsApiTest {
         double a3 = area(threeYears);
         double a5 = area(fiveYears);
 
-        JsonNode two = estate(Http.get("/api/stats/what-if?idleYears=2").json(), e.code());
+        JsonNode two = estate(Http.get("/api/stats/what-if?idleYears=2", AS_PLANNER).json(), e.code());
         assertEquals(3, two.get("idlePlots").asInt());
         assertEquals(2, two.get("freedPlots").asInt());
         assertEquals(a3 + a5, two.get("freedAreaM2").asDouble(), 0.2);
         assertEquals((a3 + a5) / 10_000, two.get("freedHectares").asDouble(), 0.01);
-        JsonNode four = estate(Http.get("/api/stats/what-if?idleYears=4").json(), e.code());
+        JsonNode four = estate(Http.get("/api/stats/what-if?idleYears=4", AS_PLANNER).json(), e.code());
         assertEquals(1, four.get("freedPlots").asInt());
         assertEquals(a5, four.get("freedAreaM2").asDouble(), 0.2);
-        assertEquals(0, estate(Http.get("/api/stats/what-if?idleYears=6").json(), e.code()).get("freedPlots").asInt());
+        assertEquals(0, estate(Http.get("/api/stats/what-if?idleYears=6", AS_PLANNER).json(), e.code()).get("freedPlots").asInt());
 
-        JsonNode all = Http.get("/api/stats/what-if?idleYears=2").json();
+        JsonNode all = Http.get("/api/stats/what-if?idleYears=2", AS_PLANNER).json();
         long sum = 0;
         for (JsonNode row : all.get("estates")) {
             sum += row.get("freedPlots").asLong();
         }
         assertEquals(all.get("totals").get("freedPlots").asLong(), sum);
-        assertError(Http.get("/api/stats/what-if?idleYears=-1"), 400, "invalid_parameter", "idleYears");
-        assertError(Http.get("/api/stats?groupBy=city"), 400, "invalid_parameter", "groupBy");
+        assertError(Http.get("/api/stats/what-if?idleYears=-1", AS_PLANNER), 400, "invalid_parameter", "idleYears");
+        assertError(Http.get("/api/stats?groupBy=city", AS_PLANNER), 400, "invalid_parameter", "groupBy");
     }
 
     @Test
@@ -123,5 +126,14 @@ class StatsApiTest {
 
     private long count(String sql) {
         return jdbi.withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+    }
+
+    @Test
+    void planningQueriesAreForPlannersAndAdmins() {
+        assertError(Http.get("/api/stats?groupBy=estate"), 401, "unauthorized", "sign in");
+        String[] investor = {"Authorization", TestUsers.investor().bearer()};
+        assertError(Http.get("/api/stats/what-if?idleYears=2", investor), 403, "forbidden", "");
+        assertError(Http.get("/api/availability?estate=GIL-SIAHKAL", investor), 403, "forbidden", "");
+        assertEquals(200, Http.get("/api/stats?groupBy=estate", "Authorization", TestUsers.admin().bearer()).status());
     }
 }

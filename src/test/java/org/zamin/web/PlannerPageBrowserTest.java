@@ -21,9 +21,19 @@ class PlannerPageBrowserTest {
 
     private static Browser browser;
 
+    /** The planner pages are for planners: sign in as one through the page's own form first. */
     @BeforeAll
-    static void openBrowser() {
+    static void openBrowserAsPlanner() {
         browser = new Browser();
+        var planner = org.zamin.testing.TestUsers.planner();
+        var d = browser.driver();
+        d.get(TestServer.get().baseUrl() + "/#/signin");
+        browser.waitUpTo(java.time.Duration.ofSeconds(30)).until(x -> !x.findElements(org.openqa.selenium.By.id("signin-form")).isEmpty());
+        d.findElement(org.openqa.selenium.By.id("signin-email")).sendKeys(planner.email());
+        d.findElement(org.openqa.selenium.By.id("signin-password")).sendKeys(org.zamin.testing.TestUsers.PASSWORD);
+        d.findElement(org.openqa.selenium.By.cssSelector("#signin-form button[type='submit']")).click();
+        browser.waitUpTo(java.time.Duration.ofSeconds(30)).until(x -> "planner".equals(
+                x.findElement(org.openqa.selenium.By.tagName("body")).getAttribute("data-session")));
     }
 
     @AfterAll
