@@ -10,6 +10,11 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.zamin.account.AccountRoutes;
+import org.zamin.account.AccountService;
+import org.zamin.account.Auth;
+import org.zamin.account.DemoAccounts;
+import org.zamin.account.LoginLimiter;
 import org.zamin.config.Settings;
 import org.zamin.db.Database;
 import org.zamin.decision.DecisionLog;
@@ -54,6 +59,12 @@ public final class App implements AutoCloseable {
         var infrastructureRoutes = new InfrastructureRoutes(new InfrastructureRepository(database.readJdbi()));
         var site = new SiteRoutes(settings, database);
         var decisionRoutes = new DecisionRoutes(new DecisionLog(database.jdbi(), clock));
+        var accounts = new AccountService(database.jdbi(), clock);
+        var auth = new Auth(accounts);
+        var accountRoutes = new AccountRoutes(accounts, auth, new LoginLimiter(clock));
+        if (settings.demoMode()) {
+            DemoAccounts.ensure(database.jdbi(), accounts);
+        }
 
         Javalin server = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(objectMapper(), false));
@@ -79,6 +90,11 @@ public final class App implements AutoCloseable {
             routes.get("/api/infrastructure", infrastructureRoutes::search);
             routes.get("/api/decisions", decisionRoutes::list);
             routes.get("/api/decisions/verify", decisionRoutes::verify);
+            routes.post("/api/auth/register", accountRoutes::register);
+            routes.post("/api/auth/login", accountRoutes::login);
+            routes.post("/api/auth/logout", accountRoutes::logout);
+            routes.get("/api/me", accountRoutes::me);
+            routes.post("/api/tokens", accountRoutes::createToken);
         });
         server.start("0.0.0.0", settings.port());
         log.info("Zamin is serving on http://localhost:{}", server.port());

@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 /** The {@code ./zamin} command line (the launcher script builds the jar and hands its arguments here). */
 @Command(name = "zamin", mixinStandardHelpOptions = true, version = "Zamin 0.1",
         description = "An open land bank for industrial estates.",
-        subcommands = {ZaminCommand.Serve.class, ZaminCommand.Generate.class, ZaminCommand.VerifyLog.class})
+        subcommands = {ZaminCommand.Serve.class, ZaminCommand.Generate.class, ZaminCommand.VerifyLog.class,
+            UserCommand.class})
 public final class ZaminCommand implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(ZaminCommand.class);

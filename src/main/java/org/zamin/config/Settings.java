@@ -10,6 +10,7 @@ public record Settings(
         int port,
         Path dataDir,
         Optional<String> databaseUrl,
+        Optional<String> databaseOwnerUrl,
         Optional<String> databaseReadUrl,
         Optional<String> basemapUrl,
         Optional<String> basemapAttribution,
@@ -23,26 +24,35 @@ public record Settings(
             throw new IllegalArgumentException("ZAMIN_PORT must be between 0 and 65535, got " + port);
         }
         databaseUrl.ifPresent(Settings::requirePostgresUrl);
+        databaseOwnerUrl.ifPresent(Settings::requirePostgresUrl);
+        if (databaseOwnerUrl.isPresent() && databaseUrl.isEmpty()) {
+            throw new IllegalArgumentException("DATABASE_OWNER_URL needs DATABASE_URL (the role the service works as)");
+        }
         databaseReadUrl.ifPresent(Settings::requirePostgresUrl);
     }
 
-    /** Reads the settings from environment variables; see the README for each one. */
+    /**
+     * Reads the settings from environment variables; see the README for each one. Demo mode (demo accounts) is on
+     * by default with the embedded database and off with {@code DATABASE_URL}; {@code ZAMIN_DEMO} overrides both.
+     */
     public static Settings fromEnvironment(Map<String, String> env) {
+        Optional<String> databaseUrl = nonBlank(env.get("DATABASE_URL"));
         return new Settings(
                 parsePort(env.get("ZAMIN_PORT")),
                 Path.of(nonBlank(env.get("ZAMIN_DATA_DIR")).orElse("var")).toAbsolutePath().normalize(),
-                nonBlank(env.get("DATABASE_URL")),
+                databaseUrl,
+                nonBlank(env.get("DATABASE_OWNER_URL")),
                 nonBlank(env.get("DATABASE_READ_URL")),
                 nonBlank(env.get("ZAMIN_BASEMAP_URL")),
                 nonBlank(env.get("ZAMIN_BASEMAP_ATTRIBUTION")),
                 nonBlank(env.get("ZAMIN_SMTP_URL")),
-                !"false".equalsIgnoreCase(nonBlank(env.get("ZAMIN_DEMO")).orElse("true")));
+                parseBoolean("ZAMIN_DEMO", env.get("ZAMIN_DEMO"), databaseUrl.isEmpty()));
     }
 
     /** The same settings on another port (0 picks a free one, as tests do). */
     public Settings withPort(int newPort) {
-        return new Settings(newPort, dataDir, databaseUrl, databaseReadUrl, basemapUrl, basemapAttribution,
-                smtpUrl, demoMode);
+        return new Settings(newPort, dataDir, databaseUrl, databaseOwnerUrl, databaseReadUrl, basemapUrl,
+                basemapAttribution, smtpUrl, demoMode);
     }
 
     /** A log-safe description: passwords in database and SMTP URLs are redacted. */
@@ -50,6 +60,7 @@ public record Settings(
     public String toString() {
         return "Settings[port=" + port + ", dataDir=" + dataDir
                 + ", databaseUrl=" + databaseUrl.map(Settings::redact).orElse("(embedded)")
+                + ", databaseOwnerUrl=" + databaseOwnerUrl.map(Settings::redact).orElse("(same)")
                 + ", databaseReadUrl=" + databaseReadUrl.map(Settings::redact).orElse("(none)")
                 + ", basemapUrl=" + basemapUrl.orElse("(none)")
                 + ", smtpUrl=" + smtpUrl.map(Settings::redact).orElse("(none)")
@@ -69,6 +80,18 @@ public record Settings(
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("ZAMIN_PORT is not a number: " + value);
         }
+    }
+
+    private static boolean parseBoolean(String name, String value, boolean defaultValue) {
+        Optional<String> v = nonBlank(value);
+        if (v.isEmpty()) {
+            return defaultValue;
+        }
+        return switch (v.get().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "1", "yes", "on" -> true;
+            case "false", "0", "no", "off" -> false;
+            default -> throw new IllegalArgumentException(name + " must be true or false, got " + value);
+        };
     }
 
     private static void requirePostgresUrl(String url) {

@@ -26,13 +26,18 @@ public final class Database implements AutoCloseable {
     static final List<String> EMBEDDED_OPTIONS = List.of("shared_buffers=256MB", "work_mem=16MB", "jit=off");
 
     private final Optional<EmbeddedPostgres> embedded;
+    private final Connection owner;
+    private final Connection app;
     private final HikariDataSource writePool;
     private final HikariDataSource readPool;
     private final Jdbi jdbi;
     private final Jdbi readJdbi;
 
-    private Database(Optional<EmbeddedPostgres> embedded, Connection write, Optional<Connection> read) {
+    private Database(Optional<EmbeddedPostgres> embedded, Connection owner, Connection write,
+            Optional<Connection> read) {
         this.embedded = embedded;
+        this.owner = owner;
+        this.app = write;
         this.writePool = pool(write, "zamin-write", 20);
         this.readPool = read.map(r -> pool(r, "zamin-read", 20)).orElse(null);
         this.jdbi = Jdbi.create(writePool);
@@ -61,16 +66,23 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Opens the database the settings name (starting the embedded cluster if none) and migrates it. */
+    /**
+     * Opens the database the settings name (starting the embedded cluster if none) and migrates it. Migrations run
+     * as the owner ({@code DATABASE_OWNER_URL}, else {@code DATABASE_URL}; the superuser when embedded); the
+     * service then works as the {@code DATABASE_URL} role (embedded: {@code zamin_app}), granted what it needs.
+     */
     public static Database open(Settings settings) {
         Database db;
         if (settings.databaseUrl().isPresent()) {
-            db = new Database(Optional.empty(), Connection.fromUrl(settings.databaseUrl().get()),
+            Connection app = Connection.fromUrl(settings.databaseUrl().get());
+            db = new Database(Optional.empty(), settings.databaseOwnerUrl().map(Connection::fromUrl).orElse(app), app,
                     settings.databaseReadUrl().map(Connection::fromUrl));
         } else {
             EmbeddedPostgres pg = EmbeddedPostgres.start(settings.dataDir(), EMBEDDED_OPTIONS);
             try {
-                db = new Database(Optional.of(pg), new Connection(pg.jdbcUrl("zamin"), pg.user(), pg.password()),
+                String url = pg.jdbcUrl("zamin");
+                db = new Database(Optional.of(pg), new Connection(url, pg.user(), pg.password()),
+                        new Connection(url, pg.appUser(), pg.appPassword()),
                         settings.databaseReadUrl().map(Connection::fromUrl));
             } catch (RuntimeException e) {
                 pg.close();
@@ -88,19 +100,22 @@ public final class Database implements AutoCloseable {
 
     /** Opens an already-running database without starting anything: what tests use for extra databases. */
     public static Database connect(Connection connection) {
-        Database db = new Database(Optional.empty(), connection, Optional.empty());
+        Database db = new Database(Optional.empty(), connection, connection, Optional.empty());
         db.migrate();
         return db;
     }
 
     private void migrate() {
-        var result = Flyway.configure()
-                .dataSource(writePool)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
+        boolean separateOwner = owner != app && !java.util.Objects.equals(owner.user(), app.user());
+        var flyway = Flyway.configure().locations("classpath:db/migration");
+        flyway = separateOwner ? flyway.dataSource(owner.jdbcUrl(), owner.user(), owner.password())
+                : flyway.dataSource(writePool);
+        var result = flyway.load().migrate();
         log.info("database schema at version {} ({} migrations applied now)", result.targetSchemaVersion,
                 result.migrationsExecuted);
+        if (separateOwner) {
+            AppRole.grant(owner, app.user());
+        }
     }
 
     /** The read-write handle. */

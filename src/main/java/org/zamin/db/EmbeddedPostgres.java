@@ -30,10 +30,13 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgres.class);
     private static final String SUPERUSER = "zamin";
     private static final String SERVICE_ACCOUNT = "postgres";
+    /** The role the service itself connects as: it owns nothing, so it cannot alter or bypass the schema. */
+    private static final String APP_ROLE = "zamin_app";
 
     private final Path baseDir;
     private final Path clusterDir;
     private final Path passwordFile;
+    private final Path appPasswordFile;
     private final Path binDir;
     private final List<String> serverOptions;
     private final boolean runAsServiceAccount;
@@ -44,6 +47,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         this.baseDir = baseDir.toAbsolutePath().normalize();
         this.clusterDir = this.baseDir.resolve("pg");
         this.passwordFile = this.baseDir.resolve("pg-password");
+        this.appPasswordFile = this.baseDir.resolve("pg-app-password");
         this.binDir = findBinDir();
         this.serverOptions = List.copyOf(serverOptions);
         this.runAsServiceAccount = "root".equals(System.getProperty("user.name"));
@@ -55,6 +59,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         pg.initIfNeeded();
         pg.startServer();
         pg.ensureDatabase("zamin");
+        pg.ensureAppRole();
         return pg;
     }
 
@@ -77,6 +82,50 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The unprivileged role the service connects as (the superuser only runs migrations and grants). */
+    public String appUser() {
+        return APP_ROLE;
+    }
+
+    public String appPassword() {
+        try {
+            return Files.readString(appPasswordFile, StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + appPasswordFile, e);
+        }
+    }
+
+    /**
+     * Creates the service's login role with a generated password (kept in {@code pg-app-password}), or resets its
+     * password to the file's. Its table privileges are granted by {@link Database} after each migration.
+     */
+    void ensureAppRole() {
+        try {
+            if (!Files.exists(appPasswordFile)) {
+                Files.writeString(appPasswordFile, newPassword(), StandardCharsets.UTF_8);
+                Files.setPosixFilePermissions(appPasswordFile, PosixFilePermissions.fromString("rw-------"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + appPasswordFile, e);
+        }
+        // The password is base64url (no quotes possible), so it can be written into the statement.
+        String password = appPassword();
+        if (!password.matches("[A-Za-z0-9_-]+")) {
+            throw new IllegalStateException(appPasswordFile + " holds an unexpected password format");
+        }
+        try (var c = java.sql.DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, password());
+                var s = c.createStatement()) {
+            boolean exists;
+            try (var rs = s.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + APP_ROLE + "'")) {
+                exists = rs.next();
+            }
+            s.execute((exists ? "ALTER ROLE " : "CREATE ROLE ") + APP_ROLE
+                    + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '" + password + "'");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot create role " + APP_ROLE + ": " + e.getMessage(), e);
+        }
     }
 
     /** Creates a database if it does not exist yet. */

@@ -21,6 +21,16 @@ class SettingsTest {
     }
 
     @Test
+    void demoModeIsOnWithTheEmbeddedDatabaseAndOffWithDatabaseUrl() {
+        assertTrue(Settings.fromEnvironment(Map.of()).demoMode());
+        assertFalse(Settings.fromEnvironment(Map.of("DATABASE_URL", "postgresql://u:p@db/zamin")).demoMode());
+        assertTrue(Settings.fromEnvironment(Map.of("DATABASE_URL", "postgresql://u:p@db/zamin", "ZAMIN_DEMO", "true"))
+                .demoMode());
+        assertFalse(Settings.fromEnvironment(Map.of("ZAMIN_DEMO", "false")).demoMode());
+        assertThrows(IllegalArgumentException.class, () -> Settings.fromEnvironment(Map.of("ZAMIN_DEMO", "maybe")));
+    }
+
+    @Test
     void invalidValuesFailAtStart() {
         assertThrows(IllegalArgumentException.class, () -> Settings.fromEnvironment(Map.of("ZAMIN_PORT", "http")));
         assertThrows(IllegalArgumentException.class, () -> Settings.fromEnvironment(Map.of("ZAMIN_PORT", "70000")));

@@ -27,22 +27,28 @@ public final class TestServer {
 
     private final EmbeddedPostgres postgres;
     private final Database database;
+    private final Jdbi ownerJdbi;
     private final App app;
+    private final TestClock clock = new TestClock();
 
     private TestServer() {
         deleteRecursively(BASE);
         // Durability is pointless for a throwaway cluster; these settings make the suite faster.
         postgres = EmbeddedPostgres.start(BASE, List.of("fsync=off", "synchronous_commit=off",
                 "full_page_writes=off", "shared_buffers=128MB", "jit=off"));
-        // Through DATABASE_URL, as a production deployment would connect.
+        // Through DATABASE_URL as the unprivileged application role, migrated by the owner, as a production
+        // deployment would connect.
         Settings settings = Settings.fromEnvironment(Map.of(
                 "ZAMIN_PORT", "0",
                 "ZAMIN_DATA_DIR", BASE.toString(),
-                "DATABASE_URL", "postgresql://" + postgres.user() + ":" + postgres.password() + "@127.0.0.1:"
+                "DATABASE_URL", "postgresql://" + postgres.appUser() + ":" + postgres.appPassword() + "@127.0.0.1:"
+                        + postgres.port() + "/zamin",
+                "DATABASE_OWNER_URL", "postgresql://" + postgres.user() + ":" + postgres.password() + "@127.0.0.1:"
                         + postgres.port() + "/zamin"));
         database = Database.open(settings);
+        ownerJdbi = Jdbi.create(postgres.jdbcUrl("zamin"), postgres.user(), postgres.password());
         new SampleLoader(database.jdbi()).loadSampleOnFirstStart(Path.of("gis-data", "gilan"));
-        app = App.start(settings, database, true);
+        app = App.start(settings, database, true, clock);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();
             postgres.close();
@@ -61,8 +67,19 @@ public final class TestServer {
         return "http://127.0.0.1:" + app.port();
     }
 
+    /** The application's own handle (the unprivileged role the server works as). */
     public Jdbi jdbi() {
         return database.jdbi();
+    }
+
+    /** A handle as the database owner, for what only the owner may do (tampering tests, raw inserts). */
+    public Jdbi ownerJdbi() {
+        return ownerJdbi;
+    }
+
+    /** The clock the server reads; tests move it forward. */
+    public TestClock clock() {
+        return clock;
     }
 
     public EmbeddedPostgres postgres() {

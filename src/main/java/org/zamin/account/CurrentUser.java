@@ -1,0 +1,16 @@
+package org.zamin.account;
+
+import java.util.Set;
+
+/** The signed-in user a request acts for: who, in which role, and (officers) which estates they manage. */
+public record CurrentUser(long id, String email, Role role, Set<String> estateCodes) {
+
+    public CurrentUser {
+        estateCodes = Set.copyOf(estateCodes);
+    }
+
+    /** True when this user is an officer scoped to the estate with this code. */
+    public boolean managesEstate(String code) {
+        return role == Role.OFFICER && estateCodes.contains(code);
+    }
+}

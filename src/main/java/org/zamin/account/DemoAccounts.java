@@ -1,0 +1,46 @@
+package org.zamin.account;
+
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One account per role for trying the service, created only in demo mode ({@code ZAMIN_DEMO}) and only when
+ * missing. Their password is public (README), so they must never exist on a real deployment.
+ */
+public final class DemoAccounts {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
+    public static final String PASSWORD = "zamin-demo-2025";
+
+    /** A demo login. */
+    public record Account(String email, String name, Role role, List<String> estates) {}
+
+    public static final List<Account> ACCOUNTS = List.of(
+            new Account("investor@demo.zamin.ir", "Demo Investor", Role.INVESTOR, List.of()),
+            new Account("investor2@demo.zamin.ir", "Second Demo Investor", Role.INVESTOR, List.of()),
+            new Account("officer@demo.zamin.ir", "Demo Officer (Gilan estates)", Role.OFFICER, List.of()),
+            new Account("planner@demo.zamin.ir", "Demo Planner", Role.PLANNER, List.of()),
+            new Account("admin@demo.zamin.ir", "Demo Admin", Role.ADMIN, List.of()));
+
+    private DemoAccounts() {}
+
+    /** Creates the missing demo accounts; the demo officer manages every estate whose code starts with GIL-. */
+    public static void ensure(Jdbi jdbi, AccountService accounts) {
+        List<String> gilan = jdbi.withHandle(h -> h.createQuery("SELECT code FROM estate WHERE code LIKE 'GIL-%' ORDER BY code")
+                .mapTo(String.class).list());
+        int created = 0;
+        for (Account a : ACCOUNTS) {
+            if (accounts.exists(a.email())) {
+                continue;
+            }
+            accounts.createUser(a.email(), a.name(), "Zamin demo", PASSWORD, a.role(),
+                    a.role() == Role.OFFICER ? gilan : a.estates());
+            created++;
+        }
+        if (created > 0) {
+            log.info("demo mode: created {} demo accounts (password in the README)", created);
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package org.zamin.account;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.zamin.testing.Http.assertError;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.zamin.testing.Http;
+import org.zamin.testing.TestServer;
+import org.zamin.testing.TestUsers;
+
+/** Sign-up, sign-in, sessions, CSRF and API tokens over the real server. */
+class AccountApiTest {
+
+    private static String newEmail() {
+        return "user-" + UUID.randomUUID().toString().substring(0, 12) + "@Example.test";
+    }
+
+    private static Http.Response register(String email) {
+        return Http.post("/api/auth/register", Map.of("email", email, "password", "a long enough secret",
+                "name", "Sara Test", "organisation", "Test Co"));
+    }
+
+    private static Http.Response login(String email, String password, String... headers) {
+        return Http.post("/api/auth/login", Map.of("email", email, "password", password), headers);
+    }
+
+    private static String cookie(Http.Response r) {
+        return Auth.COOKIE + "=" + r.cookie(Auth.COOKIE).orElseThrow(() -> new AssertionError("no session cookie"));
+    }
+
+    @Test
+    void registerSignsTheInvestorInWithASafeCookie() {
+        String email = newEmail();
+        Http.Response r = register(email);
+        assertEquals(201, r.status(), r.body());
+        assertEquals("investor", r.json().get("role").asText());
+        assertEquals(email.toLowerCase(), r.json().get("email").asText());
+        assertTrue(r.json().get("csrfToken").asText().length() >= 32);
+        String setCookie = r.setCookie(Auth.COOKIE).orElseThrow();
+        assertTrue(setCookie.contains("HttpOnly"), setCookie);
+        assertTrue(setCookie.contains("SameSite=Lax"), setCookie);
+        assertFalse(setCookie.contains("Secure"), "plain HTTP gets no Secure flag: " + setCookie);
+        assertFalse(r.body().contains("password"), "no hash in the answer: " + r.body());
+
+        JsonNode me = Http.get("/api/me", "Cookie", cookie(r)).json();
+        assertEquals(r.json().get("id").asLong(), me.get("id").asLong());
+        assertEquals(r.json().get("csrfToken").asText(), me.get("csrfToken").asText());
+
+        String stored = TestServer.get().jdbi().withHandle(h -> h.createQuery(
+                "SELECT password_hash FROM users WHERE lower(email) = lower(:e)").bind("e", email)
+                .mapTo(String.class).one());
+        assertTrue(stored.startsWith("$argon2id$"), stored);
+    }
+
+    @Test
+    void theSameAddressInOtherLettersIsTaken() {
+        String email = newEmail();
+        assertEquals(201, register(email).status());
+        assertError(register(email.toUpperCase()), 409, "email_taken", "already exists");
+    }
+
+    @Test
+    void registrationChecksItsInput() {
+        assertError(Http.post("/api/auth/register", Map.of("email", "not-an-address", "password", "long enough pw",
+                "name", "x")), 422, "invalid_email", "email");
+        assertError(Http.post("/api/auth/register", Map.of("email", newEmail(), "password", "short", "name", "x")),
+                422, "weak_password", "password");
+        assertError(Http.post("/api/auth/register", "{not json"), 400, "bad_request", "JSON");
+    }
+
+    @Test
+    void behindTlsTheCookieIsSecure() {
+        Http.Response r = Http.post("/api/auth/register", Map.of("email", newEmail(), "password", "a long enough secret",
+                "name", "Tls"), "X-Forwarded-Proto", "https");
+        assertTrue(r.setCookie(Auth.COOKIE).orElseThrow().contains("Secure"));
+    }
+
+    @Test
+    void loginRotatesTheSessionAndLogoutEndsIt() {
+        String email = newEmail();
+        Http.Response registered = register(email);
+        String first = cookie(registered);
+        Http.Response loggedIn = login(email, "a long enough secret", "Cookie", first);
+        assertEquals(200, loggedIn.status(), loggedIn.body());
+        String second = cookie(loggedIn);
+        assertNotEquals(first, second, "a new session id at sign-in");
+        assertNotEquals(registered.json().get("csrfToken").asText(), loggedIn.json().get("csrfToken").asText());
+        assertError(Http.get("/api/me", "Cookie", first), 401, "unauthorized", "sign in");
+        assertEquals(200, Http.get("/api/me", "Cookie", second).status());
+
+        String csrf = loggedIn.json().get("csrfToken").asText();
+        assertError(Http.post("/api/auth/logout", null, "Cookie", second), 403, "csrf_missing", "X-CSRF-Token");
+        assertError(Http.post("/api/auth/logout", null, "Cookie", second, "X-CSRF-Token", "forged"), 403,
+                "csrf_invalid", "X-CSRF-Token");
+        Http.Response out = Http.post("/api/auth/logout", null, "Cookie", second, "X-CSRF-Token", csrf);
+        assertEquals(204, out.status(), out.body());
+        assertTrue(out.setCookie(Auth.COOKIE).orElseThrow().contains("Max-Age=0"));
+        assertError(Http.get("/api/me", "Cookie", second), 401, "unauthorized", "sign in");
+    }
+
+    @Test
+    void sessionsAreStoredHashed() {
+        Http.Response r = register(newEmail());
+        String id = r.cookie(Auth.COOKIE).orElseThrow();
+        long plain = TestServer.get().jdbi().withHandle(h -> h.createQuery(
+                "SELECT count(*) FROM user_session WHERE encode(id_hash, 'escape') = :id OR encode(id_hash, 'hex') = :id")
+                .bind("id", id).mapTo(Long.class).one());
+        assertEquals(0, plain);
+        long hashed = TestServer.get().jdbi().withHandle(h -> h.createQuery(
+                "SELECT count(*) FROM user_session WHERE id_hash = sha256(convert_to(:id, 'UTF8'))")
+                .bind("id", id).mapTo(Long.class).one());
+        assertEquals(1, hashed);
+    }
+
+    @Test
+    void wrongPasswordAndUnknownUserAnswerAlike() {
+        String email = newEmail();
+        register(email);
+        Http.Response wrong = login(email, "not the password");
+        Http.Response unknown = login(newEmail(), "not the password");
+        assertError(wrong, 401, "invalid_credentials", "email address or password");
+        assertEquals(wrong.body(), unknown.body());
+        assertEquals(wrong.status(), unknown.status());
+        // Same order of time: both run one Argon2id verification.
+        long[] wrongTimes = new long[3];
+        long[] unknownTimes = new long[3];
+        for (int i = 0; i < 3; i++) {
+            String other = newEmail();
+            register(other);
+            wrongTimes[i] = timed(() -> login(other, "another wrong one"));
+            unknownTimes[i] = timed(() -> login(newEmail(), "another wrong one"));
+        }
+        long w = median(wrongTimes);
+        long u = median(unknownTimes);
+        assertTrue(u * 3 > w && w * 3 > u, "wrong password " + w + " µs vs unknown user " + u + " µs");
+    }
+
+    @Test
+    void repeatedFailuresAreRateLimited() {
+        String email = newEmail();
+        register(email);
+        for (int i = 0; i < LoginLimiter.MAX_FAILURES; i++) {
+            assertEquals(401, login(email, "guess number " + i).status());
+        }
+        assertError(login(email, "a long enough secret"), 429, "rate_limited", "too many");
+    }
+
+    @Test
+    void csrfIsNeededWithTheCookieButNotWithABearerToken() {
+        Http.Response r = register(newEmail());
+        String cookie = cookie(r);
+        String csrf = r.json().get("csrfToken").asText();
+        assertError(Http.post("/api/tokens", Map.of("name", "qgis"), "Cookie", cookie), 403, "csrf_missing", "CSRF");
+        Http.Response created = Http.post("/api/tokens", Map.of("name", "qgis"), "Cookie", cookie, "X-CSRF-Token", csrf);
+        assertEquals(201, created.status(), created.body());
+        String token = created.json().get("token").asText();
+        assertEquals("qgis", created.json().get("name").asText());
+
+        Http.Response me = Http.get("/api/me", "Authorization", "Bearer " + token);
+        assertEquals(200, me.status(), me.body());
+        assertTrue(me.json().get("csrfToken").isNull(), "a token session has no CSRF token");
+        assertEquals(201, Http.post("/api/tokens", Map.of("name", "script"), "Authorization", "Bearer " + token).status());
+        assertError(Http.get("/api/me", "Authorization", "Bearer zmn_forged"), 401, "unauthorized", "sign in");
+        long plain = TestServer.get().jdbi().withHandle(h -> h.createQuery(
+                "SELECT count(*) FROM api_token WHERE token_hash = convert_to(:t, 'UTF8')").bind("t", token)
+                .mapTo(Long.class).one());
+        assertEquals(0, plain, "tokens are stored hashed");
+    }
+
+    @Test
+    void notSignedInIsUnauthorized() {
+        assertError(Http.get("/api/me"), 401, "unauthorized", "sign in");
+        assertError(Http.post("/api/tokens", Map.of()), 401, "unauthorized", "sign in");
+    }
+
+    @Test
+    void staffAccountsCarryTheirEstates() {
+        TestUsers.User officer = TestUsers.officer("GIL-RASHT", "GIL-FUMAN");
+        JsonNode me = Http.get("/api/me", "Authorization", officer.bearer()).json();
+        assertEquals("officer", me.get("role").asText());
+        assertEquals("[\"GIL-FUMAN\",\"GIL-RASHT\"]", me.get("estates").toString());
+    }
+
+    @Test
+    void demoAccountsSignIn() {
+        var accounts = new AccountService(TestServer.get().jdbi(), java.time.Clock.systemUTC());
+        DemoAccounts.ensure(TestServer.get().jdbi(), accounts);
+        DemoAccounts.ensure(TestServer.get().jdbi(), accounts); // idempotent
+        Http.Response r = login("officer@demo.zamin.ir", DemoAccounts.PASSWORD);
+        assertEquals(200, r.status(), r.body());
+        assertTrue(r.json().get("estates").size() >= 10, r.body());
+    }
+
+    private static long timed(Runnable r) {
+        long start = System.nanoTime();
+        r.run();
+        return (System.nanoTime() - start) / 1000;
+    }
+
+    private static long median(long[] values) {
+        long[] copy = values.clone();
+        Arrays.sort(copy);
+        return copy[copy.length / 2];
+    }
+}
