@@ -61,7 +61,7 @@ class SiteApiTest {
         try (App app = App.start(settings, Database.open(settings), true)) {
             String base = "http://127.0.0.1:" + app.port();
             assertEquals(200, get(base + "/health").status());
-            try (Handle admin = ts.jdbi().open()) {
+            try (Handle admin = ts.ownerJdbi().open()) {
                 admin.execute("ALTER DATABASE zamin_down ALLOW_CONNECTIONS false");
                 admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'zamin_down'");
             }
