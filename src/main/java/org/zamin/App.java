@@ -15,7 +15,17 @@ import org.zamin.account.AccountService;
 import org.zamin.account.Auth;
 import org.zamin.account.DemoAccounts;
 import org.zamin.account.LoginLimiter;
+import org.zamin.allocation.ContractRoutes;
+import org.zamin.allocation.ContractService;
 import org.zamin.config.Settings;
+import org.zamin.idle.DailyScan;
+import org.zamin.idle.IdleCaseService;
+import org.zamin.idle.IdleRoutes;
+import org.zamin.idle.IdleScan;
+import org.zamin.idle.ReadingsImport;
+import org.zamin.inbox.InboxRoutes;
+import org.zamin.inbox.Mailer;
+import org.zamin.inbox.Notifier;
 import org.zamin.db.Database;
 import org.zamin.decision.DecisionLog;
 import org.zamin.decision.DecisionRoutes;
@@ -40,7 +50,15 @@ public final class App implements AutoCloseable {
     private final Database database;
     private final boolean ownsDatabase;
 
-    private App(Javalin server, Database database, boolean ownsDatabase) {
+    private final IdleScan idleScan;
+    private final DailyScan dailyScan;
+    private final java.util.Optional<Mailer> mailer;
+
+    private App(Javalin server, Database database, boolean ownsDatabase, IdleScan idleScan, DailyScan dailyScan,
+            java.util.Optional<Mailer> mailer) {
+        this.idleScan = idleScan;
+        this.dailyScan = dailyScan;
+        this.mailer = mailer;
         this.server = server;
         this.database = database;
         this.ownsDatabase = ownsDatabase;
@@ -58,13 +76,23 @@ public final class App implements AutoCloseable {
         var parcelRoutes = new ParcelRoutes(new ParcelRepository(database.readJdbi()), estates);
         var infrastructureRoutes = new InfrastructureRoutes(new InfrastructureRepository(database.readJdbi()));
         var site = new SiteRoutes(settings, database);
-        var decisionRoutes = new DecisionRoutes(new DecisionLog(database.jdbi(), clock));
+        var decisionLog = new DecisionLog(database.jdbi(), clock);
+        var decisionRoutes = new DecisionRoutes(decisionLog);
         var accounts = new AccountService(database.jdbi(), clock);
         var auth = new Auth(accounts);
         var accountRoutes = new AccountRoutes(accounts, auth, new LoginLimiter(clock));
         if (settings.demoMode()) {
             DemoAccounts.ensure(database.jdbi(), accounts);
         }
+        var mailer = Mailer.fromUrl(settings.smtpUrl());
+        var notifier = new Notifier(mailer, clock);
+        var contracts = new ContractService(database.jdbi(), decisionLog, notifier, clock);
+        var contractRoutes = new ContractRoutes(contracts, auth);
+        var idleScan = new IdleScan(database.jdbi(), decisionLog, clock);
+        var idleRoutes = new IdleRoutes(idleScan, new IdleCaseService(database.jdbi(), decisionLog, contracts, notifier,
+                clock), new ReadingsImport(database.jdbi(), clock), auth, clock);
+        var inboxRoutes = new InboxRoutes(database.jdbi(), auth, clock);
+        var dailyScan = DailyScan.start(idleScan, clock, 5);
 
         Javalin server = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(objectMapper(), false));
@@ -95,10 +123,24 @@ public final class App implements AutoCloseable {
             routes.post("/api/auth/logout", accountRoutes::logout);
             routes.get("/api/me", accountRoutes::me);
             routes.post("/api/tokens", accountRoutes::createToken);
+            routes.get("/api/allocations/{id}/contract", contractRoutes::contract);
+            routes.post("/api/allocations/{id}/milestones", contractRoutes::milestone);
+            routes.post("/api/allocations/{id}/reports", contractRoutes::report);
+            routes.post("/api/allocations/{id}/inspections", contractRoutes::inspection);
+            routes.post("/api/allocations/{id}/extensions", contractRoutes::requestExtension);
+            routes.post("/api/allocations/{id}/extensions/{request}/{decision}", contractRoutes::decideExtension);
+            routes.post("/api/utility-readings", idleRoutes::importReadings);
+            routes.post("/api/idle-scan", idleRoutes::scan);
+            routes.get("/api/idle-cases", idleRoutes::list);
+            routes.post("/api/idle-cases/{id}/reply", idleRoutes::reply);
+            routes.post("/api/idle-cases/{id}/plan-items/{item}/met", idleRoutes::planItemMet);
+            routes.post("/api/idle-cases/{id}/{action}", idleRoutes::act);
+            routes.get("/api/inbox", inboxRoutes::list);
+            routes.post("/api/inbox/{id}/read", inboxRoutes::markRead);
         });
         server.start("0.0.0.0", settings.port());
         log.info("Zamin is serving on http://localhost:{}", server.port());
-        return new App(server, database, ownsDatabase);
+        return new App(server, database, ownsDatabase, idleScan, dailyScan, mailer);
     }
 
     public int port() {
@@ -109,8 +151,15 @@ public final class App implements AutoCloseable {
         return database;
     }
 
+    /** The idle scan this server runs daily (tests and the CLI call it directly). */
+    public IdleScan idleScan() {
+        return idleScan;
+    }
+
     @Override
     public void close() {
+        dailyScan.close();
+        mailer.ifPresent(Mailer::close);
         server.stop();
         if (ownsDatabase) {
             database.close();

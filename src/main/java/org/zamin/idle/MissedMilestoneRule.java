@@ -1,12 +1,12 @@
 package org.zamin.idle;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import org.zamin.allocation.Milestone;
 
-/** Fires when a milestone's deadline has passed unreached; the evidence names the earliest one and its delay. */
+/** Fires when a milestone's deadline has passed unreached; the evidence names the earliest one and its deadline
+ * (not the days late, so that the evidence, and a re-scan, stays the same from day to day). */
 public final class MissedMilestoneRule implements IdleRule {
 
     public static final String CODE = "MISSED_MILESTONE";
@@ -18,7 +18,6 @@ public final class MissedMilestoneRule implements IdleRule {
                 .min(java.util.Comparator.comparing(Milestone::deadline))
                 .map(m -> new Evidence(CODE, config.missedMilestoneWeight(), Map.of(
                         "milestone", m.kind().name(),
-                        "deadline", m.deadline().toString(),
-                        "daysLate", ChronoUnit.DAYS.between(m.deadline(), asOf))));
+                        "deadline", m.deadline().toString())));
     }
 }

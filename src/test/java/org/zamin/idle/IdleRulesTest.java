@@ -37,7 +37,7 @@ class IdleRulesTest {
         assertTrue(rule.evaluate(f, CONFIG, d("2025-02-10")).isEmpty());
         Evidence e = rule.evaluate(f, CONFIG, d("2025-02-11")).orElseThrow();
         assertEquals("CONSTRUCTION_START", e.facts().get("milestone"));
-        assertEquals(1L, e.facts().get("daysLate"));
+        assertEquals("2025-02-10", e.facts().get("deadline"));
         assertEquals(40, e.score());
     }
 
