@@ -33,7 +33,7 @@ public final class ContractRoutes {
     }
 
     /** Body of {@code POST …/milestones}. */
-    public record MilestoneBody(String kind, LocalDate achievedOn) {}
+    public record MilestoneBody(String kind, String achievedOn) {}
 
     public void milestone(Context ctx) {
         var user = auth.require(ctx, Role.OFFICER, Role.ADMIN);
@@ -41,7 +41,7 @@ public final class ContractRoutes {
         MilestoneKind kind = MilestoneKind.parse(body.kind()).orElseThrow(() -> ApiException.unprocessable(
                 "unknown_milestone", "kind must be one of " + java.util.Arrays.toString(MilestoneKind.values())));
         ctx.status(201).json(contracts.recordMilestone(user, Params.id(ctx, "id"), kind,
-                body.achievedOn() == null ? contracts.today() : body.achievedOn()));
+                body.achievedOn() == null ? contracts.today() : date(body.achievedOn())));
     }
 
     /** Body of {@code POST …/reports} as JSON. */
@@ -67,24 +67,20 @@ public final class ContractRoutes {
     }
 
     /** Body of {@code POST …/inspections} as JSON. */
-    public record InspectionBody(LocalDate inspectedOn, String finding, String notes) {}
+    public record InspectionBody(String inspectedOn, String finding, String notes) {}
 
     public void inspection(Context ctx) {
         var user = auth.require(ctx, Role.OFFICER, Role.ADMIN);
         InspectionBody body;
         if (multipart(ctx)) {
             String on = ctx.formParam("inspectedOn");
-            try {
-                body = new InspectionBody(on == null || on.isBlank() ? null : LocalDate.parse(on),
-                        ctx.formParam("finding"), ctx.formParam("notes"));
-            } catch (DateTimeParseException e) {
-                throw ApiException.badRequest("bad_request", "inspectedOn must be YYYY-MM-DD");
-            }
+            body = new InspectionBody(on == null || on.isBlank() ? null : on, ctx.formParam("finding"),
+                    ctx.formParam("notes"));
         } else {
             body = JsonBody.read(ctx, InspectionBody.class);
         }
         ctx.status(201).json(contracts.addInspection(user, Params.id(ctx, "id"),
-                body.inspectedOn() == null ? contracts.today() : body.inspectedOn(),
+                body.inspectedOn() == null ? contracts.today() : date(body.inspectedOn()),
                 body.finding() == null ? "" : body.finding(), body.notes(), uploads(ctx)));
     }
 
@@ -112,6 +108,14 @@ public final class ContractRoutes {
         var body = JsonBody.readOr(ctx, DecisionBody.class, new DecisionBody(null));
         ctx.json(contracts.decideExtension(user, Params.id(ctx, "id"), Params.id(ctx, "request"),
                 decision.equals("grant"), body.reason()));
+    }
+
+    private static LocalDate date(String v) {
+        try {
+            return LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
+            throw ApiException.unprocessable("invalid_date", "dates are YYYY-MM-DD, got '" + v + "'");
+        }
     }
 
     private static boolean multipart(Context ctx) {

@@ -112,7 +112,16 @@ public final class IdleCaseService {
     public record ActionBody(String reason, Integer replyDays, Integer months, List<PlanItem> items) {}
 
     /** One item of a revival plan. */
-    public record PlanItem(String description, LocalDate dueOn) {}
+    public record PlanItem(String description, String dueOn) {
+
+        LocalDate due() {
+            try {
+                return dueOn == null ? null : LocalDate.parse(dueOn);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw ApiException.unprocessable("invalid_plan_item", "dueOn must be YYYY-MM-DD");
+            }
+        }
+    }
 
     /** Performs {@code action} on a case; 409 with the refusal code when due process does not allow it now. */
     public Map<String, Object> act(CurrentUser user, long caseId, CaseAction action, ActionBody body) {
@@ -156,19 +165,19 @@ public final class IdleCaseService {
                         throw ApiException.unprocessable("plan_items_required", "a revival plan needs items");
                     }
                     for (PlanItem item : body.items()) {
-                        if (item.description() == null || item.description().isBlank() || item.dueOn() == null
-                                || !item.dueOn().isAfter(today)) {
+                        if (item.description() == null || item.description().isBlank() || item.due() == null
+                                || !item.due().isAfter(today)) {
                             throw ApiException.unprocessable("invalid_plan_item",
                                     "each item needs a description and a due day after today");
                         }
                         h.createUpdate("INSERT INTO revival_plan_item (case_id, description, due_on) VALUES (:c, :d, :due)")
-                                .bind("c", caseId).bind("d", item.description().strip()).bind("due", item.dueOn()).execute();
+                                .bind("c", caseId).bind("d", item.description().strip()).bind("due", item.due()).execute();
                     }
                     update(h, caseId, "REVIVAL_PLAN", false, now);
                     publicDetails.put("items", body.items().size());
                     notifier.notifyUser(h, a.investorId(), "idle_revival_plan", "Revival plan for allocation "
                             + a.allocationId(), body.items().size() + " items; the first is due "
-                            + body.items().get(0).dueOn(), "#/contract/" + a.allocationId());
+                            + body.items().get(0).due(), "#/contract/" + a.allocationId());
                 }
                 case EXTEND -> {
                     int months = body.months() == null ? contract.maxExtensionMonths() : body.months();
@@ -325,7 +334,7 @@ public final class IdleCaseService {
                            AS capacity
                   FROM u, estate e
                  WHERE e.id = (SELECT estate_id FROM mine LIMIT 1)
-                   AND e.utilities ? u.utility
+                   AND (e.utilities -> u.utility) IS NOT NULL
                  ORDER BY u.utility""").bind("id", allocationId)
                 .map((rs, ctx) -> {
                     Map<String, Object> m = new LinkedHashMap<>();

@@ -71,13 +71,13 @@ public final class IdleRoutes {
     }
 
     /** The body of a plan item being met. */
-    public record MetBody(LocalDate on) {}
+    public record MetBody(String on) {}
 
     public void planItemMet(Context ctx) {
         var user = auth.require(ctx, Role.OFFICER, Role.ADMIN);
         var body = JsonBody.readOr(ctx, MetBody.class, new MetBody(null));
         ctx.json(cases.planItemMet(user, Params.id(ctx, "id"), Params.id(ctx, "item"),
-                body.on() == null ? LocalDate.now(clock) : body.on()));
+                body.on() == null ? LocalDate.now(clock) : parse(body.on())));
     }
 
     /** {@code POST /api/utility-readings[?strict=true]}: a CSV body (text/csv), officers and admins. */
@@ -87,6 +87,14 @@ public final class IdleRoutes {
         boolean strict = "true".equals(ctx.queryParam("strict"));
         var report = readings.run(new InputStreamReader(ctx.bodyInputStream(), StandardCharsets.UTF_8), strict);
         ctx.status(strict && !report.errors().isEmpty() ? 422 : 200).json(report);
+    }
+
+    static LocalDate parse(String v) {
+        try {
+            return LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
+            throw ApiException.unprocessable("invalid_date", "dates are YYYY-MM-DD, got '" + v + "'");
+        }
     }
 
     static java.util.Optional<LocalDate> date(Context ctx, String name) {
