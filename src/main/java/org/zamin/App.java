@@ -92,6 +92,9 @@ public final class App implements AutoCloseable {
         var idleRoutes = new IdleRoutes(idleScan, new IdleCaseService(database.jdbi(), decisionLog, contracts, notifier,
                 clock), new ReadingsImport(database.jdbi(), clock), auth, clock);
         var inboxRoutes = new InboxRoutes(database.jdbi(), auth, clock);
+        if (settings.demoMode()) {
+            org.zamin.sample.SampleAllocations.seedOnce(database.jdbi(), decisionLog, clock);
+        }
         var dailyScan = DailyScan.start(idleScan, clock, 5);
 
         Javalin server = Javalin.create(config -> {
