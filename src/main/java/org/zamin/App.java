@@ -17,7 +17,17 @@ import org.zamin.account.DemoAccounts;
 import org.zamin.account.LoginLimiter;
 import org.zamin.account.Role;
 import org.zamin.allocation.AllocationRoutes;
+import org.zamin.allocation.ContractRoutes;
+import org.zamin.allocation.ContractService;
 import org.zamin.config.Settings;
+import org.zamin.idle.DailyScan;
+import org.zamin.idle.IdleCaseService;
+import org.zamin.idle.IdleRoutes;
+import org.zamin.idle.IdleScan;
+import org.zamin.idle.ReadingsImport;
+import org.zamin.inbox.InboxRoutes;
+import org.zamin.inbox.Mailer;
+import org.zamin.inbox.Notifier;
 import org.zamin.reservation.HoldSweeper;
 import org.zamin.reservation.ReservationRoutes;
 import org.zamin.reservation.ReservationService;
@@ -53,15 +63,17 @@ public final class App implements AutoCloseable {
     private final Database database;
     private final boolean ownsDatabase;
     private final HoldSweeper holdSweeper;
-    private final DecisionSealer decisionSealer;
+    private final IdleScan idleScan;
+    private final java.util.List<AutoCloseable> background;
 
-    private App(Javalin server, Database database, boolean ownsDatabase, HoldSweeper holdSweeper,
-            DecisionSealer decisionSealer) {
+    private App(Javalin server, Database database, boolean ownsDatabase, HoldSweeper holdSweeper, IdleScan idleScan,
+            java.util.List<AutoCloseable> background) {
         this.server = server;
         this.database = database;
         this.ownsDatabase = ownsDatabase;
         this.holdSweeper = holdSweeper;
-        this.decisionSealer = decisionSealer;
+        this.idleScan = idleScan;
+        this.background = background;
     }
 
     /** Starts the HTTP server on {@code settings.port()} (0 = any free port) over an open database. */
@@ -96,6 +108,18 @@ public final class App implements AutoCloseable {
         var ogcRoutes = new OgcRoutes(new OgcRepository(database.readJdbi()));
         var tileRoutes = new TileRoutes(new TileRepository(database.readJdbi()));
         var planningRoutes = new PlanningRoutes(new PlanningRepository(database.readJdbi()), estates);
+        var mailer = Mailer.fromUrl(settings.smtpUrl());
+        var notifier = new Notifier(mailer, clock);
+        var contracts = new ContractService(database.jdbi(), decisionLog, notifier, clock);
+        var contractRoutes = new ContractRoutes(contracts, auth);
+        var idleScan = new IdleScan(database.jdbi(), decisionLog, clock);
+        var idleRoutes = new IdleRoutes(idleScan, new IdleCaseService(database.jdbi(), decisionLog, contracts, notifier,
+                clock), new ReadingsImport(database.jdbi(), clock), auth, clock);
+        var inboxRoutes = new InboxRoutes(database.jdbi(), auth, clock);
+        if (settings.demoMode()) {
+            org.zamin.sample.SampleAllocations.seedOnce(database.jdbi(), decisionLog, clock);
+        }
+        var dailyScan = DailyScan.start(idleScan, clock, 5);
 
         Javalin server = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(objectMapper(), false));
@@ -142,10 +166,25 @@ public final class App implements AutoCloseable {
             routes.get("/api/stats/what-if", auth.only(planningRoutes::whatIf, Role.PLANNER, Role.ADMIN));
             ogcRoutes.register(routes);
             routes.get("/tiles/{layer}/{z}/{x}/{y}", tileRoutes::tile);
+            routes.get("/api/allocations/{id}/contract", contractRoutes::contract);
+            routes.post("/api/allocations/{id}/milestones", contractRoutes::milestone);
+            routes.post("/api/allocations/{id}/reports", contractRoutes::report);
+            routes.post("/api/allocations/{id}/inspections", contractRoutes::inspection);
+            routes.post("/api/allocations/{id}/extensions", contractRoutes::requestExtension);
+            routes.post("/api/allocations/{id}/extensions/{request}/{decision}", contractRoutes::decideExtension);
+            routes.post("/api/utility-readings", idleRoutes::importReadings);
+            routes.post("/api/idle-scan", idleRoutes::scan);
+            routes.get("/api/idle-cases", idleRoutes::list);
+            routes.post("/api/idle-cases/{id}/reply", idleRoutes::reply);
+            routes.post("/api/idle-cases/{id}/plan-items/{item}/met", idleRoutes::planItemMet);
+            routes.post("/api/idle-cases/{id}/{action}", idleRoutes::act);
+            routes.get("/api/inbox", inboxRoutes::list);
+            routes.post("/api/inbox/{id}/read", inboxRoutes::markRead);
         });
         server.start("0.0.0.0", settings.port());
         log.info("Zamin is serving on http://localhost:{}", server.port());
-        return new App(server, database, ownsDatabase, holdSweeper, decisionSealer);
+        return new App(server, database, ownsDatabase, holdSweeper, idleScan,
+                java.util.List.of(holdSweeper, decisionSealer, dailyScan, () -> mailer.ifPresent(Mailer::close)));
     }
 
     public int port() {
@@ -161,10 +200,20 @@ public final class App implements AutoCloseable {
         return holdSweeper.sweep();
     }
 
+    /** The idle scan this server runs daily (tests and the CLI call it directly). */
+    public IdleScan idleScan() {
+        return idleScan;
+    }
+
     @Override
     public void close() {
-        holdSweeper.close();
-        decisionSealer.close();
+        for (AutoCloseable job : background) {
+            try {
+                job.close();
+            } catch (Exception e) {
+                log.warn("stopping a background job failed: {}", e.getMessage());
+            }
+        }
         server.stop();
         if (ownsDatabase) {
             database.close();

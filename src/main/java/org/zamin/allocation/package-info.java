@@ -1,2 +1,6 @@
-/** Allocations: the right an approved reservation gives an investor to its plots (contract terms come later). */
+/**
+ * Allocations as lease-to-own contracts: payment plans and their instalment schedules (integer money), milestones
+ * with deadlines, extensions, the plot's public status following the milestones, evidence of activity (progress
+ * reports, inspections, utility readings) and the routes that show and change them.
+ */
 package org.zamin.allocation;

@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 @Command(name = "zamin", mixinStandardHelpOptions = true, version = "Zamin 0.1",
         description = "An open land bank for industrial estates.",
         subcommands = {ZaminCommand.Serve.class, ZaminCommand.Generate.class, ZaminCommand.VerifyLog.class,
-                UserCommand.class, ImportCommand.class, ExportCommand.class})
+                UserCommand.class, ImportCommand.class, ExportCommand.class, IdleCommands.ScanIdle.class,
+                IdleCommands.ImportReadings.class})
 public final class ZaminCommand implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(ZaminCommand.class);

@@ -1,0 +1,109 @@
+package org.zamin.idle;
+
+import io.javalin.http.Context;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import org.zamin.account.Auth;
+import org.zamin.account.Role;
+import org.zamin.allocation.AllocationAccess;
+import org.zamin.decision.Actor;
+import org.zamin.http.ApiException;
+import org.zamin.http.JsonBody;
+import org.zamin.http.Params;
+
+/** The idle routes: scan, cases and their actions, the holder's reply, sub judice, readings import. */
+public final class IdleRoutes {
+
+    private final IdleScan scan;
+    private final IdleCaseService cases;
+    private final ReadingsImport readings;
+    private final Auth auth;
+    private final java.time.Clock clock;
+
+    public IdleRoutes(IdleScan scan, IdleCaseService cases, ReadingsImport readings, Auth auth, java.time.Clock clock) {
+        this.scan = scan;
+        this.cases = cases;
+        this.readings = readings;
+        this.auth = auth;
+        this.clock = clock;
+    }
+
+    /** {@code POST /api/idle-scan?asOf=DATE}: officers and admins; the scan covers every estate. */
+    public void scan(Context ctx) {
+        var user = auth.require(ctx, Role.OFFICER, Role.ADMIN);
+        LocalDate asOf = date(ctx, "asOf").orElse(LocalDate.now(clock));
+        ctx.json(scan.run(asOf, Actor.user(user.id(), user.role())));
+    }
+
+    public void list(Context ctx) {
+        var user = auth.require(ctx, Role.OFFICER, Role.ADMIN);
+        var state = Params.list(ctx, "state", java.util.Arrays.stream(CaseState.values()).map(Enum::name)
+                .collect(java.util.stream.Collectors.toSet())).stream().findFirst();
+        boolean openOnly = "true".equals(ctx.queryParam("open"));
+        ctx.json(Map.of("cases", cases.list(user, state, openOnly)));
+    }
+
+    public void act(Context ctx) {
+        var user = auth.require(ctx, Role.OFFICER, Role.ADMIN);
+        long id = Params.id(ctx, "id");
+        String name = ctx.pathParam("action");
+        if ("sub-judice".equals(name) || "lift-stay".equals(name)) {
+            var body = JsonBody.readOr(ctx, IdleCaseService.ActionBody.class,
+                    new IdleCaseService.ActionBody(null, null, null, null));
+            ctx.json(cases.subJudice(user, id, "sub-judice".equals(name), body.reason()));
+            return;
+        }
+        CaseAction action = CaseAction.fromPath(name).orElseThrow(() -> ApiException.notFound("action " + name));
+        var body = JsonBody.readOr(ctx, IdleCaseService.ActionBody.class,
+                new IdleCaseService.ActionBody(null, null, null, null));
+        ctx.json(cases.act(user, id, action, body));
+    }
+
+    /** The body of a reply. */
+    public record ReplyBody(String text) {}
+
+    public void reply(Context ctx) {
+        var user = auth.require(ctx, Role.INVESTOR);
+        ctx.json(cases.reply(user, Params.id(ctx, "id"), JsonBody.read(ctx, ReplyBody.class).text()));
+    }
+
+    /** The body of a plan item being met. */
+    public record MetBody(String on) {}
+
+    public void planItemMet(Context ctx) {
+        var user = auth.require(ctx, Role.OFFICER, Role.ADMIN);
+        var body = JsonBody.readOr(ctx, MetBody.class, new MetBody(null));
+        ctx.json(cases.planItemMet(user, Params.id(ctx, "id"), Params.id(ctx, "item"),
+                body.on() == null ? LocalDate.now(clock) : parse(body.on())));
+    }
+
+    /** {@code POST /api/utility-readings[?strict=true]}: a CSV body (text/csv), officers and admins. */
+    public void importReadings(Context ctx) {
+        var user = auth.require(ctx, Role.OFFICER, Role.ADMIN);
+        AllocationAccess.requireStaff(user);
+        boolean strict = "true".equals(ctx.queryParam("strict"));
+        var report = readings.run(new InputStreamReader(ctx.bodyInputStream(), StandardCharsets.UTF_8), strict);
+        ctx.status(strict && !report.errors().isEmpty() ? 422 : 200).json(report);
+    }
+
+    static LocalDate parse(String v) {
+        try {
+            return LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
+            throw ApiException.unprocessable("invalid_date", "dates are YYYY-MM-DD, got '" + v + "'");
+        }
+    }
+
+    static java.util.Optional<LocalDate> date(Context ctx, String name) {
+        return Params.text(ctx, name).map(v -> {
+            try {
+                return LocalDate.parse(v);
+            } catch (DateTimeParseException e) {
+                throw ApiException.invalidParameter(name, "must be a date YYYY-MM-DD, got '" + v + "'");
+            }
+        });
+    }
+}

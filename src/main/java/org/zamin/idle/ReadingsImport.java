@@ -1,0 +1,146 @@
+package org.zamin.idle;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Imports monthly utility readings from CSV ({@code allocation,month,electricity_kwh,water_m3}; month as
+ * {@code YYYY-MM}; water optional). Good rows are upserted and bad rows reported with their line numbers; with
+ * {@code strict}, one bad row imports nothing.
+ */
+public final class ReadingsImport {
+
+    /** At most this many rows per import. */
+    public static final int MAX_ROWS = 200_000;
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    public ReadingsImport(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    /** One rejected row: its line in the file and why. */
+    public record RowError(long line, String message) {}
+
+    /** The import's report. */
+    public record Report(int rows, int imported, List<RowError> errors, boolean strict) {}
+
+    private record Reading(long line, long allocation, YearMonth month, long kwh, Long water) {}
+
+    public Report run(Reader csv, boolean strict) {
+        List<Reading> good = new ArrayList<>();
+        List<RowError> errors = new ArrayList<>();
+        int rows = 0;
+        Set<String> seen = new HashSet<>();
+        try {
+            var parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+                    .setIgnoreEmptyLines(true).get().parse(csv);
+            for (String required : List.of("allocation", "month", "electricity_kwh")) {
+                if (!parser.getHeaderMap().containsKey(required)) {
+                    errors.add(new RowError(1, "missing column " + required));
+                }
+            }
+            if (!errors.isEmpty()) {
+                return new Report(0, 0, errors, strict);
+            }
+            for (CSVRecord r : parser) {
+                rows++;
+                if (rows > MAX_ROWS) {
+                    errors.add(new RowError(r.getRecordNumber() + 1, "more than " + MAX_ROWS + " rows"));
+                    break;
+                }
+                long line = r.getRecordNumber() + 1; // the header is line 1
+                try {
+                    long allocation = Long.parseLong(r.get("allocation"));
+                    YearMonth month = YearMonth.parse(r.get("month"));
+                    long kwh = Long.parseLong(r.get("electricity_kwh"));
+                    String w = r.isMapped("water_m3") && r.isSet("water_m3") ? r.get("water_m3") : "";
+                    Long water = w.isEmpty() ? null : Long.parseLong(w);
+                    if (kwh < 0 || (water != null && water < 0)) {
+                        errors.add(new RowError(line, "readings must not be negative"));
+                    } else if (month.isAfter(YearMonth.now(clock))) {
+                        errors.add(new RowError(line, "month " + month + " is in the future"));
+                    } else if (!seen.add(allocation + "/" + month)) {
+                        errors.add(new RowError(line, "allocation " + allocation + " has " + month + " twice"));
+                    } else {
+                        good.add(new Reading(line, allocation, month, kwh, water));
+                    }
+                } catch (NumberFormatException e) {
+                    errors.add(new RowError(line, "not a whole number: " + e.getMessage()));
+                } catch (DateTimeParseException e) {
+                    errors.add(new RowError(line, "month must be YYYY-MM, got '" + r.get("month") + "'"));
+                } catch (IllegalArgumentException | IllegalStateException e) {
+                    errors.add(new RowError(line, "too few columns"));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (UncheckedIOException | IllegalStateException e) {
+            errors.add(new RowError(0, "not readable as CSV: " + e.getMessage()));
+            return new Report(rows, 0, errors, strict);
+        }
+        if (good.isEmpty()) {
+            return new Report(rows, 0, errors, strict);
+        }
+        int[] imported = {0};
+        jdbi.useTransaction(h -> {
+            Set<Long> known = new HashSet<>(h.createQuery("SELECT id FROM allocation WHERE id = ANY(:ids) AND status = 'ACTIVE'")
+                    .bindArray("ids", Long.class, good.stream().map(Reading::allocation).distinct().toList())
+                    .mapTo(Long.class).list());
+            List<Reading> ok = new ArrayList<>();
+            for (Reading g : good) {
+                if (known.contains(g.allocation())) {
+                    ok.add(g);
+                }
+            }
+            if (ok.size() < good.size()) {
+                errors.addAll(unknownAllocationLines(good, known));
+                errors.sort(java.util.Comparator.comparingLong(RowError::line));
+            }
+            if (strict && !errors.isEmpty()) {
+                return;
+            }
+            var batch = h.prepareBatch("""
+                    INSERT INTO utility_reading (allocation_id, month, electricity_kwh, water_m3, imported_at)
+                    VALUES (:a, :m, :k, :w, :at)
+                    ON CONFLICT (allocation_id, month) DO UPDATE
+                       SET electricity_kwh = excluded.electricity_kwh, water_m3 = excluded.water_m3,
+                           imported_at = excluded.imported_at""");
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            for (Reading g : ok) {
+                batch.bind("a", g.allocation()).bind("m", g.month().atDay(1)).bind("k", g.kwh()).bind("w", g.water())
+                        .bind("at", now).add();
+            }
+            batch.execute();
+            imported[0] = ok.size();
+        });
+        if (strict && !errors.isEmpty()) {
+            return new Report(rows, 0, errors, true);
+        }
+        return new Report(rows, imported[0], errors, strict);
+    }
+
+    private static List<RowError> unknownAllocationLines(List<Reading> good, Set<Long> known) {
+        List<RowError> out = new ArrayList<>();
+        for (Reading g : good) {
+            if (!known.contains(g.allocation())) {
+                out.add(new RowError(g.line(), "no active allocation " + g.allocation()));
+            }
+        }
+        return out;
+    }
+}

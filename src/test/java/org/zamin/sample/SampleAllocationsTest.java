@@ -1,0 +1,39 @@
+package org.zamin.sample;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.zamin.account.AccountService;
+import org.zamin.account.DemoAccounts;
+import org.zamin.decision.DecisionLog;
+import org.zamin.testing.TestServer;
+
+/** The sample's taken plots get contracts, and the scan opens idle cases for the IDLE ones (demo mode's first start). */
+class SampleAllocationsTest {
+
+    @Test
+    void sampleHasAllocationsInEveryStageAndOpenIdleCases() {
+        var jdbi = TestServer.get().jdbi();
+        var clock = TestServer.get().clock();
+        DemoAccounts.ensure(jdbi, new AccountService(jdbi, clock));
+        SampleAllocations.seedOnce(jdbi, new DecisionLog(jdbi, clock), clock);
+        SampleAllocations.seedOnce(jdbi, new DecisionLog(jdbi, clock), clock); // once only
+        var stages = jdbi.withHandle(h -> h.createQuery("""
+                SELECT count(DISTINCT p.status) FROM allocation_parcel ap JOIN parcel p ON p.id = ap.parcel_id
+                  JOIN estate e ON e.id = p.estate_id WHERE e.code LIKE 'GIL-%'""").mapTo(Integer.class).one());
+        assertEquals(5, stages, "ALLOCATED, UNDER_CONSTRUCTION, IN_PRODUCTION, IDLE, RECLAIMING");
+        int open = jdbi.withHandle(h -> h.createQuery("""
+                SELECT count(*) FROM idle_case c JOIN allocation a ON a.id = c.allocation_id JOIN estate e
+                  ON e.id = a.estate_id WHERE e.code LIKE 'GIL-%' AND c.state IN ('OPEN', 'NOTICE_SERVED')""")
+                .mapTo(Integer.class).one());
+        assertTrue(open >= 150, "idle and reclaiming sample plots have open cases: " + open);
+        int wronglyIdle = jdbi.withHandle(h -> h.createQuery("""
+                SELECT count(*) FROM idle_case c JOIN allocation_parcel ap ON ap.allocation_id = c.allocation_id
+                  JOIN allocation a ON a.id = c.allocation_id JOIN estate e ON e.id = a.estate_id
+                 WHERE e.code LIKE 'GIL-%' AND c.state = 'OPEN'
+                   AND c.opened_as_of IS NOT NULL AND NOT (c.evidence::text LIKE '%INACTIVE%'
+                        OR c.evidence::text LIKE '%MISSED%')""").mapTo(Integer.class).one());
+        assertEquals(0, wronglyIdle);
+    }
+}
