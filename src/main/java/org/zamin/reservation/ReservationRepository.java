@@ -13,7 +13,8 @@ import org.zamin.db.SqlResource;
 final class ReservationRepository {
 
     private static final String JSON = SqlResource.load("reservation/json");
-    private static final String LOCK_PARCELS = SqlResource.load("reservation/lock_parcels");
+    private static final String CLAIM_PARCELS = SqlResource.load("reservation/claim_parcels");
+    private static final String PARCEL_STATES = SqlResource.load("reservation/parcel_states");
     private static final String CONNECTED = SqlResource.load("reservation/connected");
     private static final String INSERT = SqlResource.load("reservation/insert");
 
@@ -37,8 +38,18 @@ final class ReservationRepository {
                 .bind("id", investorId).mapTo(Integer.class).one();
     }
 
-    List<LockedParcel> lockParcels(Handle h, List<Long> ids) {
-        return h.createQuery(LOCK_PARCELS).bindArray("ids", Long.class, ids)
+    /** Sets the requested plots that are still AVAILABLE to RESERVED and returns them (see claim_parcels.sql). */
+    List<LockedParcel> claimParcels(Handle h, List<Long> ids) {
+        return parcels(h, CLAIM_PARCELS, ids);
+    }
+
+    /** The requested plots as they are now, without locking them. */
+    List<LockedParcel> parcelStates(Handle h, List<Long> ids) {
+        return parcels(h, PARCEL_STATES, ids);
+    }
+
+    private static List<LockedParcel> parcels(Handle h, String sql, List<Long> ids) {
+        return h.createQuery(sql).bindArray("ids", Long.class, ids)
                 .map((rs, ctx) -> new LockedParcel(rs.getLong("id"), rs.getString("plot_number"), rs.getString("status"),
                         rs.getInt("estate_id"), rs.getString("estate_code"), rs.getLong("price")))
                 .list();

@@ -98,17 +98,11 @@ public final class ReservationService {
             throw ApiException.conflict("reservation_cap", "you already have " + OPEN_CAP
                     + " open reservations; withdraw one or wait for a decision");
         }
-        var parcels = repo.lockParcels(h, r.parcelIds());
+        var parcels = repo.claimParcels(h, r.parcelIds());
         if (parcels.size() != r.parcelIds().size()) {
-            List<Long> missing = new ArrayList<>(r.parcelIds());
-            parcels.forEach(p -> missing.remove((Long) p.id()));
-            throw ApiException.unprocessable("unknown_parcel", "no plot with id " + missing.get(0));
-        }
-        for (var p : parcels) {
-            if (!"AVAILABLE".equals(p.status())) {
-                throw ApiException.conflict("parcel_not_available",
-                        "plot " + p.plotNumber() + " (id " + p.id() + ") is " + p.status());
-            }
+            var claimed = parcels.stream().map(ReservationRepository.LockedParcel::id).toList();
+            var others = r.parcelIds().stream().filter(id -> !claimed.contains(id)).toList();
+            throw notAllAvailable(repo.parcelStates(h, others), others);
         }
         if (parcels.stream().map(ReservationRepository.LockedParcel::estateId).distinct().count() > 1) {
             throw ApiException.unprocessable("parcels_not_adjacent", "plots of different estates cannot be reserved together");
@@ -117,14 +111,12 @@ public final class ReservationService {
             throw ApiException.unprocessable("parcels_not_adjacent",
                     "plots reserved together must form one block of neighbouring plots");
         }
+        parcels = parcels.stream().sorted(java.util.Comparator.comparingLong(ReservationRepository.LockedParcel::id)).toList();
         Instant now = clock.instant();
         long price = parcels.stream().mapToLong(ReservationRepository.LockedParcel::price).sum();
         long deposit = Math.max(0, price * DEPOSIT_PER_MILLE / 1000);
         var first = parcels.get(0);
         long id = repo.insert(h, investor.id(), first.estateId(), r, deposit, now, now.plus(HOLD));
-        if (repo.setParcelStatus(h, r.parcelIds(), "AVAILABLE", "RESERVED") != parcels.size()) {
-            throw new IllegalStateException("plot status changed under a row lock");
-        }
         String body = repo.json(h, id, null, null, List.of(), 1).get(0);
         repo.storeAnswer(h, investor.id(), key, requestHash, 201, body, now);
         Map<String, Object> pub = new LinkedHashMap<>();
@@ -139,6 +131,21 @@ public final class ReservationService {
                 .withPublicDetails(pub)
                 .withPrivateDetails(Map.of("investorId", investor.id(), "investment", r.investment(), "jobs", r.jobs())));
         return new Answer(201, body, false);
+    }
+
+    /** Why a claim missed these plots: an unknown id (422), or a plot that is not AVAILABLE (409). */
+    private static ApiException notAllAvailable(List<ReservationRepository.LockedParcel> states, List<Long> requested) {
+        List<Long> missing = new ArrayList<>(requested);
+        states.forEach(p -> missing.remove((Long) p.id()));
+        if (!missing.isEmpty()) {
+            return ApiException.unprocessable("unknown_parcel", "no plot with id " + missing.get(0));
+        }
+        return states.stream().filter(p -> !"AVAILABLE".equals(p.status())).findFirst()
+                .map(taken -> ApiException.conflict("parcel_not_available",
+                        "plot " + taken.plotNumber() + " (id " + taken.id() + ") is " + taken.status()))
+                // Every plot reads AVAILABLE again: the one we missed was freed the moment after we tried.
+                .orElseGet(() -> ApiException.conflict("parcel_not_available",
+                        "a requested plot was being reserved by someone else; try again"));
     }
 
     private java.util.Optional<Answer> replay(Handle h, CurrentUser investor, String key, byte[] requestHash) {
