@@ -194,17 +194,36 @@ export function exportUrl(format, estate) {
  * utilities, maxDistanceM ({road: 500, …}), contiguous, minBlockArea, sort, limit, offset.
  */
 export function getAvailability(params, options) {
+  return request('/api/availability' + query(availabilityParams(params)), options);
+}
+
+function availabilityParams(params) {
   const p = { ...params };
   if (Array.isArray(p.near)) p.near = p.near.map((n) => Number(n).toFixed(7)).join(',');
   if (p.maxDistanceM && typeof p.maxDistanceM === 'object') {
     p.maxDistanceM = Object.entries(p.maxDistanceM).map(([kind, m]) => kind + ':' + m).join(',');
   }
-  return request('/api/availability' + query(p), options);
+  return p;
 }
 
-/** GET /api/stats?groupBy=province|estate: plots and area by status, occupancy and idle rate per group. */
-export function getStats(groupBy, options) {
-  return request('/api/stats' + query({ groupBy }), options);
+/**
+ * The URL of GET /api/availability?format=geojson|csv|gpkg for a download link (no fetch: the browser saves the
+ * file with the session cookie): every match of the search with `params`, not only one page.
+ */
+export function availabilityExportUrl(params, format) {
+  const p = availabilityParams(params);
+  delete p.limit;
+  delete p.offset;
+  return '/api/availability' + query({ ...p, format });
+}
+
+/**
+ * GET /api/stats?groupBy=province|estate: plots and area by status, occupancy, idle rate, months from allocation
+ * to production and land reclaimed per year, per group and in total, with the monthly history of the total.
+ * `scope` may hold estate or province (one estate's or province's figures) and months (history length).
+ */
+export function getStats(groupBy, options, scope = {}) {
+  return request('/api/stats' + query({ groupBy, ...scope }), options);
 }
 
 /** GET /api/stats/what-if?idleYears=N: plots and hectares freed per estate by reclaiming long-idle plots. */

@@ -1,11 +1,15 @@
 // The planner's view: draw a polygon or a circle on the map (plain Leaflet), set filters, and see the
 // matching available plots or vacant blocks highlighted, with a result table that lists what is in view.
-import { getAvailability, getEstates } from '../api.js';
+import { getAvailability, getEstates, availabilityExportUrl } from '../api.js';
 import { t, formatArea, formatNumber, parseNumber, onLanguageChange, applyTranslations } from '../i18n.js';
 import { LAND_USES, UTILITIES, landUseLabel, utilityLabel, localName } from '../labels.js';
 import { h } from '../dom.js';
 
 const RESULT_LIMIT = 500;
+const EXPORT_FORMATS = [
+  { format: 'geojson', key: 'planning.exportGeoJson' }, { format: 'csv', key: 'planning.exportCsv' },
+  { format: 'gpkg', key: 'planning.exportGpkg' },
+];
 const INFRA_FIELDS = ['road', 'power', 'gas', 'water', 'rail'];
 const INFRA_KEYS = {
   road: 'planning.maxRoad', power: 'planning.maxPower', gas: 'planning.maxGas', water: 'planning.maxWater',
@@ -36,6 +40,11 @@ export function mountPlanningView(root, { config, banner }) {
   const summary = h('p', { id: 'planning-summary', className: 'counts-summary', 'aria-live': 'polite' });
   const error = h('p', { id: 'planning-error', className: 'field-error', role: 'alert', hidden: true });
   const tableBody = h('tbody');
+  // Download links for every match of the last search (not only the page shown); plain links, so no fetch.
+  const exportLinks = EXPORT_FORMATS.map(({ format, key }) => h('a', { className: 'button', dataset: { format },
+    download: '', i18n: key }));
+  const exports = h('div', { id: 'planning-exports', className: 'inline-actions', hidden: true },
+    h('span', { className: 'hint', i18n: 'planning.exportLabel' }), exportLinks);
   const tableNote = h('p', { id: 'planning-table-note', className: 'hint' });
   const mapEl = h('div', { id: 'planning-map', className: 'map', role: 'region', 'data-i18n-aria-label': 'planning.mapLabel' });
 
@@ -62,7 +71,7 @@ export function mountPlanningView(root, { config, banner }) {
           h('button', { type: 'button', id: 'planning-finish', className: 'button', i18n: 'planning.drawFinish', on: { click: () => finishPolygon() } }),
           h('button', { type: 'button', id: 'planning-clear', className: 'button', i18n: 'planning.drawClear', on: { click: () => clearShape() } })),
         drawHint),
-      h('section', { className: 'panel-section' }, form, error, summary)),
+      h('section', { className: 'panel-section' }, form, error, summary, exports)),
     h('main', { className: 'map-area planning-main' }, mapEl,
       h('div', { className: 'planning-results' },
         h('table', { id: 'planning-table', className: 'data-table' },
@@ -195,7 +204,10 @@ export function mountPlanningView(root, { config, banner }) {
     error.hidden = true;
     document.body.dataset.planningState = 'loading';
     try {
-      answer = await getAvailability(params());
+      const searched = params();
+      answer = await getAvailability(searched);
+      for (const link of exportLinks) link.href = availabilityExportUrl(searched, link.dataset.format);
+      exports.hidden = false;
       draw();
       document.body.dataset.planningState = 'done';
     } catch (err) {

@@ -1,7 +1,8 @@
-// The statistics view: totals, plots by status per province or estate (Chart.js from its WebJar), a
-// choropleth of idle rate by estate, and the what-if slider for reclaiming land idle for more than N years.
-import { getStats, getWhatIf, getEstates } from '../api.js';
-import { t, formatNumber, formatHectares, onLanguageChange, applyTranslations } from '../i18n.js';
+// The statistics view: totals, plots by status per province or estate (Chart.js from its WebJar), the monthly
+// history from the decision log (whole country or one estate, with that estate's exports), land reclaimed per
+// year, a choropleth of idle rate by estate, and the what-if slider for reclaiming land idle for N years.
+import { getStats, getWhatIf, getEstates, exportUrl } from '../api.js';
+import { t, formatNumber, formatHectares, formatDate, onLanguageChange, applyTranslations } from '../i18n.js';
 import { STATUSES, STATUS_COLOURS, statusLabel, localName } from '../labels.js';
 import { h } from '../dom.js';
 
@@ -14,6 +15,25 @@ const NO_DATA = '#d9dee4';
 function percent(v) {
   return v === null || v === undefined ? '–' : t('stats.percent', { value: formatNumber(v * 100, { maximumFractionDigits: 1 }) });
 }
+
+function months(v) {
+  return v === null || v === undefined ? '–' : t('stats.monthsValue', { months: formatNumber(v, { maximumFractionDigits: 1 }) });
+}
+
+function year(y) {
+  return formatNumber(y, { useGrouping: false });
+}
+
+// The last day of a history month: the answer's asOf is the first instant after it (or now), shown in UTC so
+// the day is the month's own in either calendar.
+function monthEnd(entry) {
+  return formatDate(new Date(Date.parse(entry.asOf) - 1), { dateStyle: 'medium', timeZone: 'UTC' });
+}
+
+const EXPORT_FORMATS = [
+  { format: 'geojson', key: 'stats.exportGeoJson' }, { format: 'csv', key: 'stats.exportCsv' },
+  { format: 'gpkg', key: 'stats.exportGpkg' },
+];
 
 function idleColour(rate) {
   if (rate === null || rate === undefined) return NO_DATA;
@@ -42,6 +62,14 @@ export function mountStatsView(root, { banner }) {
   const whatIfSummary = h('p', { id: 'whatif-summary', className: 'whatif-summary', 'aria-live': 'polite' });
   const whatIfCanvas = h('canvas', { id: 'whatif-chart', height: '240' });
   const whatIfBody = h('tbody');
+  const historyEstate = h('select', { id: 'stats-history-estate' }, h('option', { value: '', i18n: 'stats.historyAll' }));
+  const historyCanvas = h('canvas', { id: 'stats-history-chart', height: '280' });
+  const historyNote = h('p', { id: 'stats-history-note', className: 'hint' });
+  const exportLinks = EXPORT_FORMATS.map(({ format, key }) => h('a', { className: 'button', dataset: { format },
+    download: '', i18n: key }));
+  const exports = h('div', { id: 'stats-exports', className: 'inline-actions', hidden: true },
+    h('span', { className: 'hint', i18n: 'stats.exportLabel' }), exportLinks);
+  const reclaimedBody = h('tbody');
 
   root.append(h('div', { className: 'stats-view' },
     h('h2', { i18n: 'stats.title' }), cards,
@@ -52,7 +80,16 @@ export function mountStatsView(root, { banner }) {
       h('table', { id: 'stats-table', className: 'data-table' },
         h('thead', {}, h('tr', {}, h('th', { i18n: 'stats.colGroup' }), h('th', { i18n: 'stats.colPlots' }),
           h('th', { i18n: 'stats.colArea' }), h('th', { i18n: 'stats.colAvailable' }), h('th', { i18n: 'stats.colOccupancy' }),
-          h('th', { i18n: 'stats.colIdleRate' }))), tableBody)),
+          h('th', { i18n: 'stats.colIdleRate' }), h('th', { i18n: 'stats.colToProduction' }))), tableBody)),
+    h('section', { className: 'stats-section' },
+      h('div', { className: 'stats-section-head' }, h('h3', { i18n: 'stats.history' }),
+        h('label', { for: 'stats-history-estate', i18n: 'stats.historyScope' }), historyEstate),
+      h('p', { className: 'hint', i18n: 'stats.historyHelp' }), exports,
+      h('div', { className: 'chart-box' }, historyCanvas), historyNote),
+    h('section', { className: 'stats-section' }, h('h3', { i18n: 'stats.reclaimed' }),
+      h('table', { id: 'stats-reclaimed', className: 'data-table' },
+        h('thead', {}, h('tr', {}, h('th', { i18n: 'stats.colYear' }), h('th', { i18n: 'stats.colPlots' }),
+          h('th', { i18n: 'stats.colArea' }))), reclaimedBody)),
     h('section', { className: 'stats-section' }, h('h3', { i18n: 'stats.choropleth' }),
       h('p', { className: 'hint', i18n: 'stats.idleRateHelp' }), mapEl, legend),
     h('section', { className: 'stats-section' }, h('h3', { i18n: 'whatif.title' }),
@@ -61,8 +98,7 @@ export function mountStatsView(root, { banner }) {
       whatIfSummary, h('div', { className: 'chart-box' }, whatIfCanvas),
       h('table', { id: 'whatif-table', className: 'data-table' },
         h('thead', {}, h('tr', {}, h('th', { i18n: 'whatif.colEstate' }), h('th', { i18n: 'whatif.colIdle' }),
-          h('th', { i18n: 'whatif.colFreedPlots' }), h('th', { i18n: 'whatif.colFreedArea' }))), whatIfBody)),
-    h('p', { className: 'hint', i18n: 'stats.notYet' })));
+          h('th', { i18n: 'whatif.colFreedPlots' }), h('th', { i18n: 'whatif.colFreedArea' }))), whatIfBody))));
   applyTranslations(root);
   renderLegend();
 
@@ -71,6 +107,8 @@ export function mountStatsView(root, { banner }) {
   let whatIf = null;
   let estatesGeo = null;
   let chart = null;
+  let history = null;
+  let historyChart = null;
   let whatIfChart = null;
   let map = null;
   let choropleth = null;
@@ -89,14 +127,22 @@ export function mountStatsView(root, { banner }) {
       card('stats.availableArea', formatHectares(s.availableAreaM2), 'available'),
       card('stats.occupancy', percent(s.occupancy), 'occupancy'),
       card('stats.idleRate', percent(s.idleRate), 'idleRate'),
-      card('stats.idleArea', formatHectares(s.idleAreaM2), 'idleArea'));
+      card('stats.idleArea', formatHectares(s.idleAreaM2), 'idleArea'),
+      card('stats.toProduction', months(s.averageMonthsAllocationToProduction), 'toProduction'),
+      card('stats.reclaimedTotal', formatHectares(s.reclaimedByYear.reduce((sum, y) => sum + y.areaM2, 0)), 'reclaimed'));
+    reclaimedBody.replaceChildren(...s.reclaimedByYear.map((y) => h('tr', { dataset: { year: y.year } },
+      h('td', {}, year(y.year)), h('td', {}, formatNumber(y.plots)), h('td', {}, formatHectares(y.areaM2)))));
+    if (!s.reclaimedByYear.length) {
+      reclaimedBody.replaceChildren(h('tr', {}, h('td', { colSpan: 3, i18n: 'stats.reclaimedNone' }, t('stats.reclaimedNone'))));
+    }
   }
 
   function renderGroups() {
     if (!stats) return;
     tableBody.replaceChildren(...stats.groups.map((g) => h('tr', { dataset: { code: g.code } },
       h('td', {}, groupName(g)), h('td', {}, formatNumber(g.plots)), h('td', {}, formatHectares(g.areaM2)),
-      h('td', {}, formatHectares(g.availableAreaM2)), h('td', {}, percent(g.occupancy)), h('td', {}, percent(g.idleRate)))));
+      h('td', {}, formatHectares(g.availableAreaM2)), h('td', {}, percent(g.occupancy)), h('td', {}, percent(g.idleRate)),
+      h('td', {}, months(g.averageMonthsAllocationToProduction)))));
     if (!window.Chart) return;
     const groups = stats.groups.filter((g) => g.plots > 0);
     const data = {
@@ -114,6 +160,65 @@ export function mountStatsView(root, { banner }) {
       options: { animation: false, responsive: true, maintainAspectRatio: false,
         scales: { x: { stacked: true }, y: { stacked: true, title: { display: true, text: t('stats.colPlots') } } } },
     });
+  }
+
+  // Plots by status at each month's end as stacked bars, occupancy and idle rate as lines on a percent axis.
+  function renderHistory() {
+    if (!history) return;
+    const entries = history.history;
+    historyNote.textContent = t('stats.historyNote', { months: formatNumber(entries.length),
+      from: entries.length ? monthEnd(entries[0]) : '', to: entries.length ? monthEnd(entries[entries.length - 1]) : '' });
+    document.body.dataset.historyMonths = String(entries.length);
+    const code = historyEstate.value;
+    for (const link of exportLinks) link.href = exportUrl(link.dataset.format, code);
+    exports.hidden = !code;
+    if (!window.Chart) return;
+    const pct = (v) => (v === null || v === undefined ? null : Math.round(v * 1000) / 10);
+    const datasets = STATUSES.map((status) => ({
+      type: 'bar', label: statusLabel(status), stack: 'plots', yAxisID: 'y',
+      data: entries.map((e) => ((e.byStatus || {})[status] || { plots: 0 }).plots),
+      backgroundColor: STATUS_COLOURS[status].fill,
+    })).filter((d) => d.data.some((v) => v > 0));
+    datasets.push({ type: 'line', label: t('stats.occupancy'), yAxisID: 'y1', borderColor: '#1f3a5f',
+      backgroundColor: '#1f3a5f', data: entries.map((e) => pct(e.occupancy)) });
+    datasets.push({ type: 'line', label: t('stats.idleRate'), yAxisID: 'y1', borderColor: '#a50f15',
+      backgroundColor: '#a50f15', data: entries.map((e) => pct(e.idleRate)) });
+    if (historyChart) historyChart.destroy();
+    historyChart = new window.Chart(historyCanvas, {
+      data: { labels: entries.map(monthEnd), datasets },
+      options: { animation: false, responsive: true, maintainAspectRatio: false,
+        scales: {
+          x: { stacked: true },
+          y: { stacked: true, position: 'left', title: { display: true, text: t('stats.colPlots') },
+            ticks: { callback: (v) => formatNumber(v) } },
+          y1: { min: 0, max: 100, position: 'right', grid: { drawOnChartArea: false },
+            title: { display: true, text: t('stats.percentAxis') },
+            ticks: { callback: (v) => t('stats.percent', { value: formatNumber(v) }) } },
+        } },
+    });
+  }
+
+  let historySeq = 0;
+  async function loadHistory() {
+    const mine = ++historySeq;
+    try {
+      const answer = await getStats('estate', undefined, historyEstate.value ? { estate: historyEstate.value } : {});
+      if (mine !== historySeq) return;
+      history = answer;
+      renderHistory();
+    } catch (err) {
+      banner.show(err);
+    }
+  }
+
+  function fillEstates() {
+    if (!estatesGeo) return;
+    const chosen = historyEstate.value;
+    const options = estatesGeo.features.map((f) => f.properties)
+      .sort((a, b) => a.code.localeCompare(b.code))
+      .map((p) => h('option', { value: p.code }, localName(p.name, p.nameFa) || p.code));
+    historyEstate.replaceChildren(historyEstate.options[0], ...options);
+    historyEstate.value = chosen;
   }
 
   function renderChoropleth() {
@@ -191,6 +296,10 @@ export function mountStatsView(root, { banner }) {
     await loadGroups();
     try {
       [estateStats, estatesGeo] = await Promise.all([getStats('estate'), getEstates()]);
+      // The country-wide history comes with the estate figures; one estate's is asked for when chosen.
+      history = estateStats;
+      fillEstates();
+      renderHistory();
       renderChoropleth();
     } catch (err) {
       banner.show(err);
@@ -200,11 +309,14 @@ export function mountStatsView(root, { banner }) {
   }
 
   groupSelect.addEventListener('change', loadGroups);
+  historyEstate.addEventListener('change', loadHistory);
   slider.addEventListener('input', loadWhatIf);
   onLanguageChange(() => {
     renderLegend();
     renderCards();
     renderGroups();
+    renderHistory();
+    fillEstates();
     renderWhatIf();
   });
 

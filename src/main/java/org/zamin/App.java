@@ -99,15 +99,16 @@ public final class App implements AutoCloseable {
         var reservations = new ReservationService(database.jdbi(), decisionLog, new SandboxGateway(clock), clock);
         var reservationRoutes = new ReservationRoutes(reservations, auth);
         var allocationRoutes = new AllocationRoutes(database.jdbi(), auth);
+        var exportService = new org.zamin.parcelimport.ExportService(database.readJdbi(), decisionLog);
         var importRoutes = new org.zamin.parcelimport.ImportRoutes(
-                new org.zamin.parcelimport.ImportService(database.jdbi(), decisionLog),
-                new org.zamin.parcelimport.ExportService(database.readJdbi(), decisionLog), auth);
+                new org.zamin.parcelimport.ImportService(database.jdbi(), decisionLog), exportService, auth);
         // Holds that lapsed while the server was down are expired before the first request is answered.
         var holdSweeper = HoldSweeper.start(reservations);
         var decisionSealer = DecisionSealer.start(decisionLog, 1000);
         var ogcRoutes = new OgcRoutes(new OgcRepository(database.readJdbi()));
         var tileRoutes = new TileRoutes(new TileRepository(database.readJdbi()));
-        var planningRoutes = new PlanningRoutes(new PlanningRepository(database.readJdbi()), estates);
+        var planningRoutes = new PlanningRoutes(new PlanningRepository(database.readJdbi()), estates, exportService,
+                auth, clock);
         var mailer = Mailer.fromUrl(settings.smtpUrl());
         var notifier = new Notifier(mailer, clock);
         var contracts = new ContractService(database.jdbi(), decisionLog, notifier, clock);

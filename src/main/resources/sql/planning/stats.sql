@@ -10,5 +10,7 @@ SELECT CASE WHEN :groupBy = 'province' THEN pr.code ELSE e.code END AS code,
   FROM estate e
   JOIN province pr ON pr.id = e.province_id
   LEFT JOIN parcel p ON p.estate_id = e.id
+ WHERE (CAST(:estate AS text) IS NULL OR e.code = :estate)
+   AND (CAST(:province AS text) IS NULL OR pr.code = :province)
  GROUP BY 1, 2, 3, 4, 5
  ORDER BY 1, 5

@@ -51,7 +51,15 @@ public final class ExportService {
                 .bind("c", estate.get()).mapTo(Integer.class).one()) == 0) {
             throw new ImportRefused("unknown_estate", "no estate " + estate.get());
         }
-        List<ExportRow> rows = rows(estate);
+        return write(format, rows(estate), estate, out, actor, "parcel export", Map.of());
+    }
+
+    /**
+     * Writes {@code rows} to {@code out} (a new file) in {@code format} with the shared writers, and appends
+     * {@code export.created} to the decision log with {@code reason} and {@code extraDetails} (public) added.
+     */
+    public Exported write(FileFormat format, List<ExportRow> rows, Optional<String> estate, Path out, Actor actor,
+            String reason, Map<String, Object> extraDetails) {
         Path work = null;
         try {
             switch (format) {
@@ -75,14 +83,14 @@ public final class ExportService {
                 }
             }
             Exported result = new Exported(rows.size(), Files.size(out), ImportService.sha256(out));
-            Map<String, Object> details = new TreeMap<>();
+            Map<String, Object> details = new TreeMap<>(extraDetails);
             details.put("format", format.label());
             details.put("plots", result.plots());
             details.put("sizeBytes", result.sizeBytes());
             details.put("sha256", result.sha256());
             details.put("fileName", out.getFileName().toString());
             decisions.append(Decision.of(actor, "export.created", "export", result.sha256())
-                    .withEstate(estate.orElse(null)).withReason("parcel export")
+                    .withEstate(estate.orElse(null)).withReason(reason)
                     .withPublicDetails(details));
             return result;
         } catch (IOException e) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.zamin.io.ExportRow;
 
 /** Runs an availability search: matching plots, or the vacant blocks they form, sorted and paged as GeoJSON. */
 public final class Availability {
@@ -66,6 +67,29 @@ public final class Availability {
         answer.put("numberReturned", answer.get("features").size());
         answer.put("truncated", q.offset() + answer.get("features").size() < matched);
         return answer;
+    }
+
+    /** Every match of {@code q}, ignoring its page, as export rows: the plots, or one row per vacant block. */
+    public List<ExportRow> exportRows(AvailabilityQuery q) {
+        List<PlanningRepository.Candidate> candidates = repository.candidates(q);
+        if (q.contiguous()) {
+            List<Blocks.Block> blocks = new ArrayList<>(Blocks.merge(candidates.stream().map(PlanningRepository.Candidate::plot).toList()));
+            blocks.removeIf(b -> q.minBlockAreaM2().isPresent() && b.areaM2() < q.minBlockAreaM2().get());
+            blocks.sort(blockOrder(q.sort()));
+            List<Long> plotIds = new ArrayList<>();
+            List<Integer> blockNos = new ArrayList<>();
+            for (int i = 0; i < blocks.size(); i++) {
+                for (long id : blocks.get(i).plotIds()) {
+                    plotIds.add(id);
+                    blockNos.add(i + 1);
+                }
+            }
+            return blocks.isEmpty() ? List.of() : repository.exportBlocks(plotIds, blockNos);
+        }
+        List<PlanningRepository.Candidate> plots = new ArrayList<>(candidates);
+        plots.sort(plotOrder(q.sort()));
+        List<Long> ids = plots.stream().map(c -> c.plot().id()).toList();
+        return ids.isEmpty() ? List.of() : repository.exportPlots(ids);
     }
 
     private static <T> List<T> page(List<T> all, AvailabilityQuery q) {

@@ -3,11 +3,21 @@ package org.zamin.planning;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementException;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
 import org.zamin.db.SqlResource;
+import org.zamin.io.ExportRow;
 
 /** The planning SQL: availability candidates, plot and block features, statistics rows, what-if rows. */
 public final class PlanningRepository {
@@ -18,6 +28,12 @@ public final class PlanningRepository {
     private static final String SEARCH_AREA = SqlResource.load("planning/search_area");
     private static final String STATS = SqlResource.load("planning/stats");
     private static final String WHAT_IF = SqlResource.load("planning/what_if");
+    private static final String HISTORY = SqlResource.load("planning/history");
+    private static final String HISTORY_START = SqlResource.load("planning/history_start");
+    private static final String PRODUCTION_TIMES = SqlResource.load("planning/production_times");
+    private static final String RECLAIMED = SqlResource.load("planning/reclaimed");
+    private static final String EXPORT_PLOTS = SqlResource.load("planning/export_plots");
+    private static final String EXPORT_BLOCKS = SqlResource.load("planning/export_blocks");
 
     private final Jdbi jdbi;
 
@@ -115,8 +131,9 @@ public final class PlanningRepository {
     public record StatusRow(String code, String name, String nameFa, String province, String status, long plots,
                             double areaM2) {}
 
-    public List<StatusRow> statusRows(String groupBy) {
+    public List<StatusRow> statusRows(String groupBy, Scope scope) {
         return jdbi.withHandle(h -> h.createQuery(STATS).bind("groupBy", groupBy)
+                .bind("estate", scope.estate().orElse(null)).bind("province", scope.province().orElse(null))
                 .map((rs, c) -> new StatusRow(rs.getString("code"), rs.getString("name"), rs.getString("name_fa"),
                         rs.getString("province"), rs.getString("status"), rs.getLong("plots"), rs.getDouble("area_m2")))
                 .list());
@@ -138,5 +155,81 @@ public final class PlanningRepository {
     public boolean provinceExists(String code) {
         return jdbi.withHandle(h -> h.createQuery("SELECT EXISTS (SELECT 1 FROM province WHERE code = :code)")
                 .bind("code", code).mapTo(Boolean.class).one());
+    }
+
+    /** Statistics limited to one estate or one province; both empty means everything. */
+    public record Scope(Optional<String> estate, Optional<String> province) {
+        public static final Scope ALL = new Scope(Optional.empty(), Optional.empty());
+    }
+
+    /** Plots of one status at the end of {@code month} ({@code YYYY-MM}; null: plots the log never moved). */
+    public record HistoryRow(String month, OffsetDateTime asOf, String status, long plots, double areaM2) {}
+
+    /** The first month of the history: the oldest log entry's, at most {@code months} back from {@code now}'s month. */
+    public LocalDateTime historyStart(OffsetDateTime now, int months) {
+        return jdbi.withHandle(h -> h.createQuery(HISTORY_START).bind("now", now).bind("months", months)
+                .mapTo(LocalDateTime.class).one());
+    }
+
+    public List<HistoryRow> history(LocalDateTime fromMonth, OffsetDateTime now, Scope scope) {
+        return jdbi.withHandle(h -> h.createQuery(HISTORY).bind("fromMonth", fromMonth).bind("now", now)
+                .bind("estate", scope.estate().orElse(null)).bind("province", scope.province().orElse(null))
+                .map((rs, c) -> new HistoryRow(rs.getString("month"), rs.getObject("as_of", OffsetDateTime.class),
+                        rs.getString("status"), rs.getLong("plots"), rs.getDouble("area_m2")))
+                .list());
+    }
+
+    /** Allocations of a group that reached production, and the sum of their days from allocation to production. */
+    public record ProductionRow(String code, long allocations, double days) {}
+
+    public List<ProductionRow> productionTimes(String groupBy, Scope scope) {
+        return jdbi.withHandle(h -> h.createQuery(PRODUCTION_TIMES).bind("groupBy", groupBy)
+                .bind("estate", scope.estate().orElse(null)).bind("province", scope.province().orElse(null))
+                .map((rs, c) -> new ProductionRow(rs.getString("code"), rs.getLong("allocations"), rs.getDouble("days")))
+                .list());
+    }
+
+    /** Plots and area a group reclaimed in one UTC year. */
+    public record ReclaimedRow(String code, int year, long plots, double areaM2) {}
+
+    public List<ReclaimedRow> reclaimed(String groupBy, Scope scope) {
+        return jdbi.withHandle(h -> h.createQuery(RECLAIMED).bind("groupBy", groupBy)
+                .bind("estate", scope.estate().orElse(null)).bind("province", scope.province().orElse(null))
+                .map((rs, c) -> new ReclaimedRow(rs.getString("code"), rs.getInt("year"), rs.getLong("plots"),
+                        rs.getDouble("area_m2")))
+                .list());
+    }
+
+    /** The export rows of the plots {@code ids}, in that order. */
+    public List<ExportRow> exportPlots(List<Long> ids) {
+        Map<Long, ExportRow> byId = new HashMap<>();
+        jdbi.useHandle(h -> h.createQuery(EXPORT_PLOTS).bindArray("ids", Long.class, ids)
+                .map((rs, c) -> exportRow(rs)).forEach(r -> byId.put(r.id(), r)));
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+    }
+
+    /** One export row per block; {@code blockNos[i]} is the block of {@code plotIds[i]}; the row's id is the block number. */
+    public List<ExportRow> exportBlocks(List<Long> plotIds, List<Integer> blockNos) {
+        return jdbi.withHandle(h -> h.createQuery(EXPORT_BLOCKS)
+                .bindArray("plotIds", Long.class, plotIds).bindArray("blockNos", Integer.class, blockNos)
+                .map((rs, c) -> exportRow(rs)).list());
+    }
+
+    private static ExportRow exportRow(java.sql.ResultSet rs) throws SQLException {
+        try {
+            Geometry g = new WKBReader().read(rs.getBytes("wkb"));
+            if (!(g instanceof Polygon)) {
+                // A block is edge-connected, so its union is one polygon; buffer(0) folds rounding slivers back in.
+                g = g.buffer(0);
+                if (!(g instanceof Polygon)) {
+                    throw new IllegalStateException("export row " + rs.getLong("id") + " is a " + g.getGeometryType());
+                }
+            }
+            return new ExportRow(rs.getLong("id"), rs.getString("plot_number"), rs.getString("estate"),
+                    rs.getString("land_use"), rs.getLong("price_per_m2"), rs.getDouble("area_m2"), rs.getString("status"),
+                    List.of((String[]) rs.getArray("utilities").getArray()), g);
+        } catch (ParseException e) {
+            throw new IllegalStateException("PostGIS returned unreadable WKB", e);
+        }
     }
 }

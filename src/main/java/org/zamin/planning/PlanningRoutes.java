@@ -1,32 +1,66 @@
 package org.zamin.planning;
 
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.zamin.account.Auth;
+import org.zamin.account.CurrentUser;
+import org.zamin.account.Role;
+import org.zamin.decision.Actor;
 import org.zamin.estate.EstateRepository;
 import org.zamin.http.ApiException;
 import org.zamin.http.GeoJson;
 import org.zamin.http.Params;
+import org.zamin.io.ExportRow;
+import org.zamin.io.FileFormat;
+import org.zamin.parcelimport.ExportService;
 import org.zamin.parcel.ParcelAttributes;
 
-/** {@code GET /api/availability}, {@code GET /api/stats} and {@code GET /api/stats/what-if}. */
+/**
+ * {@code GET /api/availability} (with {@code format=geojson|csv|gpkg|shp}: every match as a download),
+ * {@code GET /api/stats} and {@code GET /api/stats/what-if}.
+ */
 public final class PlanningRoutes {
+
+    /** The longest monthly history {@code GET /api/stats} answers. */
+    static final int MAX_HISTORY_MONTHS = 120;
+    static final int DEFAULT_HISTORY_MONTHS = 36;
 
     private final PlanningRepository repository;
     private final EstateRepository estates;
     private final Availability availability;
     private final Statistics statistics;
+    private final ExportService exports;
+    private final Auth auth;
+    private final Clock clock;
 
-    public PlanningRoutes(PlanningRepository repository, EstateRepository estates) {
+    public PlanningRoutes(PlanningRepository repository, EstateRepository estates, ExportService exports, Auth auth,
+            Clock clock) {
         this.repository = repository;
         this.estates = estates;
         this.availability = new Availability(repository);
         this.statistics = new Statistics(repository);
+        this.exports = exports;
+        this.auth = auth;
+        this.clock = clock;
     }
 
-    public void availability(Context ctx) {
+    public void availability(Context ctx) throws IOException {
+        Optional<FileFormat> format = Params.text(ctx, "format").map(f -> FileFormat.byLabel(f).orElseThrow(
+                () -> ApiException.invalidParameter("format", "must be geojson, csv, gpkg or shp")));
+        if (format.isPresent()) {
+            export(ctx, format.get());
+            return;
+        }
         int limit = Params.integer(ctx, "limit").orElse(AvailabilityQuery.DEFAULT_LIMIT);
         if (limit < 1) {
             throw ApiException.invalidParameter("limit", "must be at least 1");
@@ -35,12 +69,54 @@ public final class PlanningRoutes {
         GeoJson.send(ctx, availability.search(q, limit > AvailabilityQuery.MAX_LIMIT).toString());
     }
 
+    /** Every match of the search (no paging) written with the shared writers, logged as {@code export.created}. */
+    private void export(Context ctx, FileFormat format) throws IOException {
+        AvailabilityQuery q = queryFrom(ctx, AvailabilityQuery.MAX_LIMIT);
+        List<ExportRow> rows = availability.exportRows(q);
+        CurrentUser user = auth.require(ctx, Role.PLANNER, Role.ADMIN);
+        String name = (q.contiguous() ? "vacant-blocks" : "available-plots")
+                + q.estateCode().map(c -> "-" + c).orElse("") + format.extension();
+        Path dir = Files.createTempDirectory("zamin-export-");
+        try {
+            Path file = dir.resolve(name);
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("source", "availability");
+            details.put("mode", q.contiguous() ? "blocks" : "plots");
+            details.put("query", Optional.ofNullable(ctx.queryString()).orElse(""));
+            exports.write(format, rows, q.estateCode(), file, Actor.user(user.id(), user.role()),
+                    "availability search export", details);
+            ctx.header("Content-Disposition", "attachment; filename=\"" + name + "\"");
+            ctx.header("X-Number-Matched", Integer.toString(rows.size()));
+            ctx.contentType(format.mediaType()).result(Files.readAllBytes(file));
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+            Files.deleteIfExists(dir);
+        }
+    }
+
     public void stats(Context ctx) {
         String groupBy = Params.text(ctx, "groupBy").orElse("province");
         if (!Statistics.GROUPINGS.contains(groupBy)) {
             throw ApiException.invalidParameter("groupBy", "must be province or estate, got '" + groupBy + "'");
         }
-        ctx.json(statistics.byGroup(groupBy));
+        Optional<String> estate = Params.text(ctx, "estate");
+        if (estate.isPresent() && !estates.exists(estate.get())) {
+            throw ApiException.unprocessable("unknown_estate", "no estate with code " + estate.get());
+        }
+        Optional<String> province = Params.text(ctx, "province");
+        if (province.isPresent() && !repository.provinceExists(province.get())) {
+            throw ApiException.unprocessable("unknown_province", "no province with code " + province.get());
+        }
+        int months = Params.integer(ctx, "months").orElse(DEFAULT_HISTORY_MONTHS);
+        if (months < 1 || months > MAX_HISTORY_MONTHS) {
+            throw ApiException.invalidParameter("months", "must be between 1 and " + MAX_HISTORY_MONTHS);
+        }
+        ctx.json(statistics.byGroup(groupBy, new PlanningRepository.Scope(estate, province),
+                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), months));
     }
 
     public void whatIf(Context ctx) {

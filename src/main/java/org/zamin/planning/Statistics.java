@@ -4,6 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -12,7 +19,7 @@ import java.util.Set;
  * Occupancy and idle statistics by province or estate, and the what-if of reclaiming long-idle plots.
  * Occupancy is the share of offered land (every status but NOT_OFFERED) that is reserved or allocated;
  * the idle rate is IDLE plots over allocated-family plots (ALLOCATED, UNDER_CONSTRUCTION, IN_PRODUCTION,
- * IDLE, RECLAIMING).
+ * IDLE, RECLAIMING). Durations, reclaimed land and the monthly history come from the decision log.
  */
 public final class Statistics {
 
@@ -27,25 +34,86 @@ public final class Statistics {
         this.repository = repository;
     }
 
-    /** Per-group and overall counts, areas by status, occupancy and idle rate. */
-    public ObjectNode byGroup(String groupBy) {
+    /** The mean length of a month in days, for turning durations into months. */
+    static final double DAYS_PER_MONTH = 365.2425 / 12;
+
+    /**
+     * Per-group and overall counts, areas by status, occupancy and idle rate; from the decision log the average
+     * months from allocation to production and the land reclaimed per year (per group and overall), and the
+     * overall month-by-month history of plots by status, occupancy and idle rate over the last {@code months}
+     * months (at most) up to {@code now}.
+     */
+    public ObjectNode byGroup(String groupBy, PlanningRepository.Scope scope, OffsetDateTime now, int months) {
         Map<String, Tally> groups = new LinkedHashMap<>();
         Tally total = new Tally(null);
-        for (PlanningRepository.StatusRow row : repository.statusRows(groupBy)) {
+        for (PlanningRepository.StatusRow row : repository.statusRows(groupBy, scope)) {
             Tally group = groups.computeIfAbsent(row.code(), k -> new Tally(row));
             if (row.status() != null) {
                 group.add(row.status(), row.plots(), row.areaM2());
                 total.add(row.status(), row.plots(), row.areaM2());
             }
         }
+        for (PlanningRepository.ProductionRow r : repository.productionTimes(groupBy, scope)) {
+            Tally group = groups.get(r.code());
+            if (group != null) {
+                group.produced += r.allocations();
+                group.productionDays += r.days();
+                total.produced += r.allocations();
+                total.productionDays += r.days();
+            }
+        }
+        for (PlanningRepository.ReclaimedRow r : repository.reclaimed(groupBy, scope)) {
+            Tally group = groups.get(r.code());
+            if (group != null) {
+                group.reclaim(r.year(), r.plots(), r.areaM2());
+                total.reclaim(r.year(), r.plots(), r.areaM2());
+            }
+        }
         ObjectNode answer = JSON.createObjectNode();
         answer.put("groupBy", groupBy);
+        scope.estate().ifPresent(e -> answer.put("estate", e));
+        scope.province().ifPresent(p -> answer.put("province", p));
         answer.set("totals", total.toJson());
         ArrayNode list = answer.putArray("groups");
         groups.values().forEach(g -> list.add(g.toJson()));
-        answer.putArray("notYetAvailable").add("averageMonthsAllocationToProduction").add("reclaimedAreaByYear")
-                .add("monthlyHistory");
+        answer.set("history", history(scope, now, months));
         return answer;
+    }
+
+    /** The overall plots by status, occupancy and idle rate at the end of each month, replayed from the decision log. */
+    ArrayNode history(PlanningRepository.Scope scope, OffsetDateTime now, int months) {
+        LocalDateTime from = repository.historyStart(now, months);
+        Map<String, Tally> byMonth = new TreeMap<>();
+        Map<String, OffsetDateTime> asOf = new TreeMap<>();
+        List<PlanningRepository.HistoryRow> unmoved = new ArrayList<>();
+        for (PlanningRepository.HistoryRow r : repository.history(from, now, scope)) {
+            if (r.month() == null) {
+                unmoved.add(r);
+            } else {
+                byMonth.computeIfAbsent(r.month(), k -> new Tally(null)).add(r.status(), r.plots(), r.areaM2());
+                asOf.put(r.month(), r.asOf());
+            }
+        }
+        // Months in which no plot of the scope had been moved by the log yet still count the unmoved plots.
+        for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(now.withOffsetSameInstant(ZoneOffset.UTC)));
+                m = m.plusMonths(1)) {
+            String key = m.toString();
+            byMonth.computeIfAbsent(key, k -> new Tally(null));
+            OffsetDateTime end = m.plusMonths(1).atDay(1).atStartOfDay().atOffset(ZoneOffset.UTC);
+            asOf.putIfAbsent(key, end.isAfter(now) ? now : end);
+        }
+        ArrayNode out = JSON.createArrayNode();
+        byMonth.forEach((month, tally) -> {
+            unmoved.forEach(r -> tally.add(r.status(), r.plots(), r.areaM2()));
+            ObjectNode o = tally.toJson();
+            o.remove(List.of("averageMonthsAllocationToProduction", "allocationsInProduction", "reclaimedByYear"));
+            ObjectNode entry = JSON.createObjectNode();
+            entry.put("month", month);
+            entry.put("asOf", asOf.get(month).withOffsetSameInstant(ZoneOffset.UTC).toInstant().toString());
+            entry.setAll(o);
+            out.add(entry);
+        });
+        return out;
     }
 
     /** Hectares and plots freed, per estate, if every plot idle for more than {@code years} years were reclaimed. */
@@ -98,6 +166,9 @@ public final class Statistics {
         final PlanningRepository.StatusRow head;
         final Map<String, long[]> plots = new LinkedHashMap<>();
         final Map<String, Double> areas = new LinkedHashMap<>();
+        final Map<Integer, double[]> reclaimedByYear = new TreeMap<>();
+        long produced;
+        double productionDays;
 
         Tally(PlanningRepository.StatusRow head) {
             this.head = head;
@@ -106,6 +177,12 @@ public final class Statistics {
         void add(String status, long n, double areaM2) {
             plots.computeIfAbsent(status, k -> new long[1])[0] += n;
             areas.merge(status, areaM2, Double::sum);
+        }
+
+        void reclaim(int year, long n, double areaM2) {
+            double[] y = reclaimedByYear.computeIfAbsent(year, k -> new double[2]);
+            y[0] += n;
+            y[1] += areaM2;
         }
 
         long plots(Set<String> statuses) {
@@ -153,6 +230,21 @@ public final class Statistics {
             } else {
                 o.putNull("idleRate");
             }
+            o.put("allocationsInProduction", produced);
+            if (produced > 0) {
+                o.put("averageMonthsAllocationToProduction",
+                        Math.round(productionDays / produced / DAYS_PER_MONTH * 100) / 100.0);
+            } else {
+                o.putNull("averageMonthsAllocationToProduction");
+            }
+            ArrayNode reclaimed = o.putArray("reclaimedByYear");
+            reclaimedByYear.forEach((year, y) -> {
+                ObjectNode r = reclaimed.addObject();
+                r.put("year", year);
+                r.put("plots", (long) y[0]);
+                r.put("areaM2", round1(y[1]));
+                r.put("hectares", round2(y[1] / 10_000));
+            });
             return o;
         }
     }

@@ -55,6 +55,15 @@ class PlannerPageBrowserTest {
             assertTrue(all > 0, "available plots in Rasht");
             assertEquals(all, browser.driver().findElements(By.cssSelector("path.planning-result")).size(),
                     "every result is highlighted on the map");
+            WebElement csv = browser.driver().findElement(By.cssSelector("#planning-exports a[data-format='csv']"));
+            assertTrue(csv.isDisplayed(), "the export links show after a search");
+            String href = csv.getAttribute("href");
+            assertTrue(href.contains("/api/availability?") && href.contains("estate=GIL-RASHT") && href.contains("format=csv")
+                    && !href.contains("limit="), href);
+            var download = org.zamin.testing.Http.get(href.substring(href.indexOf("/api/")), "Authorization",
+                    org.zamin.testing.TestUsers.planner().bearer());
+            assertEquals(200, download.status());
+            assertEquals(all + 1, download.body().strip().split("\n").length, "the CSV holds every result and a header");
             List<WebElement> rows = browser.driver().findElements(By.cssSelector("#planning-table tbody tr"));
             assertTrue(!rows.isEmpty() && rows.size() <= all, "the table lists the results in view: " + rows.size());
 
@@ -84,6 +93,13 @@ class PlannerPageBrowserTest {
                     "the status chart is drawn by Chart.js");
             assertTrue(browser.driver().findElements(By.cssSelector("#stats-table tbody tr")).size() >= 1);
             assertTrue(Integer.parseInt(body().getAttribute("data-choropleth-drawn")) >= 12, "every estate coloured");
+            assertTrue(Boolean.TRUE.equals(browser.script("return !!Chart.getChart('stats-history-chart')")),
+                    "the monthly history is drawn");
+            assertTrue(Integer.parseInt(body().getAttribute("data-history-months")) >= 1);
+            new Select(browser.driver().findElement(By.id("stats-history-estate"))).selectByValue("GIL-RASHT");
+            browser.waitUpTo(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("stats-exports")).isDisplayed());
+            String gpkg = browser.driver().findElement(By.cssSelector("#stats-exports a[data-format='gpkg']")).getAttribute("href");
+            assertTrue(gpkg.endsWith("/api/exports/parcels?format=gpkg&estate=GIL-RASHT"), gpkg);
             assertTrue(browser.driver().findElements(By.cssSelector("path.choropleth-estate")).size() >= 12);
             WebElement summary = browser.driver().findElement(By.id("whatif-summary"));
             int atThree = Integer.parseInt(summary.getAttribute("data-freed-plots"));
