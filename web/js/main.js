@@ -35,7 +35,7 @@ function renderNav() {
   const nav = document.getElementById('nav');
   const user = currentUser();
   const link = (hash, key, id) => h('a', { href: hash, id, 'aria-current': location.hash === hash ? 'page' : null }, t(key));
-  nav.replaceChildren(
+  const links = [
     link('#/', 'nav.map', 'nav-map'),
     user && user.role === 'investor' ? link('#/applications', 'nav.applications', 'nav-applications') : null,
     user && user.role === 'officer' ? link('#/review', 'nav.review', 'nav-review') : null,
@@ -50,7 +50,10 @@ function renderNav() {
         await signOut();
         location.hash = '#/';
       } }, t('nav.signOut'))
-      : link('#/signin', 'nav.signIn', 'nav-signin'));
+      : link('#/signin', 'nav.signIn', 'nav-signin'),
+  ];
+  // replaceChildren() would print a null as the text "null": leave out the links this user does not get.
+  nav.replaceChildren(...links.filter(Boolean));
 }
 
 function isPlanner(user) {
