@@ -35,6 +35,8 @@ class MapPageBrowserTest {
     void drawsThePlotsOfTheSampleProvinceColouredByStatus(TestInfo test) {
         try {
             open();
+            String nav = browser.driver().findElement(By.id("nav")).getText();
+            assertTrue(!nav.contains("null") && !nav.contains("undefined"), "navigation text: " + nav);
             List<WebElement> estates = browser.driver().findElements(By.cssSelector("path.estate"));
             assertTrue(estates.size() >= 12, "estate outlines drawn: " + estates.size());
 
