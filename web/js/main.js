@@ -53,7 +53,7 @@ function renderNav() {
   const nav = document.getElementById('nav');
   const user = currentUser();
   const link = (hash, key, id) => h('a', { href: hash, id, 'aria-current': location.hash === hash ? 'page' : null }, t(key));
-  nav.replaceChildren(
+  nav.replaceChildren(...[
     link('#/', 'nav.map', 'nav-map'),
     user && user.role === 'investor' ? link('#/applications', 'nav.applications', 'nav-applications') : null,
     user && user.role === 'investor' ? link('#/contracts', 'contract.nav', 'nav-contracts') : null,
@@ -73,7 +73,8 @@ function renderNav() {
         await signOut();
         location.hash = '#/';
       } }, t('nav.signOut'))
-      : link('#/signin', 'nav.signIn', 'nav-signin'));
+      : link('#/signin', 'nav.signIn', 'nav-signin'),
+  ].filter(Boolean));
   showUnread();
 }
 

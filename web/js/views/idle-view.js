@@ -28,7 +28,7 @@ export function evidenceText(e) {
     case 'LOW_ELECTRICITY':
       return t('idle.evidenceLowElectricity', {
         threshold: formatNumber(f.thresholdKwh),
-        months: (f.months || []).map((m) => t('idle.evidenceMonth', { month: m.month, kwh: formatNumber(m.kwh) }))).join(' · '),
+        months: (f.months || []).map((m) => t('idle.evidenceMonth', { month: m.month, kwh: formatNumber(m.kwh) })).join(' · '),
       });
     case 'INACTIVE_INSPECTION':
       return t('idle.evidenceInactiveInspection', { date: formatDay(f.inspectedOn) });
