@@ -106,6 +106,14 @@ class IdleBrowserTest {
             assertTrue(reply.contains("foundations"), reply);
             assertEquals("0", d.findElement(By.id("nav-inbox-count")).getAttribute("data-count"),
                     "opening the notice marked it read");
+
+            // The public map hatches the plot being reclaimed; the legend's toggle hides the idle layer.
+            openPage();
+            d.findElement(By.cssSelector("#estate-list .estate-item[data-estate='" + estate.code() + "']")).click();
+            By hatched = By.cssSelector("path.idle-outline.idle-outline-RECLAIMING.idle-id-" + plot);
+            wait(30).until(x -> !x.findElements(hatched).isEmpty());
+            d.findElement(By.id("idle-layer-toggle")).click();
+            wait(10).until(x -> x.findElements(hatched).isEmpty());
         } finally {
             browser.screenshot(test.getDisplayName());
         }
