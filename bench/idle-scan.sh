@@ -125,6 +125,6 @@ $LOAD_AFTER at the end.
 | main rule: missed milestone deadlines | $R50 | $R95 |
 | the scan's facts query | $F50 | $F95 |
 
-Open cases afterwards: $OPEN_CASES. Target: a scan of 100,000 allocations under 30 s: first scan **$VERDICT**,
+Open cases afterwards: $OPEN_CASES (with the sample's, opened by its own scan at first start). Target: a scan of 100,000 allocations under 30 s: first scan **$VERDICT**,
 re-scan **$VERDICT2** the target.
 MD
