@@ -143,7 +143,7 @@ function route() {
     renderContractsView(page);
   } else if (/^#\/contract\/\d+$/.test(hash) && user) {
     show();
-    renderContractView(page, Number(hash.split('/')[2]));
+    renderContractView(page, Number(hash.split('/')[2]), { holder: user.role === 'investor' });
   } else if (hash === '#/idle' && user) {
     show();
     renderIdleView(page);

@@ -88,11 +88,12 @@ export async function renderContractsView(root) {
   }
 }
 
-/** One contract page for allocation `id`. */
-export async function renderContractView(root, id) {
+/** One contract page for allocation `id`; `holder` (the investor) gets the reply and extension forms. */
+export async function renderContractView(root, id, { holder = true } = {}) {
   const message = errorBox();
   const body = h('div', { className: 'contract-page', id: 'contract-page' });
-  root.replaceChildren(h('p', {}, h('a', { href: '#/contracts' }, t('contract.back'))),
+  root.replaceChildren(h('p', {}, holder ? h('a', { href: '#/contracts' }, t('contract.back'))
+    : h('a', { href: '#/idle' }, t('contract.backToIdle'))),
     h('h2', {}, t('contract.title', { id: formatNumber(id, { useGrouping: false }) })), message, body);
 
   async function load() {
@@ -106,7 +107,7 @@ export async function renderContractView(root, id) {
     message.hidden = true;
     body.dataset.allocation = String(id);
     body.replaceChildren(
-      summary(c), notices(c, load), schedule(c), milestones(c), extensions(c, load), reports(c, load));
+      summary(c), notices(c, load, holder), schedule(c), milestones(c), extensions(c, load, holder), reports(c, load));
   }
   await load();
 }
@@ -171,7 +172,7 @@ function milestones(c) {
       h('tbody', {}, rows)));
 }
 
-function notices(c, reload) {
+function notices(c, reload, holder) {
   const cases = c.idleCases || [];
   if (!cases.length) return null;
   return h('section', { className: 'contract-section notices', id: 'contract-notices' },
@@ -179,7 +180,7 @@ function notices(c, reload) {
     cases.map((ic) => {
       const box = errorBox();
       const text = h('textarea', { id: 'notice-reply-' + ic.id, className: 'notice-reply-text', rows: 4, maxLength: 8000 });
-      const canReply = ic.state === 'NOTICE_SERVED' && !ic.reply;
+      const canReply = holder && ic.state === 'NOTICE_SERVED' && !ic.reply;
       return h('article', { className: 'card notice-card', dataset: { id: ic.id, state: ic.state } },
         h('header', { className: 'card-header' },
           h('h4', {}, t('contract.noticeTitle', { id: formatNumber(ic.id, { useGrouping: false }) })),
@@ -208,12 +209,12 @@ function notices(c, reload) {
     }));
 }
 
-function extensions(c, reload) {
+function extensions(c, reload, holder) {
   const box = errorBox();
   const months = h('input', { id: 'extension-months', type: 'text', inputMode: 'numeric', size: 4 });
   const reason = h('textarea', { id: 'extension-reason', rows: 3, maxLength: 4000 });
   const pending = (c.extensions || []).some((e) => e.status === 'REQUESTED');
-  const canAsk = c.status === 'ACTIVE' && !pending && c.extensionsGranted < c.maxExtensions;
+  const canAsk = holder && c.status === 'ACTIVE' && !pending && c.extensionsGranted < c.maxExtensions;
   return h('section', { className: 'contract-section', id: 'contract-extensions' },
     h('h3', {}, t('contract.extensionsTitle')),
     h('p', {}, t('contract.extensionsRule', {

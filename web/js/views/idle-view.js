@@ -194,6 +194,7 @@ export async function renderIdleView(root) {
       h('h3', {}, t('idle.caseTitle', { id: formatNumber(c.id, { useGrouping: false }),
         allocation: formatNumber(c.allocationId, { useGrouping: false }) })),
       mapBox,
+      h('p', {}, h('a', { href: '#/contract/' + c.allocationId, className: 'idle-contract-link' }, t('idle.openContract'))),
       h('dl', { className: 'card-fields' },
         h('dt', {}, t('idle.holder')), h('dd', {}, [c.holder, c.holderOrganisation].filter(Boolean).join(' · ')),
         h('dt', {}, t('idle.state')), h('dd', { id: 'idle-detail-state' }, caseStateLabel(c.state)),
