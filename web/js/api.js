@@ -230,3 +230,70 @@ export function getStats(groupBy, options, scope = {}) {
 export function getWhatIf(idleYears, options) {
   return request('/api/stats/what-if' + query({ idleYears }), options);
 }
+
+/** GET /api/allocations: the investor's own allocations (an officer's: their estates'). */
+export function getAllocations(options) {
+  return request('/api/allocations', options);
+}
+
+/** GET /api/allocations/{id}/contract: plan, schedule, milestones, evidence, extensions and idle cases. */
+export function getContract(id, options) {
+  return request('/api/allocations/' + encodeURIComponent(id) + '/contract', options);
+}
+
+/** POST /api/allocations/{id}/extensions {months, reason}: the holder asks for more time. */
+export function requestExtension(id, months, reason) {
+  return request('/api/allocations/' + encodeURIComponent(id) + '/extensions', {
+    method: 'POST', body: { months, reason },
+  });
+}
+
+/** POST /api/allocations/{id}/reports (multipart): `form` holds percent, text and any `files`. */
+export async function uploadReport(id, form) {
+  let response;
+  try {
+    response = await fetch('/api/allocations/' + encodeURIComponent(id) + '/reports', {
+      method: 'POST',
+      body: form,
+      credentials: 'same-origin',
+      headers: csrfToken ? { Accept: 'application/json', 'X-CSRF-Token': csrfToken } : { Accept: 'application/json' },
+    });
+  } catch (err) {
+    throw new ApiError('network', 0, err && err.message);
+  }
+  const body = await response.json().catch(() => null);
+  if (!response.ok) {
+    throw new ApiError(body && body.code ? body.code : 'unknown', response.status, body && body.message);
+  }
+  return body || {};
+}
+
+/** GET /api/idle-cases?open=true: the officer's idle cases, highest score first. */
+export function getIdleCases(params, options) {
+  return request('/api/idle-cases' + query(params), options);
+}
+
+/** POST /api/idle-cases/{id}/{action} with {reason, replyDays, months, items}. */
+export function idleCaseAction(id, action, body) {
+  return request('/api/idle-cases/' + encodeURIComponent(id) + '/' + action, { method: 'POST', body: body || {} });
+}
+
+/** POST /api/idle-cases/{id}/reply {text}: the holder answers a notice. */
+export function replyToNotice(id, text) {
+  return request('/api/idle-cases/' + encodeURIComponent(id) + '/reply', { method: 'POST', body: { text } });
+}
+
+/** GET /api/inbox: the user's notifications, newest first, with the unread count. */
+export function getInbox(options) {
+  return request('/api/inbox', options);
+}
+
+/** POST /api/inbox/{id}/read. */
+export function markNotificationRead(id) {
+  return request('/api/inbox/' + encodeURIComponent(id) + '/read', { method: 'POST' });
+}
+
+/** POST /api/idle-scan: runs the idle scan now (as of today); resolves to {scanned, opened, updated}. */
+export function runIdleScan() {
+  return request('/api/idle-scan', { method: 'POST' });
+}

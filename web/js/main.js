@@ -2,7 +2,7 @@
 // Views live under views/ and are reached through the links in <nav id="nav"> (hash routes); this file only
 // wires them together.
 import { getConfig } from './api.js';
-import { setLanguage, savedLanguage, supportedLanguages, onLanguageChange, t } from './i18n.js';
+import { setLanguage, savedLanguage, supportedLanguages, onLanguageChange, t, formatNumber } from './i18n.js';
 import { createBanner } from './banner.js';
 import { createHeader } from './header.js';
 import { h } from './dom.js';
@@ -16,6 +16,9 @@ import { renderDecisionsView } from './views/decisions-view.js';
 import { mountImportView } from './views/import-view.js';
 import { mountPlanningView } from './views/planning-view.js';
 import { mountStatsView } from './views/stats-view.js';
+import { renderContractsView, renderContractView } from './views/contract-view.js';
+import { renderIdleView } from './views/idle-view.js';
+import { renderInboxView, unreadCount } from './views/inbox-view.js';
 
 /** Full-page views with their own map, built the first time they are shown (planners and admins). */
 const FULL_VIEWS = {
@@ -30,6 +33,21 @@ let mapView = null;
 let importView = null;
 let pendingPlot = null;
 let notice = null;
+let unread = 0;
+
+/** Re-reads the unread count of the signed-in user's inbox and shows it in the nav. */
+async function refreshUnread() {
+  unread = currentUser() ? await unreadCount() : 0;
+  showUnread();
+}
+
+function showUnread() {
+  const badge = document.getElementById('nav-inbox-count');
+  if (!badge) return;
+  badge.textContent = formatNumber(unread);
+  badge.hidden = unread === 0;
+  badge.dataset.count = String(unread);
+}
 
 function renderNav() {
   const nav = document.getElementById('nav');
@@ -38,7 +56,12 @@ function renderNav() {
   const links = [
     link('#/', 'nav.map', 'nav-map'),
     user && user.role === 'investor' ? link('#/applications', 'nav.applications', 'nav-applications') : null,
+    user && user.role === 'investor' ? link('#/contracts', 'contract.nav', 'nav-contracts') : null,
     user && user.role === 'officer' ? link('#/review', 'nav.review', 'nav-review') : null,
+    user && (user.role === 'officer' || user.role === 'admin') ? link('#/idle', 'idle.nav', 'nav-idle') : null,
+    user ? h('a', { href: '#/inbox', id: 'nav-inbox', 'aria-current': location.hash === '#/inbox' ? 'page' : null },
+      t('inbox.nav'), ' ', h('span', { className: 'nav-badge', id: 'nav-inbox-count', hidden: true,
+        'aria-label': t('inbox.unreadLabel') })) : null,
     user && (user.role === 'admin' || user.role === 'officer') ? link('#/import', 'nav.import', 'nav-import') : null,
     isPlanner(user) ? link('#/planning', 'planning.nav', 'nav-planning') : null,
     isPlanner(user) ? link('#/stats', 'stats.nav', 'nav-stats') : null,
@@ -54,6 +77,7 @@ function renderNav() {
   ];
   // replaceChildren() would print a null as the text "null": leave out the links this user does not get.
   nav.replaceChildren(...links.filter(Boolean));
+  showUnread();
 }
 
 function isPlanner(user) {
@@ -79,6 +103,7 @@ function route() {
   const hash = location.hash || '#/';
   leaveApplicationsView();
   renderNav();
+  if (hash !== '#/inbox') refreshUnread();
   if (showFullView(hash)) {
     document.body.dataset.view = hash.slice(2);
     return;
@@ -115,6 +140,18 @@ function route() {
     show();
     renderApplicationsView(page, { notice });
     notice = null;
+  } else if (hash === '#/contracts' && user) {
+    show();
+    renderContractsView(page);
+  } else if (/^#\/contract\/\d+$/.test(hash) && user) {
+    show();
+    renderContractView(page, Number(hash.split('/')[2]), { holder: user.role === 'investor' });
+  } else if (hash === '#/idle' && user) {
+    show();
+    renderIdleView(page);
+  } else if (hash === '#/inbox' && user) {
+    show();
+    renderInboxView(page, { onChange: (n) => { unread = n; showUnread(); } });
   } else if (hash === '#/review' && user) {
     show();
     renderReviewView(page);
@@ -170,6 +207,9 @@ async function start() {
   viewContext = { config, banner };
   importView = mountImportView({ banner, onPreview: (collection) => mapView.showPreview(collection) });
   onSessionChange(renderNav);
+  onSessionChange(refreshUnread);
+  refreshUnread();
+  setInterval(refreshUnread, 60000);
   onLanguageChange(route);
   window.addEventListener('hashchange', route);
   route();

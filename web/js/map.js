@@ -8,6 +8,9 @@ import {
 /** Parcels and infrastructure are loaded from this zoom level up. */
 export const PARCEL_MIN_ZOOM = 12;
 
+/** Public statuses the idle layer outlines. */
+const IDLE_STATUSES = ['IDLE', 'RECLAIMING'];
+
 const DEFAULT_CENTER = [32.5, 53.7];
 const DEFAULT_ZOOM = 5;
 
@@ -110,6 +113,10 @@ export function createMap(container, config, {
   map.createPane('estates').style.zIndex = 380;
   map.createPane('parcels').style.zIndex = 400;
   map.createPane('infrastructure').style.zIndex = 420;
+  // The idle layer lies over the plots but lets clicks through to them (the popup stays the plot's).
+  const idlePane = map.createPane('idle');
+  idlePane.style.zIndex = 410;
+  idlePane.style.pointerEvents = 'none';
 
   let zoomControl = null;
   function placeZoomControl() {
@@ -177,6 +184,16 @@ export function createMap(container, config, {
       layer.on('mouseover', () => layer.setStyle({ weight: 2.5 }));
       layer.on('mouseout', () => layer.setStyle({ weight: 1 }));
     },
+  }).addTo(map);
+
+  // Idle land (public status IDLE or RECLAIMING) outlined and hatched, from the same public plot features.
+  const idleLayer = L.geoJSON(null, {
+    pane: 'idle',
+    interactive: false,
+    style: (feature) => ({
+      className: 'idle-outline idle-outline-' + feature.properties.status + ' idle-id-' + feature.properties.id,
+      color: '#b71c1c', weight: 2.5, dashArray: '5 3', fillOpacity: 1, fillColor: '#b71c1c',
+    }),
   }).addTo(map);
 
   const previewLayer = L.geoJSON(null, {
@@ -280,12 +297,22 @@ export function createMap(container, config, {
       if (openPopup && !features.some((f) => f.properties && f.properties.id === openPopup.id)) map.closePopup();
       parcelLayer.clearLayers();
       if (features.length) parcelLayer.addData(features);
+      idleLayer.clearLayers();
+      const idle = features.filter((f) => f.properties && IDLE_STATUSES.includes(f.properties.status));
+      if (idle.length) idleLayer.addData(idle);
       return parcelLayer.getLayers().length;
     },
 
     clearParcels() {
       if (openPopup) map.closePopup();
       parcelLayer.clearLayers();
+      idleLayer.clearLayers();
+    },
+
+    /** Shows or hides the idle-land layer (the legend's toggle). */
+    setIdleVisible(visible) {
+      if (visible && !map.hasLayer(idleLayer)) idleLayer.addTo(map);
+      if (!visible && map.hasLayer(idleLayer)) map.removeLayer(idleLayer);
     },
 
     setInfrastructure(collection) {

@@ -35,6 +35,8 @@ export async function renderApplicationsView(root, { notice } = {}) {
           onclick: () => act(r.id, 'pay') }, t('applications.pay')) : null,
         r.status === 'HELD' || r.status === 'SUBMITTED' ? h('button', { type: 'button', className: 'button withdraw-button',
           onclick: () => act(r.id, 'withdraw') }, t('applications.withdraw')) : null,
+        r.allocationId ? h('a', { className: 'button contract-link', href: '#/contract/' + r.allocationId },
+          t('contract.open')) : null,
       ].filter(Boolean))) : [h('p', { className: 'empty-state' }, t('applications.empty'))]));
     } catch (error) {
       message.textContent = errorMessage(error);

@@ -69,6 +69,14 @@ export function mountMapView({ config, banner, header, onReserve }) {
     onReserve,
   });
   const legend = createLegend();
+  const idleToggle = document.getElementById('idle-layer-toggle');
+  if (idleToggle) {
+    idleToggle.addEventListener('change', () => {
+      map.setIdleVisible(idleToggle.checked);
+      body.dataset.idleLayer = idleToggle.checked ? 'on' : 'off';
+    });
+    body.dataset.idleLayer = idleToggle.checked ? 'on' : 'off';
+  }
   const filters = createFilters(document.getElementById('filters'), {
     onChange({ estateChanged, estate }) {
       if (estateChanged) {

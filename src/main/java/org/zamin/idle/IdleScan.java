@@ -146,15 +146,17 @@ public final class IdleScan {
             h.createQuery(MARK_IDLE).bindArray("allocations", Long.class, openIds)
                     .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getLong(2)))
                     .forEach(e -> parcelsOf.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+            List<Decision> opened = new ArrayList<>(openIds.size());
             for (long allocation : openIds) {
                 Map<String, Object> details = new LinkedHashMap<>(openSummaries.get(allocation));
                 details.put("allocationId", allocation);
                 details.put("asOf", asOf.toString());
-                decisions.append(h, Decision.of(actor, "idle_case.opened", "idle_case",
+                opened.add(Decision.of(actor, "idle_case.opened", "idle_case",
                         Long.toString(caseOf.get(allocation))).withEstate(estateOf.get(allocation))
                         .withParcels(parcelsOf.getOrDefault(allocation, List.of()))
                         .withTransition(null, CaseState.OPEN.name()).withPublicDetails(details));
             }
+            decisions.appendAll(h, opened);
         }
         if (!updIds.isEmpty()) {
             h.createUpdate(UPDATE_EVIDENCE).bind("now", now)

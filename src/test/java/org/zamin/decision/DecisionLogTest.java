@@ -45,6 +45,30 @@ class DecisionLogTest {
     }
 
     @Test
+    void manyEntriesAppendInOneStatementInOrderAndVerify() {
+        long before = log.verify().entries();
+        var user = new Actor(java.util.Optional.of(7L), "officer");
+        Integer n = isolated.jdbi().inTransaction(h -> Integer.valueOf(log.appendAll(h, List.of(sample("11"),
+                sample("12"), Decision.of(user, "idle_case.opened", "idle_case", "3")))));
+        assertEquals(3, n.intValue());
+        String last = isolated.jdbi().withHandle(h -> h.createQuery("SELECT subject_id || ':' || actor_role || ':' "
+                + "|| coalesce(actor_id::text, '-') || ':' || array_to_string(parcel_ids, ',') FROM decision "
+                + "ORDER BY seq DESC LIMIT 1").mapTo(String.class).one());
+        assertEquals("3:officer:7:", last);
+        String first = isolated.jdbi().withHandle(h -> h.createQuery("SELECT subject_id || ':' || actor_role || ':' "
+                + "|| coalesce(actor_id::text, '-') || ':' || array_to_string(parcel_ids, ',') || ':' || from_state "
+                + "|| ':' || (public_details->>'note') || ':' || (private_details->>'email') FROM decision "
+                + "ORDER BY seq DESC OFFSET 2 LIMIT 1").mapTo(String.class).one());
+        assertEquals("11:system:-:11:AVAILABLE:سلام:a@b.example", first);
+        Integer none = isolated.jdbi().inTransaction(h -> Integer.valueOf(log.appendAll(h, List.of())));
+        assertEquals(0, none.intValue());
+        log.seal();
+        DecisionLog.Verification v = log.verify();
+        assertTrue(v.valid(), v.toString());
+        assertEquals(before + 3, v.entries());
+    }
+
+    @Test
     void entriesAreChainedAndVerifiable() {
         long before = log.verify().entries();
         long first = log.append(sample("1"));

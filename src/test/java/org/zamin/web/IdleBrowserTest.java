@@ -1,0 +1,145 @@
+package org.zamin.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.zamin.testing.Browser;
+import org.zamin.testing.Http;
+import org.zamin.testing.TestAllocations;
+import org.zamin.testing.TestEstates;
+import org.zamin.testing.TestServer;
+import org.zamin.testing.TestUsers;
+
+/**
+ * An officer serves a notice from the idle board (and is refused a reclaim before the reply deadline, in plain
+ * words); the holder sees the notice in the inbox, opens the contract page and replies.
+ */
+class IdleBrowserTest {
+
+    private static Browser browser;
+
+    @BeforeAll
+    static void openBrowser() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void officerServesANoticeAndTheHolderRepliesFromTheInbox(TestInfo test) {
+        var ts = TestServer.get();
+        var estate = TestEstates.create(ts.ownerJdbi());
+        long plot = estate.addParcel(ts.ownerJdbi(), "I-1", estate.rect(200, 200, 500, 500), "AVAILABLE");
+        var officer = TestUsers.officer(estate.code());
+        var investor = TestUsers.investor();
+        LocalDate today = LocalDate.now(ts.clock());
+        long allocation = TestAllocations.create(estate, investor.id(), List.of(plot), today.minusMonths(20), false);
+        var scan = Http.post("/api/idle-scan?asOf=" + today, null, "Authorization", officer.bearer());
+        assertEquals(200, scan.status(), scan.body());
+        long caseId = ts.jdbi().withHandle(h -> h.createQuery(
+                "SELECT id FROM idle_case WHERE allocation_id = :a AND state = 'OPEN'").bind("a", allocation)
+                .mapTo(Long.class).one());
+
+        WebDriver d = browser.driver();
+        try {
+            openPage();
+            d.findElement(By.id("nav-signin")).click();
+            signIn(officer.email());
+            wait(10).until(x -> !x.findElements(By.id("nav-idle")).isEmpty());
+            d.findElement(By.id("nav-idle")).click();
+            By item = By.cssSelector("#idle-list .idle-case[data-id='" + caseId + "']");
+            wait(10).until(x -> !x.findElements(item).isEmpty());
+            d.findElement(item).click();
+            wait(15).until(x -> !x.findElements(By.cssSelector("#idle-map path.idle-case-plot")).isEmpty());
+            assertTrue(d.findElement(By.cssSelector("#idle-detail .evidence-list")).getText().contains("not reached by its deadline"),
+                    "the evidence is in plain words");
+
+            d.findElement(By.cssSelector(".idle-action[data-action='notice'] .idle-reason")).sendKeys("No building yet");
+            d.findElement(By.cssSelector(".idle-action[data-action='notice'] .idle-action-submit")).click();
+            wait(10).until(x -> "notice".equals(x.findElement(By.id("idle-status")).getAttribute("data-action")));
+            assertEquals("NOTICE_SERVED", caseState(caseId));
+            assertEquals("RECLAIMING", ts.jdbi().withHandle(h -> h.createQuery("SELECT status FROM parcel WHERE id = :id")
+                    .bind("id", plot).mapTo(String.class).one()));
+
+            // Reclaiming before the reply deadline is refused, and the page says why in plain words.
+            wait(10).until(x -> !x.findElements(By.cssSelector(".idle-action[data-action='reclaim']")).isEmpty());
+            d.findElement(By.cssSelector(".idle-action[data-action='reclaim'] .idle-reason")).sendKeys("idle");
+            d.findElement(By.cssSelector(".idle-action[data-action='reclaim'] .idle-action-submit")).click();
+            wait(10).until(x -> "reply_deadline_not_passed".equals(x.findElement(By.id("idle-error")).getAttribute("data-code")));
+            assertTrue(d.findElement(By.id("idle-error")).getText().contains("reply deadline"));
+            assertEquals("NOTICE_SERVED", caseState(caseId));
+
+            d.findElement(By.id("nav-signout")).click();
+            wait(10).until(x -> !x.findElements(By.id("nav-signin")).isEmpty());
+            d.findElement(By.id("nav-signin")).click();
+            signIn(investor.email());
+            wait(10).until(x -> "1".equals(x.findElement(By.id("nav-inbox-count")).getAttribute("data-count")));
+            d.findElement(By.id("nav-inbox")).click();
+            By notice = By.cssSelector("#inbox-list .inbox-item.inbox-unread[data-kind='idle_notice']");
+            wait(10).until(x -> !x.findElements(notice).isEmpty());
+            d.findElement(notice).findElement(By.cssSelector(".inbox-open")).click();
+
+            wait(10).until(x -> !x.findElements(By.cssSelector("#contract-notices .notice-reply-text")).isEmpty());
+            assertTrue(d.findElement(By.id("contract-milestones")).getText().contains("deadline missed"));
+            d.findElement(By.cssSelector("#contract-notices .notice-reply-text"))
+                    .sendKeys("The foundations start next month; the contractor is signed.");
+            d.findElement(By.cssSelector("#contract-notices .notice-reply-submit")).click();
+            wait(10).until(x -> !x.findElements(By.cssSelector("#contract-notices .notice-reply")).isEmpty());
+            String reply = ts.jdbi().withHandle(h -> h.createQuery("SELECT reply FROM idle_case WHERE id = :id")
+                    .bind("id", caseId).mapTo(String.class).one());
+            assertNotNull(reply);
+            assertTrue(reply.contains("foundations"), reply);
+            assertEquals("0", d.findElement(By.id("nav-inbox-count")).getAttribute("data-count"),
+                    "opening the notice marked it read");
+
+            // The public map hatches the plot being reclaimed; the legend's toggle hides the idle layer.
+            openPage();
+            d.findElement(By.cssSelector("#estate-list .estate-item[data-estate='" + estate.code() + "']")).click();
+            By hatched = By.cssSelector("path.idle-outline.idle-outline-RECLAIMING.idle-id-" + plot);
+            wait(30).until(x -> !x.findElements(hatched).isEmpty());
+            d.findElement(By.id("idle-layer-toggle")).click();
+            wait(10).until(x -> x.findElements(hatched).isEmpty());
+        } finally {
+            browser.screenshot(test.getDisplayName());
+        }
+    }
+
+    private static String caseState(long id) {
+        return TestServer.get().jdbi().withHandle(h -> h.createQuery("SELECT state FROM idle_case WHERE id = :id")
+                .bind("id", id).mapTo(String.class).one());
+    }
+
+    private static void openPage() {
+        WebDriver d = browser.driver();
+        d.get(TestServer.get().baseUrl() + "/#/");
+        d.navigate().refresh();
+        wait(30).until(x -> "true".equals(x.findElement(By.tagName("body")).getAttribute("data-ready")));
+    }
+
+    private static void signIn(String email) {
+        WebDriver d = browser.driver();
+        wait(10).until(x -> !x.findElements(By.id("signin-form")).isEmpty());
+        d.findElement(By.id("signin-email")).sendKeys(email);
+        d.findElement(By.id("signin-password")).sendKeys(TestUsers.PASSWORD);
+        d.findElement(By.cssSelector("#signin-form button[type='submit']")).click();
+    }
+
+    private static org.openqa.selenium.support.ui.WebDriverWait wait(int seconds) {
+        return browser.waitUpTo(Duration.ofSeconds(seconds));
+    }
+}

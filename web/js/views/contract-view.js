@@ -1,0 +1,287 @@
+// The investor's contracts: "My contracts" lists the allocations; one contract page shows the payment schedule,
+// the milestones with their deadlines, the instalments due, extensions (with the request form), progress reports
+// (with the upload form) and the notices of idle cases with the reply form.
+import { getAllocations, getContract, requestExtension, uploadReport, replyToNotice } from '../api.js';
+import { t, formatNumber, formatRials, formatDate, formatDateTime, parseNumber } from '../i18n.js';
+import { errorMessage, localName } from '../labels.js';
+import { h } from '../dom.js';
+
+const MILESTONE_KEYS = {
+  POSSESSION: 'contract.milestonePossession',
+  BUILDING_PERMIT: 'contract.milestonePermit',
+  CONSTRUCTION_START: 'contract.milestoneStart',
+  CONSTRUCTION_COMPLETION: 'contract.milestoneCompletion',
+  OPERATING_LICENCE: 'contract.milestoneLicence',
+};
+
+const CASE_STATE_KEYS = {
+  OPEN: 'idle.stateOpen',
+  NOTICE_SERVED: 'idle.stateNoticeServed',
+  REVIVAL_PLAN: 'idle.stateRevivalPlan',
+  EXTENDED: 'idle.stateExtended',
+  DISMISSED: 'idle.stateDismissed',
+  RECLAIMED: 'idle.stateReclaimed',
+};
+
+const FINDING_KEYS = {
+  ACTIVE: 'contract.findingActive',
+  PARTLY_ACTIVE: 'contract.findingPartly',
+  INACTIVE: 'contract.findingInactive',
+};
+
+const EXTENSION_KEYS = {
+  REQUESTED: 'contract.extensionRequested',
+  GRANTED: 'contract.extensionGranted',
+  REFUSED: 'contract.extensionRefused',
+};
+
+/** A calendar day ("2025-04-30") in the user's calendar; noon UTC keeps the day the same in every time zone. */
+export function formatDay(day) {
+  if (!day) return '';
+  return formatDate(/^\d{4}-\d{2}-\d{2}$/.test(day) ? day + 'T12:00:00Z' : day);
+}
+
+/** The translated name of a milestone kind. */
+export function milestoneLabel(kind) {
+  return MILESTONE_KEYS[kind] ? t(MILESTONE_KEYS[kind]) : kind;
+}
+
+/** The translated name of an idle case state. */
+export function caseStateLabel(state) {
+  return CASE_STATE_KEYS[state] ? t(CASE_STATE_KEYS[state]) : state;
+}
+
+function today() {
+  return new Date().toISOString().slice(0, 10);
+}
+
+function errorBox() {
+  return h('p', { className: 'form-error', role: 'alert', hidden: true });
+}
+
+function showError(box, error) {
+  box.textContent = errorMessage(error);
+  box.dataset.code = (error && error.code) || 'unknown';
+  box.hidden = false;
+}
+
+/** "My contracts": the investor's allocations, each linking to its contract page. */
+export async function renderContractsView(root) {
+  const message = errorBox();
+  const list = h('div', { className: 'card-list', id: 'contracts-list' });
+  root.replaceChildren(h('h2', {}, t('contract.listTitle')), message, list);
+  try {
+    const { allocations } = await getAllocations();
+    list.replaceChildren(...(allocations.length ? allocations.map((a) => h('article', {
+      className: 'card contract-card', dataset: { id: a.id, status: a.status },
+    },
+    h('header', { className: 'card-header' },
+      h('h3', {}, t('contract.cardTitle', { id: formatNumber(a.id, { useGrouping: false }) })),
+      h('span', { className: 'status-pill' }, a.status === 'ACTIVE' ? t('contract.active') : t('contract.terminated'))),
+    h('p', {}, localName(a.estateName, a.estateNameFa) || a.estate),
+    h('p', {}, (a.parcels || []).map((p) => t('contract.plot', { number: p.plotNumber })).join(' · ')),
+    h('div', { className: 'card-actions' },
+      h('a', { className: 'button button-primary open-contract', href: '#/contract/' + a.id }, t('contract.open')))))
+      : [h('p', { className: 'empty-state' }, t('contract.empty'))]));
+  } catch (error) {
+    showError(message, error);
+  }
+}
+
+/** One contract page for allocation `id`; `holder` (the investor) gets the reply and extension forms. */
+export async function renderContractView(root, id, { holder = true } = {}) {
+  const message = errorBox();
+  const body = h('div', { className: 'contract-page', id: 'contract-page' });
+  root.replaceChildren(h('p', {}, holder ? h('a', { href: '#/contracts' }, t('contract.back'))
+    : h('a', { href: '#/idle' }, t('contract.backToIdle'))),
+    h('h2', {}, t('contract.title', { id: formatNumber(id, { useGrouping: false }) })), message, body);
+
+  async function load() {
+    let c;
+    try {
+      c = await getContract(id);
+    } catch (error) {
+      showError(message, error);
+      return;
+    }
+    message.hidden = true;
+    body.dataset.allocation = String(id);
+    body.replaceChildren(
+      summary(c), notices(c, load, holder), schedule(c), milestones(c), extensions(c, load, holder), reports(c, load));
+  }
+  await load();
+}
+
+function field(labelKey, value) {
+  return [h('dt', {}, t(labelKey)), h('dd', {}, value)];
+}
+
+function summary(c) {
+  const plan = c.plan || {};
+  const sched = c.schedule || {};
+  return h('section', { className: 'contract-section', id: 'contract-summary' },
+    h('dl', { className: 'card-fields' },
+      field('contract.estate', c.estate),
+      field('contract.status', c.status === 'ACTIVE' ? t('contract.active') : t('contract.terminated')),
+      field('contract.signedOn', formatDay(c.signedOn)),
+      field('contract.price', formatRials(c.price)),
+      field('contract.plan', plan.code === 'KNOWLEDGE_BASED' ? t('contract.planKnowledge') : t('contract.planStandard')),
+      field('contract.planTerms', t('contract.planTermsValue', {
+        cash: formatNumber((plan.cashShareBasisPoints || 0) / 100),
+        grace: formatNumber(plan.graceMonths || 0),
+        count: formatNumber(plan.instalmentCount || 0),
+        interval: formatNumber(plan.intervalMonths || 0),
+      })),
+      field('contract.cash', formatRials(sched.cash)),
+      field('contract.financed', formatRials(sched.financed)),
+      sched.forgiven ? field('contract.forgiven', formatRials(sched.forgiven)) : [],
+      field('contract.dueToDate', formatRials(c.dueToDate)),
+      field('contract.nextInstalment', c.nextInstalment
+        ? t('contract.nextInstalmentValue', { amount: formatRials(c.nextInstalment.amount), date: formatDay(c.nextInstalment.dueOn) })
+        : t('contract.none'))));
+}
+
+function schedule(c) {
+  const now = today();
+  const rows = ((c.schedule && c.schedule.instalments) || []).map((i) => h('tr', {
+    className: i.dueOn <= now ? 'instalment-due' : 'instalment-upcoming',
+  },
+  h('td', {}, formatNumber(i.number)), h('td', {}, formatDay(i.dueOn)), h('td', {}, formatRials(i.amount)),
+  h('td', {}, i.dueOn <= now ? t('contract.instalmentDue') : t('contract.instalmentUpcoming'))));
+  return h('section', { className: 'contract-section', id: 'contract-schedule' },
+    h('h3', {}, t('contract.scheduleTitle')),
+    h('table', { className: 'data-table' },
+      h('thead', {}, h('tr', {}, h('th', {}, t('contract.instalmentNumber')), h('th', {}, t('contract.dueOn')),
+        h('th', {}, t('contract.amount')), h('th', {}, t('contract.instalmentState')))),
+      h('tbody', {}, rows)));
+}
+
+function milestones(c) {
+  const rows = (c.milestones || []).map((m) => {
+    const state = m.achievedOn ? 'achieved' : m.missed ? 'missed' : 'pending';
+    return h('tr', { className: 'milestone milestone-' + state, dataset: { kind: m.kind } },
+      h('td', {}, milestoneLabel(m.kind)), h('td', {}, formatDay(m.deadline)),
+      h('td', {}, state === 'achieved' ? t('contract.milestoneAchieved', { date: formatDay(m.achievedOn) })
+        : state === 'missed' ? t('contract.milestoneMissed') : t('contract.milestonePending')));
+  });
+  return h('section', { className: 'contract-section', id: 'contract-milestones' },
+    h('h3', {}, t('contract.milestonesTitle')),
+    h('table', { className: 'data-table' },
+      h('thead', {}, h('tr', {}, h('th', {}, t('contract.milestone')), h('th', {}, t('contract.deadline')),
+        h('th', {}, t('contract.milestoneState')))),
+      h('tbody', {}, rows)));
+}
+
+function notices(c, reload, holder) {
+  const cases = c.idleCases || [];
+  if (!cases.length) return null;
+  return h('section', { className: 'contract-section notices', id: 'contract-notices' },
+    h('h3', {}, t('contract.noticesTitle')),
+    cases.map((ic) => {
+      const box = errorBox();
+      const text = h('textarea', { id: 'notice-reply-' + ic.id, className: 'notice-reply-text', rows: 4, maxLength: 8000 });
+      const canReply = holder && ic.state === 'NOTICE_SERVED' && !ic.reply;
+      return h('article', { className: 'card notice-card', dataset: { id: ic.id, state: ic.state } },
+        h('header', { className: 'card-header' },
+          h('h4', {}, t('contract.noticeTitle', { id: formatNumber(ic.id, { useGrouping: false }) })),
+          h('span', { className: 'status-pill' }, caseStateLabel(ic.state))),
+        ic.noticeServedAt ? h('p', {}, t('contract.noticeServed', { date: formatDateTime(ic.noticeServedAt) })) : null,
+        ic.replyDeadline ? h('p', { className: 'reply-deadline' }, t('contract.replyBy', { date: formatDay(ic.replyDeadline) })) : null,
+        ic.subJudice ? h('p', {}, t('idle.subJudiceNote')) : null,
+        ic.reply ? h('blockquote', { className: 'notice-reply' }, t('contract.yourReply'), ' ', ic.reply) : null,
+        canReply ? h('form', {
+          className: 'notice-reply-form',
+          onsubmit: async (event) => {
+            event.preventDefault();
+            box.hidden = true;
+            try {
+              await replyToNotice(ic.id, text.value);
+              await reload();
+            } catch (error) {
+              showError(box, error);
+            }
+          },
+        },
+        h('div', { className: 'field' }, h('label', { htmlFor: text.id }, t('contract.replyLabel')), text),
+        box,
+        h('button', { type: 'submit', className: 'button button-primary notice-reply-submit' }, t('contract.replySend')))
+          : null);
+    }));
+}
+
+function extensions(c, reload, holder) {
+  const box = errorBox();
+  const months = h('input', { id: 'extension-months', type: 'text', inputMode: 'numeric', size: 4 });
+  const reason = h('textarea', { id: 'extension-reason', rows: 3, maxLength: 4000 });
+  const pending = (c.extensions || []).some((e) => e.status === 'REQUESTED');
+  const canAsk = holder && c.status === 'ACTIVE' && !pending && c.extensionsGranted < c.maxExtensions;
+  return h('section', { className: 'contract-section', id: 'contract-extensions' },
+    h('h3', {}, t('contract.extensionsTitle')),
+    h('p', {}, t('contract.extensionsRule', {
+      used: formatNumber(c.extensionsGranted || 0), max: formatNumber(c.maxExtensions || 0),
+      months: formatNumber(c.maxExtensionMonths || 0),
+    })),
+    h('ul', { className: 'plain-list' }, (c.extensions || []).map((e) => h('li', { className: 'extension-item' },
+      t('contract.extensionItem', {
+        months: formatNumber(e.months), status: EXTENSION_KEYS[e.status] ? t(EXTENSION_KEYS[e.status]) : e.status,
+        date: formatDateTime(e.requestedAt),
+      }), ' — ', e.reason, e.decisionReason ? ' (' + e.decisionReason + ')' : ''))),
+    canAsk ? h('form', {
+      id: 'extension-form',
+      onsubmit: async (event) => {
+        event.preventDefault();
+        box.hidden = true;
+        try {
+          await requestExtension(c.allocationId, parseNumber(months.value), reason.value);
+          await reload();
+        } catch (error) {
+          showError(box, error);
+        }
+      },
+    },
+    h('div', { className: 'field' }, h('label', { htmlFor: months.id }, t('contract.extensionMonths')), months),
+    h('div', { className: 'field' }, h('label', { htmlFor: reason.id }, t('contract.extensionReason')), reason),
+    box,
+    h('button', { type: 'submit', className: 'button' }, t('contract.extensionSend'))) : null);
+}
+
+function reports(c, reload) {
+  const box = errorBox();
+  const percent = h('input', { id: 'report-percent', type: 'text', inputMode: 'numeric', size: 4 });
+  const text = h('textarea', { id: 'report-text', rows: 3, maxLength: 4000 });
+  const files = h('input', { id: 'report-files', type: 'file', multiple: true,
+    accept: 'image/jpeg,image/png,image/webp,application/pdf' });
+  return h('section', { className: 'contract-section', id: 'contract-reports' },
+    h('h3', {}, t('contract.reportsTitle')),
+    h('ul', { className: 'plain-list' }, (c.reports || []).map((r) => h('li', { className: 'report-item' },
+      t('contract.reportItem', { date: formatDay(r.reportedOn), percent: formatNumber(r.percent),
+        files: formatNumber(r.attachments || 0) }), r.text ? ' — ' + r.text : ''))),
+    (c.inspections || []).length ? h('h4', {}, t('contract.inspectionsTitle')) : null,
+    h('ul', { className: 'plain-list' }, (c.inspections || []).map((i) => h('li', {},
+      t('contract.inspectionItem', { date: formatDay(i.inspectedOn), finding: FINDING_KEYS[i.finding] ? t(FINDING_KEYS[i.finding]) : i.finding }),
+      i.notes ? ' — ' + i.notes : ''))),
+    c.status === 'ACTIVE' ? h('form', {
+      id: 'report-form',
+      onsubmit: async (event) => {
+        event.preventDefault();
+        box.hidden = true;
+        const form = new FormData();
+        const value = parseNumber(percent.value);
+        form.set('percent', value === null ? '' : String(value));
+        form.set('text', text.value);
+        for (const file of files.files) form.append('files', file);
+        try {
+          await uploadReport(c.allocationId, form);
+          await reload();
+        } catch (error) {
+          showError(box, error);
+        }
+      },
+    },
+    h('div', { className: 'field' }, h('label', { htmlFor: percent.id }, t('contract.reportPercent')), percent),
+    h('div', { className: 'field' }, h('label', { htmlFor: text.id }, t('contract.reportText')), text),
+    h('div', { className: 'field' }, h('label', { htmlFor: files.id }, t('contract.reportFiles')), files),
+    h('p', { className: 'hint' }, t('contract.reportFilesHint')),
+    box,
+    h('button', { type: 'submit', className: 'button' }, t('contract.reportSend'))) : null);
+}

@@ -1,0 +1,237 @@
+// The officer's idle board: open idle cases by score with the evidence behind each, the plot and its neighbours
+// on a small map, and the due-process actions (notice, revival plan, extension, dismissal, reclaim, sub judice).
+// A refused action shows its error code in plain words (e.g. reclaim before the reply deadline).
+import { getIdleCases, idleCaseAction, getParcels, runIdleScan } from '../api.js';
+import { t, formatNumber, formatArea, formatDateTime, parseNumber } from '../i18n.js';
+import { errorMessage, STATUS_COLOURS, statusLabel, utilityLabel } from '../labels.js';
+import { h } from '../dom.js';
+import { formatDay, milestoneLabel, caseStateLabel } from './contract-view.js';
+
+let miniMap = null;
+
+function parseJson(text, fallback) {
+  if (text === null || text === undefined) return fallback;
+  if (typeof text !== 'string') return text;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return fallback;
+  }
+}
+
+/** One piece of evidence in plain words. */
+export function evidenceText(e) {
+  const f = e.facts || {};
+  switch (e.rule) {
+    case 'MISSED_MILESTONE':
+      return t('idle.evidenceMissedMilestone', { milestone: milestoneLabel(f.milestone), date: formatDay(f.deadline) });
+    case 'LOW_ELECTRICITY':
+      return t('idle.evidenceLowElectricity', {
+        threshold: formatNumber(f.thresholdKwh),
+        months: (f.months || []).map((m) => t('idle.evidenceMonth', { month: m.month, kwh: formatNumber(m.kwh) })).join(' · '),
+      });
+    case 'INACTIVE_INSPECTION':
+      return t('idle.evidenceInactiveInspection', { date: formatDay(f.inspectedOn) });
+    case 'NO_PROGRESS_REPORT':
+      return f.lastReportOn && f.lastReportOn !== 'none'
+        ? t('idle.evidenceNoReport', { months: formatNumber(f.months), date: formatDay(f.lastReportOn) })
+        : t('idle.evidenceNoReportEver', { months: formatNumber(f.months) });
+    case 'REVIVAL_PLAN_MISSED':
+      return t('idle.evidencePlanMissed', { date: formatDay(f.dueOn) });
+    default:
+      return e.rule;
+  }
+}
+
+async function showMap(container, parcels) {
+  if (miniMap) miniMap.remove();
+  miniMap = L.map(container, { zoomControl: true, attributionControl: false });
+  const pts = parcels.map((p) => p.centroid).filter(Array.isArray);
+  if (!pts.length) return;
+  const lons = pts.map((p) => p[0]);
+  const lats = pts.map((p) => p[1]);
+  const pad = 0.004;
+  const bbox = [Math.min(...lons) - pad, Math.min(...lats) - pad, Math.max(...lons) + pad, Math.max(...lats) + pad];
+  miniMap.fitBounds([[bbox[1], bbox[0]], [bbox[3], bbox[2]]], { animate: false });
+  const own = new Set(parcels.map((p) => p.id));
+  const around = await getParcels({ bbox, limit: 500 });
+  L.geoJSON(around, {
+    style: (f) => {
+      const c = STATUS_COLOURS[f.properties.status] || STATUS_COLOURS.NOT_OFFERED;
+      const mine = own.has(f.properties.id);
+      return { color: mine ? '#b71c1c' : c.stroke, weight: mine ? 3 : 1, fillColor: c.fill, fillOpacity: 0.6,
+        className: mine ? 'idle-case-plot' : 'idle-case-neighbour' };
+    },
+    onEachFeature: (f, layer) => layer.bindTooltip(t('idle.plotTooltip', {
+      number: f.properties.plotNumber, status: statusLabel(f.properties.status),
+    })),
+  }).addTo(miniMap);
+}
+
+/** Renders the officer's idle board into `root`. */
+export async function renderIdleView(root) {
+  const message = h('p', { className: 'form-error', role: 'alert', hidden: true, id: 'idle-error' });
+  const status = h('p', { className: 'notice', role: 'status', hidden: true, id: 'idle-status' });
+  const list = h('div', { className: 'card-list', id: 'idle-list' });
+  const detail = h('div', { className: 'review-detail', id: 'idle-detail' });
+  const scanButton = h('button', { type: 'button', className: 'button', id: 'idle-scan' }, t('idle.scanNow'));
+  root.replaceChildren(h('h2', {}, t('idle.title')), h('p', { className: 'hint' }, t('idle.intro')),
+    h('div', { className: 'card-actions' }, scanButton), status, message,
+    h('div', { className: 'review-layout' }, list, detail));
+  let selected = null;
+
+  function fail(error) {
+    message.textContent = errorMessage(error);
+    message.dataset.code = (error && error.code) || 'unknown';
+    message.hidden = false;
+  }
+
+  scanButton.addEventListener('click', async () => {
+    message.hidden = true;
+    try {
+      const r = await runIdleScan();
+      status.textContent = t('idle.scanDone', { scanned: formatNumber(r.scanned), opened: formatNumber(r.opened),
+        updated: formatNumber(r.updated) });
+      status.hidden = false;
+    } catch (error) {
+      fail(error);
+    }
+    await load();
+  });
+
+  async function act(c, action, body, doneKey) {
+    message.hidden = true;
+    status.hidden = true;
+    try {
+      const result = await idleCaseAction(c.id, action, body);
+      status.textContent = t(doneKey, {
+        area: result.freedAreaM2 !== undefined ? formatArea(result.freedAreaM2) : '',
+      });
+      if (Array.isArray(result.freedUtilities) && result.freedUtilities.length) {
+        status.textContent += ' ' + t('idle.freedUtilities', { list: result.freedUtilities.map((u) =>
+          utilityLabel(u.utility) + ' ' + formatNumber(u.capacity, { maximumFractionDigits: 1 }) + ' ' + (u.unit || '')).join(' · ') });
+      }
+      status.hidden = false;
+      status.dataset.action = action;
+    } catch (error) {
+      fail(error);
+    }
+    await load();
+  }
+
+  function actionForm(c, spec) {
+    const reason = h('input', { type: 'text', className: 'idle-reason', id: 'idle-' + spec.action + '-reason' });
+    const extra = spec.extra ? spec.extra() : null;
+    return h('form', {
+      className: 'idle-action', dataset: { action: spec.action },
+      onsubmit: (event) => {
+        event.preventDefault();
+        act(c, spec.action, { reason: reason.value || null, ...(extra ? extra.value() : {}) }, spec.done);
+      },
+    },
+    h('h4', {}, t(spec.title)),
+    h('div', { className: 'field' }, h('label', { htmlFor: reason.id }, t('idle.reason')), reason),
+    extra ? extra.el : null,
+    h('button', { type: 'submit', className: 'button idle-action-submit' }, t(spec.button)));
+  }
+
+  function numberField(id, labelKey, initial) {
+    const input = h('input', { id, type: 'text', inputMode: 'numeric', size: 4, value: initial });
+    return { input, el: h('div', { className: 'field' }, h('label', { htmlFor: id }, t(labelKey)), input) };
+  }
+
+  function planItems() {
+    const rows = h('div', { className: 'plan-items' });
+    const addRow = () => rows.append(h('div', { className: 'plan-item' },
+      h('input', { type: 'text', className: 'plan-description', 'aria-label': t('idle.planDescription'),
+        placeholder: t('idle.planDescription') }),
+      h('input', { type: 'date', className: 'plan-due', 'aria-label': t('idle.planDue') })));
+    addRow();
+    return {
+      el: h('div', {}, rows, h('button', { type: 'button', className: 'button', onclick: addRow }, t('idle.planAddItem'))),
+      value: () => ({
+        items: [...rows.querySelectorAll('.plan-item')].map((row) => ({
+          description: row.querySelector('.plan-description').value,
+          dueOn: row.querySelector('.plan-due').value,
+        })).filter((i) => i.description || i.dueOn),
+      }),
+    };
+  }
+
+  function open(c) {
+    selected = c.id;
+    for (const item of list.querySelectorAll('.idle-case')) item.classList.toggle('selected', item.dataset.id === String(c.id));
+    const parcels = parseJson(c.parcels, []) || [];
+    const plan = parseJson(c.plan, []) || [];
+    const mapBox = h('div', { className: 'review-map', id: 'idle-map' });
+    const days = numberField('idle-reply-days', 'idle.replyDays', '30');
+    const months = numberField('idle-extend-months', 'idle.months', '6');
+    const forms = [];
+    if (c.subJudice) {
+      forms.push(actionForm(c, { action: 'lift-stay', title: 'idle.liftStayTitle', button: 'idle.liftStay',
+        done: 'idle.doneLiftStay' }));
+    } else {
+      if (c.state === 'OPEN') {
+        forms.push(actionForm(c, { action: 'notice', title: 'idle.noticeTitle', button: 'idle.serveNotice',
+          done: 'idle.doneNotice', extra: () => ({ el: days.el, value: () => ({ replyDays: parseNumber(days.input.value) }) }) }));
+      }
+      if (c.state === 'NOTICE_SERVED') {
+        forms.push(actionForm(c, { action: 'revival-plan', title: 'idle.planTitle', button: 'idle.startPlan',
+          done: 'idle.donePlan', extra: planItems }));
+        forms.push(actionForm(c, { action: 'extend', title: 'idle.extendTitle', button: 'idle.extend',
+          done: 'idle.doneExtend', extra: () => ({ el: months.el, value: () => ({ months: parseNumber(months.input.value) }) }) }));
+      }
+      if (c.state === 'NOTICE_SERVED' || c.state === 'REVIVAL_PLAN') {
+        forms.push(actionForm(c, { action: 'reclaim', title: 'idle.reclaimTitle', button: 'idle.reclaim',
+          done: 'idle.doneReclaim' }));
+      }
+      forms.push(actionForm(c, { action: 'dismiss', title: 'idle.dismissTitle', button: 'idle.dismiss',
+        done: 'idle.doneDismiss' }));
+      forms.push(actionForm(c, { action: 'sub-judice', title: 'idle.subJudiceTitle', button: 'idle.subJudice',
+        done: 'idle.doneSubJudice' }));
+    }
+    detail.replaceChildren(
+      h('h3', {}, t('idle.caseTitle', { id: formatNumber(c.id, { useGrouping: false }),
+        allocation: formatNumber(c.allocationId, { useGrouping: false }) })),
+      mapBox,
+      h('p', {}, h('a', { href: '#/contract/' + c.allocationId, className: 'idle-contract-link' }, t('idle.openContract'))),
+      h('dl', { className: 'card-fields' },
+        h('dt', {}, t('idle.holder')), h('dd', {}, [c.holder, c.holderOrganisation].filter(Boolean).join(' · ')),
+        h('dt', {}, t('idle.state')), h('dd', { id: 'idle-detail-state' }, caseStateLabel(c.state)),
+        h('dt', {}, t('idle.score')), h('dd', {}, formatNumber(c.score)),
+        h('dt', {}, t('idle.openedAsOf')), h('dd', {}, formatDay(c.openedAsOf)),
+        c.replyDeadline ? [h('dt', {}, t('idle.replyDeadline')), h('dd', {}, formatDay(c.replyDeadline))] : [],
+        h('dt', {}, t('idle.plots')), h('dd', {}, parcels.map((p) => t('idle.plot', {
+          number: p.plotNumber, area: formatArea(p.areaM2), status: statusLabel(p.status) })).join(' · '))),
+      h('h4', {}, t('idle.evidenceTitle')),
+      h('ul', { className: 'plain-list evidence-list' }, (parseJson(c.evidence, []) || []).map((e) =>
+        h('li', { dataset: { rule: e.rule } }, evidenceText(e), ' ', h('span', { className: 'hint' },
+          t('idle.points', { score: formatNumber(e.score) }))))),
+      c.reply ? [h('h4', {}, t('idle.replyTitle')), h('blockquote', { className: 'notice-reply', id: 'idle-reply' },
+        c.reply, ' ', h('span', { className: 'hint' }, formatDateTime(c.repliedAt)))] : null,
+      plan.length ? [h('h4', {}, t('idle.planItemsTitle')), h('ul', { className: 'plain-list' }, plan.map((i) =>
+        h('li', {}, t('idle.planItem', { description: i.description, date: formatDay(i.dueOn) }),
+          i.metOn ? ' ✓ ' + formatDay(i.metOn) : '')))] : null,
+      c.subJudice ? h('p', {}, t('idle.subJudiceNote')) : null,
+      h('div', { className: 'idle-actions' }, forms));
+    showMap(mapBox, parcels).catch(fail);
+  }
+
+  async function load() {
+    try {
+      const { cases } = await getIdleCases({ open: 'true' });
+      list.replaceChildren(...(cases.length ? cases.map((c) => h('button', {
+        type: 'button', className: 'queue-item idle-case', dataset: { id: c.id, allocation: c.allocationId, state: c.state },
+        onclick: () => open(c),
+      }, t('idle.queueItem', { score: formatNumber(c.score), estate: c.estate,
+        plots: (parseJson(c.parcels, []) || []).map((p) => p.plotNumber).join(', '), state: caseStateLabel(c.state) })))
+        : [h('p', { className: 'empty-state' }, t('idle.empty'))]));
+      const again = cases.find((c) => c.id === selected);
+      if (again) open(again);
+      else if (selected !== null) detail.replaceChildren();
+    } catch (error) {
+      fail(error);
+    }
+  }
+  await load();
+}

@@ -1,0 +1,73 @@
+// The in-app inbox: the user's notifications (notices, replies, extension decisions), newest first; opening one
+// marks it read and follows its link. The unread count is shown in the nav (see main.js).
+import { getInbox, markNotificationRead } from '../api.js';
+import { t, formatDateTime, formatNumber } from '../i18n.js';
+import { errorMessage } from '../labels.js';
+import { h } from '../dom.js';
+
+const KIND_KEYS = {
+  idle_notice: 'inbox.kindNotice',
+  idle_revival_plan: 'inbox.kindRevivalPlan',
+  idle_extended: 'inbox.kindExtended',
+  idle_dismissed: 'inbox.kindDismissed',
+  idle_reclaimed: 'inbox.kindReclaimed',
+  idle_reply: 'inbox.kindReply',
+  extension_requested: 'inbox.kindExtensionRequested',
+  extension_granted: 'inbox.kindExtensionGranted',
+  extension_refused: 'inbox.kindExtensionRefused',
+};
+
+/** Renders the inbox into `root`; `onChange(unread)` is told the unread count after every change. */
+export async function renderInboxView(root, { onChange } = {}) {
+  const message = h('p', { className: 'form-error', role: 'alert', hidden: true });
+  const summary = h('p', { className: 'hint', id: 'inbox-summary' });
+  const list = h('div', { className: 'card-list', id: 'inbox-list' });
+  root.replaceChildren(h('h2', {}, t('inbox.title')), summary, message, list);
+
+  async function read(n, follow) {
+    try {
+      if (!n.readAt) await markNotificationRead(n.id);
+    } catch (error) {
+      message.textContent = errorMessage(error);
+      message.hidden = false;
+      return;
+    }
+    if (follow && n.link) location.hash = n.link;
+    else await load();
+  }
+
+  async function load() {
+    try {
+      const { notifications, unread } = await getInbox();
+      summary.textContent = t('inbox.unreadCount', { count: formatNumber(unread) });
+      if (onChange) onChange(unread);
+      list.replaceChildren(...(notifications.length ? notifications.map((n) => h('article', {
+        className: 'card inbox-item' + (n.readAt ? '' : ' inbox-unread'), dataset: { id: n.id, kind: n.kind },
+      },
+      h('header', { className: 'card-header' },
+        h('h3', {}, KIND_KEYS[n.kind] ? t(KIND_KEYS[n.kind]) : n.subject),
+        h('span', { className: 'hint' }, formatDateTime(n.createdAt))),
+      h('p', { className: 'inbox-subject' }, n.subject),
+      n.body ? h('p', { className: 'inbox-body' }, n.body) : null,
+      h('div', { className: 'card-actions' },
+        n.link ? h('button', { type: 'button', className: 'button button-primary inbox-open', onclick: () => read(n, true) },
+          t('inbox.open')) : null,
+        n.readAt ? null : h('button', { type: 'button', className: 'button inbox-mark-read', onclick: () => read(n, false) },
+          t('inbox.markRead')))))
+        : [h('p', { className: 'empty-state' }, t('inbox.empty'))]));
+    } catch (error) {
+      message.textContent = errorMessage(error);
+      message.hidden = false;
+    }
+  }
+  await load();
+}
+
+/** The unread count for the nav badge (0 when it cannot be read). */
+export async function unreadCount() {
+  try {
+    return (await getInbox()).unread || 0;
+  } catch {
+    return 0;
+  }
+}
