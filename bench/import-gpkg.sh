@@ -38,7 +38,7 @@ ogr2ogr -f PostgreSQL "PG:host=$PGHOST port=$PGPORT user=$PGUSER dbname=$PGDATAB
   -nln bench_bare_load -overwrite -lco SPATIAL_INDEX=NONE -lco GEOMETRY_NAME=geom -nlt POLYGON
 t3=$(date +%s.%N)
 psql_value "INSERT INTO parcel (estate_id, plot_number, geom, land_use, price_per_m2, utilities, status)
-  SELECT e.id, b.plot_no, b.geom, b.land_use, b.price_m2, string_to_array(nullif(b.utilities, ''), ','),
+  SELECT e.id, b.plot_no, b.geom, b.land_use, b.price_m2, coalesce(string_to_array(nullif(b.utilities, ''), ','), '{}'),
          CASE WHEN b.land_use IN ('services', 'green', 'road') THEN 'NOT_OFFERED' ELSE 'AVAILABLE' END
     FROM bench_bare_load b, estate e WHERE e.code = '$CODE'" >/dev/null
 t4=$(date +%s.%N)
@@ -49,7 +49,7 @@ psql_value "DELETE FROM parcel p USING estate e WHERE e.id = p.estate_id AND e.c
 psql_value "ALTER TABLE parcel DISABLE TRIGGER parcel_check_geometry" >/dev/null
 t5=$(date +%s.%N)
 psql_value "INSERT INTO parcel (estate_id, plot_number, geom, land_use, price_per_m2, utilities, status)
-  SELECT e.id, b.plot_no, b.geom, b.land_use, b.price_m2, string_to_array(nullif(b.utilities, ''), ','),
+  SELECT e.id, b.plot_no, b.geom, b.land_use, b.price_m2, coalesce(string_to_array(nullif(b.utilities, ''), ','), '{}'),
          CASE WHEN b.land_use IN ('services', 'green', 'road') THEN 'NOT_OFFERED' ELSE 'AVAILABLE' END
     FROM bench_bare_load b, estate e WHERE e.code = '$CODE'" >/dev/null
 t6=$(date +%s.%N)
