@@ -117,6 +117,18 @@ const ERROR_KEYS = {
   invalid_investment: 'error.invalid_investment',
   invalid_jobs: 'error.invalid_jobs',
   reason_required: 'error.reason_required',
+  file_too_large: 'error.file_too_large',
+  zip_unsafe: 'error.zip_unsafe',
+  unreadable_file: 'error.unreadable_file',
+  unknown_crs: 'error.unknown_crs',
+  ambiguous_layer: 'error.ambiguous_layer',
+  incomplete_shapefile: 'error.incomplete_shapefile',
+  no_geometry_column: 'error.no_geometry_column',
+  no_plot_number_field: 'error.no_plot_number_field',
+  unknown_field: 'error.unknown_field',
+  unsupported_format: 'error.unsupported_format',
+  constraint_violation: 'error.constraint_violation',
+  import_invalid: 'error.import_invalid',
 };
 
 function lookup(keys, value) {
