@@ -40,7 +40,8 @@ const PROBLEM_KEYS = {
 function formatLocation(wkt) {
   const point = /^POINT\s*\(\s*(\S+)\s+(\S+)\s*\)$/i.exec(wkt || '');
   if (!point) return wkt || '';
-  return [point[1], point[2]].map((v) => formatNumber(v, { maximumFractionDigits: 7, useGrouping: false })).join(', ');
+  return [point[1], point[2]].map((v) => formatNumber(v, { maximumFractionDigits: 7, useGrouping: false }))
+    .join(t('import.coordinateSeparator'));
 }
 
 /** One report problem in the page's language: its code's text with the figures, the plot and the location. */
