@@ -141,6 +141,17 @@ const ERROR_KEYS = {
   too_many_files: 'error.too_many_files',
   file_too_large: 'error.file_too_large',
   unsupported_file_type: 'error.unsupported_file_type',
+  zip_unsafe: 'error.zip_unsafe',
+  unreadable_file: 'error.unreadable_file',
+  unknown_crs: 'error.unknown_crs',
+  ambiguous_layer: 'error.ambiguous_layer',
+  incomplete_shapefile: 'error.incomplete_shapefile',
+  no_geometry_column: 'error.no_geometry_column',
+  no_plot_number_field: 'error.no_plot_number_field',
+  unknown_field: 'error.unknown_field',
+  unsupported_format: 'error.unsupported_format',
+  constraint_violation: 'error.constraint_violation',
+  import_invalid: 'error.import_invalid',
 };
 
 function lookup(keys, value) {

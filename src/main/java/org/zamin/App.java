@@ -125,6 +125,7 @@ public final class App implements AutoCloseable {
         Javalin server = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(objectMapper(), false));
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            config.jetty.multipartConfig.maxTotalRequestSize(MAX_REQUEST_BYTES, io.javalin.config.SizeUnit.BYTES);
             // Javalin's automatic ETags hash every response body: 80 ms on a 2,000-plot answer. Off; tiles set their own.
             config.http.generateEtags = false;
             config.staticFiles.enableWebjars();
@@ -137,6 +138,14 @@ public final class App implements AutoCloseable {
 
             var routes = config.routes;
             ErrorMapper.register(routes);
+            // maxRequestSize guards bodies Javalin reads itself; multipart uploads are streamed by Jetty past it, so
+            // a declared length over the limit is refused here, before any part is read or anything written.
+            routes.before(ctx -> {
+                if (ctx.contentLength() > MAX_REQUEST_BYTES) {
+                    throw new org.zamin.http.ApiException(413, "payload_too_large", "the request is larger than "
+                            + (MAX_REQUEST_BYTES >> 20) + " MB");
+                }
+            });
             routes.get("/health", site::health);
             routes.get("/api/config", site::config);
             routes.get("/api/estates", estateRoutes::list);

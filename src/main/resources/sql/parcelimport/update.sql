@@ -6,5 +6,6 @@ UPDATE parcel p
        utilities = coalesce(f.utilities, p.utilities),
        updated_at = now()
   FROM import_feature f
- WHERE p.estate_id = :estateId AND p.plot_number = f.plot_number AND f.n = ANY(:numbers)
+  JOIN unnest(CAST(:numbers AS int[])) AS chosen(n) ON chosen.n = f.n
+ WHERE p.estate_id = :estateId AND p.plot_number = f.plot_number
 RETURNING p.id

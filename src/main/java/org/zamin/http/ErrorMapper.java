@@ -36,6 +36,14 @@ public final class ErrorMapper {
     }
 
     private static void unexpected(Exception e, Context ctx) {
+        if (isOverSizeLimit(e)) {
+            write(ctx, 413, "payload_too_large", "the request is larger than the server accepts");
+            return;
+        }
+        if (isBadMessage(e)) {
+            write(ctx, 400, "bad_request", "the request body could not be read (malformed multipart upload)");
+            return;
+        }
         if (isDatabaseUnavailable(e)) {
             log.warn("database unavailable for {} {}: {}", ctx.method(), ctx.path(), rootCause(e).getMessage());
             write(ctx, 503, "database_unavailable", "the database is not answering; try again shortly");
@@ -43,6 +51,27 @@ public final class ErrorMapper {
         }
         log.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
         write(ctx, 500, "internal_error", "an unexpected error occurred; it has been logged");
+    }
+
+    /** Jetty's multipart parser stops a streamed upload (no declared length) at the configured total size. */
+    static boolean isOverSizeLimit(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IllegalStateException && t.getMessage() != null
+                    && t.getMessage().startsWith("max length exceeded")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A body Jetty could not parse (a broken multipart upload) is the client's fault, not a server error. */
+    static boolean isBadMessage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.eclipse.jetty.http.BadMessageException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Connection failures (SQL state class 08, pool time-outs) mean the database is down, not a bug. */

@@ -17,9 +17,19 @@ public record ImportReport(String outcome, String estate, String fileName, long 
         int updated, int unchanged, int resurveyed, int invalid, int skipped, List<Problem> problems,
         List<String> notes, @JsonRawValue String preview) {
 
-    /** One problem of one feature: its number in the file, plot number, stable code, message and location (WKT). */
+    /**
+     * One problem of one feature: its number in the file, plot number, stable code, English message, location (WKT),
+     * and for the page's translated text the figure ({@code amount}: m², metres or a count) and the value or other
+     * party ({@code other}: the bad value, the other feature or plot, the plot's status) the message names.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Problem(int feature, String plotNumber, String code, String message, String location) {}
+    public record Problem(int feature, String plotNumber, String code, String message, String location, Double amount,
+            String other) {
+
+        public Problem(int feature, String plotNumber, String code, String message, String location) {
+            this(feature, plotNumber, code, message, location, null, null);
+        }
+    }
 
     public boolean applied() {
         return "applied".equals(outcome);

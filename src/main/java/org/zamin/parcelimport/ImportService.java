@@ -76,6 +76,25 @@ public final class ImportService {
         this.decisions = decisions;
     }
 
+    /** Wall-clock milliseconds per phase of one import, logged at its end (what bench/import-gpkg.sh reports). */
+    private static final class Phases {
+        private final Map<String, Long> ms = new LinkedHashMap<>();
+        private long last = System.nanoTime();
+
+        void mark(String phase) {
+            long now = System.nanoTime();
+            ms.merge(phase, (now - last) / 1_000_000, Long::sum);
+            last = now;
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder b = new StringBuilder();
+            ms.forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k).append(' ').append(v));
+            return b.toString();
+        }
+    }
+
     /** A feature ready for the database: its number, mapped attributes (null = not given) and geometry. */
     private record Row(int n, String plotNumber, String landUse, Long price, List<String> utilities, Geometry geom) {}
 
@@ -84,7 +103,9 @@ public final class ImportService {
      * {@link org.zamin.io.FileRefusedException} when the whole file is refused; otherwise returns the report.
      */
     public ImportReport importFile(Path file, String fileName, FileFormat format, ImportOptions options) {
+        Phases phases = new Phases();
         String sha256 = sha256(file);
+        phases.mark("sha256");
         long size;
         Path work;
         try {
@@ -95,14 +116,17 @@ public final class ImportService {
         }
         try {
             SourceFile source = SourceReader.read(file, format, work, options.limits());
-            return importSource(source, fileName, size, sha256, options);
+            phases.mark("read");
+            ImportReport report = importSource(source, fileName, size, sha256, options, phases);
+            log.info("import phases: {} ({} features, {})", phases, report.features(), report.outcome());
+            return report;
         } finally {
             deleteTree(work);
         }
     }
 
     private ImportReport importSource(SourceFile source, String fileName, long size, String sha256,
-            ImportOptions options) {
+            ImportOptions options, Phases phases) {
         int srid = options.srid() > 0 ? options.srid() : source.srid();
         String crsSource = options.srid() > 0 ? "--srid " + options.srid() + " (file: " + source.crsSource() + ")"
                 : source.crsSource();
@@ -122,7 +146,7 @@ public final class ImportService {
             plotOf.put(f.number(), plot);
             if (plot == null) {
                 problems.add(problem(f.number(), null, "missing_plot_number",
-                        "no plot number in column " + mapping.plotNumber(), null));
+                        "no plot number in column " + mapping.plotNumber(), null, null, mapping.plotNumber()));
             } else {
                 byPlot.computeIfAbsent(plot, k -> new ArrayList<>()).add(f.number());
                 if (plot.length() > 32 || Character.isWhitespace(plot.charAt(0))) {
@@ -135,7 +159,7 @@ public final class ImportService {
                 landUse = landUse.toLowerCase(Locale.ROOT);
                 if (!LAND_USES.contains(landUse)) {
                     problems.add(problem(f.number(), plot, "bad_land_use", "land use '" + landUse
-                            + "' is not one of " + new java.util.TreeSet<>(LAND_USES), null));
+                            + "' is not one of " + new java.util.TreeSet<>(LAND_USES), null, null, landUse));
                 }
             }
             Long price = null;
@@ -149,7 +173,7 @@ public final class ImportService {
                 } catch (NumberFormatException | ArithmeticException e) {
                     price = null;
                     problems.add(problem(f.number(), plot, "bad_price", "price per m² '" + priceText
-                            + "' is not a whole non-negative number", null));
+                            + "' is not a whole non-negative number", null, null, priceText));
                 }
             }
             List<String> utilities = null;
@@ -160,7 +184,7 @@ public final class ImportService {
                 List<String> unknown = utilities.stream().filter(u -> !UTILITIES.contains(u)).toList();
                 if (!unknown.isEmpty()) {
                     problems.add(problem(f.number(), plot, "bad_utilities", "unknown utilities " + unknown
-                            + "; known: " + new java.util.TreeSet<>(UTILITIES), null));
+                            + "; known: " + new java.util.TreeSet<>(UTILITIES), null, null, String.join(", ", unknown)));
                 }
             }
             Geometry g = f.geometry();
@@ -174,12 +198,12 @@ public final class ImportService {
             }
             if (g instanceof MultiPolygon mp) {
                 problems.add(problem(f.number(), plot, "multi_polygon", "a plot is one polygon; this feature has "
-                        + mp.getNumGeometries() + " parts", null));
+                        + mp.getNumGeometries() + " parts", null, (double) mp.getNumGeometries(), null));
                 continue;
             }
             if (!(g instanceof Polygon)) {
                 problems.add(problem(f.number(), plot, "not_polygon", "a plot must be a Polygon, not a "
-                        + g.getGeometryType(), null));
+                        + g.getGeometryType(), null, null, g.getGeometryType()));
                 continue;
             }
             rows.add(new Row(f.number(), plot, landUse, price, utilities, g));
@@ -188,7 +212,8 @@ public final class ImportService {
             if (numbers.size() > 1) {
                 for (int n : numbers) {
                     problems.add(problem(n, plot, "duplicate_plot_number", "plot number " + plot
-                            + " appears " + numbers.size() + " times in the file (features " + numbers + ")", null));
+                            + " appears " + numbers.size() + " times in the file (features " + numbers + ")", null,
+                            (double) numbers.size(), null));
                 }
             }
         });
@@ -203,6 +228,7 @@ public final class ImportService {
                 .orElse("(no column: new plots get none, existing plots keep theirs)"));
 
         final int sourceSrid = srid;
+        phases.mark("checks in Java");
         return jdbi.withHandle(h -> {
             h.begin();
             try {
@@ -216,9 +242,12 @@ public final class ImportService {
                             + "PostGIS knows");
                 }
                 h.createQuery(LOCK).bind("estateId", estateId).mapTo(String.class).one();
+                phases.mark("lock");
                 h.execute(CREATE_TEMP);
                 copyRows(h, rows, sourceSrid);
+                phases.mark("staging (COPY)");
                 h.createScript(TRANSFORM).execute();
+                phases.mark("reprojection and validity");
                 h.createQuery(PROBLEMS).bind("estateId", estateId).map((rs, ctx) -> {
                     int n = rs.getInt("n");
                     problems.add(databaseProblem(n, plotOf.get(n), rs.getString("code"), rs.getString("detail"),
@@ -226,6 +255,7 @@ public final class ImportService {
                             sourceSrid));
                     return n;
                 }).list();
+                phases.mark("problems (extent, boundary, overlaps)");
 
                 Map<Integer, Map<String, Object>> matches = new HashMap<>();
                 h.createQuery(MATCH).bind("estateId", estateId).mapToMap()
@@ -253,11 +283,12 @@ public final class ImportService {
                         update.add(r.n());
                     } else if (!sameAttributes) {
                         problems.add(problem(r.n(), r.plotNumber(), "plot_taken", "plot " + r.plotNumber() + " is "
-                                + status + ": its land use, price and utilities are not changed by an import", null));
+                                + status + ": its land use, price and utilities are not changed by an import", null,
+                                null, status));
                         bad.add(r.n());
                     } else if (!options.forceResurvey()) {
                         problems.add(problem(r.n(), r.plotNumber(), "plot_taken", "plot " + r.plotNumber() + " is "
-                                + status + ": its geometry changes only with --force-resurvey", null));
+                                + status + ": its geometry changes only with --force-resurvey", null, null, status));
                         bad.add(r.n());
                     } else {
                         resurvey.add(r.n());
@@ -269,6 +300,7 @@ public final class ImportService {
                 if (source.features().isEmpty()) {
                     notes.add("the file has no features");
                 }
+                phases.mark("matching existing plots");
                 String preview = options.preview()
                         ? h.createQuery(PREVIEW).bind("limit", PREVIEW_LIMIT).mapTo(String.class).one() : null;
                 boolean refuse = invalid > 0 && !options.skipInvalid();
@@ -280,12 +312,14 @@ public final class ImportService {
                     return report("refused", options, fileName, size, sha256, source, sourceSrid, crsSource,
                             mappingShown, 0, 0, 0, 0, invalid, 0, problems, notes, preview);
                 }
+                phases.mark("preview");
                 List<Long> created = h.createQuery(INSERT).bind("estateId", estateId)
                         .bindArray("numbers", Integer.class, create).mapTo(Long.class).list();
                 List<Long> updated = h.createQuery(UPDATE).bind("estateId", estateId)
                         .bindArray("numbers", Integer.class, update).mapTo(Long.class).list();
                 List<Map<String, Object>> resurveyed = h.createQuery(RESURVEY).bind("estateId", estateId)
                         .bindArray("numbers", Integer.class, resurvey).mapToMap().list();
+                phases.mark("insert and update (parcel trigger)");
                 if (options.dryRun()) {
                     notes.add("dry run: validated and written in a transaction that was rolled back; nothing changed");
                     h.rollback();
@@ -321,7 +355,9 @@ public final class ImportService {
                     log.warn("--force-resurvey: plot {} of {} ({}) re-surveyed from {}", r.get("plot_number"),
                             options.estateCode(), r.get("status"), fileName);
                 }
+                phases.mark("decision log");
                 h.commit();
+                phases.mark("commit");
                 return report("applied", options, fileName, size, sha256, source, sourceSrid, crsSource,
                         mappingShown, created.size(), updated.size(), unchanged, resurveyed.size(), invalid, skipped,
                         problems, notes, preview);
@@ -382,22 +418,24 @@ public final class ImportService {
                         : reason.toLowerCase(Locale.ROOT).contains("too few points") ? "too_few_points"
                         : "invalid_geometry";
                 yield problem(n, plot, specific, "invalid polygon: " + reason + " (coordinates in EPSG:" + srid + ")",
-                        location);
+                        location, null, reason);
             }
             case "reprojection_failed" -> problem(n, plot, code, "the coordinates do not fit EPSG:" + srid
-                    + " (they cannot be converted to longitude and latitude); is the CRS right?", null);
+                    + " (they cannot be converted to longitude and latitude); is the CRS right?", null, null,
+                    Integer.toString(srid));
             case "swapped_coordinates" -> problem(n, plot, code, String.format(Locale.ROOT,
                     "the plot lies %.0f km from the estate; with latitude and longitude swapped it would be near it "
-                            + "(GeoJSON and EPSG:4326 files here are longitude first)", amount / 1000), location);
+                            + "(GeoJSON and EPSG:4326 files here are longitude first)", amount / 1000), location, amount,
+                    null);
             case "outside_extent" -> problem(n, plot, code, String.format(Locale.ROOT,
                     "the plot lies %.0f km from the estate, far outside its extent; is the CRS (EPSG:%d) right?",
-                    amount / 1000, srid), location);
+                    amount / 1000, srid), location, amount, Integer.toString(srid));
             case "outside_estate" -> problem(n, plot, code, String.format(Locale.ROOT,
-                    "%.2f m² of the plot lie outside the estate boundary", amount), location);
+                    "%.2f m² of the plot lie outside the estate boundary", amount), location, amount, null);
             case "overlaps_feature" -> problem(n, plot, code, String.format(Locale.ROOT,
-                    "overlaps feature %s of the file by %.2f m²", other, amount), location);
+                    "overlaps feature %s of the file by %.2f m²", other, amount), location, amount, other);
             case "overlaps_plot" -> problem(n, plot, code, String.format(Locale.ROOT,
-                    "overlaps existing plot %s by %.2f m²", other, amount), location);
+                    "overlaps existing plot %s by %.2f m²", other, amount), location, amount, other);
             default -> problem(n, plot, code, code, location);
         };
     }
@@ -413,6 +451,11 @@ public final class ImportService {
 
     private static ImportReport.Problem problem(int n, String plot, String code, String message, String location) {
         return new ImportReport.Problem(n, plot, code, message, location);
+    }
+
+    private static ImportReport.Problem problem(int n, String plot, String code, String message, String location,
+            Double amount, String other) {
+        return new ImportReport.Problem(n, plot, code, message, location, amount, other);
     }
 
     private static String column(String name, boolean guessed) {

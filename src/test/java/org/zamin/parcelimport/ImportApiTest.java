@@ -8,9 +8,15 @@ import static org.zamin.parcelimport.ImportFixtures.jdbi;
 import static org.zamin.parcelimport.ImportFixtures.polygon;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.zamin.testing.Http;
 import org.zamin.testing.TestEstates;
@@ -64,6 +70,85 @@ class ImportApiTest {
 
         Http.assertError(Http.send(upload(e.code(), "plots.txt", file, true)
                 .header("Authorization", TestUsers.admin().bearer())), 422, "unsupported_format", ".gpkg");
+    }
+
+    /** A multipart body with the estate and {@code content} as the file {@code fileName}. */
+    private static byte[] multipart(String boundary, String estate, String fileName, byte[] content) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream(content.length + 1024);
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"estate\"\r\n\r\n" + estate
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return body.toByteArray();
+    }
+
+    /** A multipart upload of raw bytes as {@code fileName} into {@code estate}, signed in as an admin. */
+    private static HttpRequest.Builder uploadBytes(String estate, String fileName, byte[] content) {
+        String boundary = "zamin" + UUID.randomUUID();
+        return HttpRequest.newBuilder(Http.uri("/api/imports"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Authorization", TestUsers.admin().bearer())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(boundary, estate, fileName, content)));
+    }
+
+    @Test
+    void uploadsOverTheLimitsAreRefusedWithoutWritingAnything() throws IOException {
+        TestEstates.Estate e = TestEstates.create(jdbi());
+        String before = checksum();
+
+        // Over the 50 MB request limit: a valid GeoJSON start followed by padding, so only the size can refuse it.
+        String head = "{\"type\":\"FeatureCollection\",\"features\":[" + feature("L-1", polygon(e, 10, 10, 90, 90))
+                + "],\"padding\":\"";
+        byte[] big = new byte[51 << 20];
+        Arrays.fill(big, (byte) 'x');
+        System.arraycopy(head.getBytes(StandardCharsets.UTF_8), 0, big, 0, head.length());
+        Http.Response tooBig = Http.send(uploadBytes(e.code(), "big.geojson", big));
+        Http.assertError(tooBig, 413, "payload_too_large", "");
+        assertTrue(tooBig.contentType().contains("json"), tooBig.contentType());
+        assertEquals(before, checksum(), "nothing written for an upload over the request limit");
+        // The same body streamed without a declared length (chunked): refused while reading.
+        String boundary = "zamin" + UUID.randomUUID();
+        byte[] body = multipart(boundary, e.code(), "big.geojson", big);
+        Http.Response streamed = Http.send(HttpRequest.newBuilder(Http.uri("/api/imports"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Authorization", TestUsers.admin().bearer())
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
+        Http.assertError(streamed, 413, "payload_too_large", "");
+        assertEquals(before, checksum(), "nothing written for a streamed upload over the request limit");
+
+        // An archive of more than 20 entries is refused before anything is extracted.
+        ByteArrayOutputStream many = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(many)) {
+            for (int i = 0; i < 21; i++) {
+                zip.putNextEntry(new ZipEntry("readme-" + i + ".txt"));
+                zip.write(("entry " + i).getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        Http.assertError(Http.send(uploadBytes(e.code(), "many.zip", many.toByteArray())), 413, "file_too_large",
+                "21 entries");
+        assertEquals(before, checksum());
+
+        // A zip bomb: about 1 MB that inflates past the 1 GB limit, counted while inflating.
+        ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bomb)) {
+            zip.setLevel(9);
+            zip.putNextEntry(new ZipEntry("layer.shp"));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 1025; i++) {
+                zip.write(zeros);
+            }
+            zip.closeEntry();
+            for (String ext : new String[] {"shx", "dbf"}) {
+                zip.putNextEntry(new ZipEntry("layer." + ext));
+                zip.closeEntry();
+            }
+        }
+        assertTrue(bomb.size() < 5 << 20, "the bomb is small: " + bomb.size());
+        Http.assertError(Http.send(uploadBytes(e.code(), "bomb.zip", bomb.toByteArray())), 413, "file_too_large",
+                "1024 MB");
+        assertEquals(before, checksum(), "nothing written for a zip bomb");
     }
 
     @Test
