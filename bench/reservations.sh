@@ -26,7 +26,8 @@ mapfile -t PLOTS < <(psql_value "SELECT p.id FROM parcel p JOIN estate e ON e.id
 [ ${#PLOTS[@]} -ge $(( 2 * N + RACES )) ] || { echo "not enough available plots: ${#PLOTS[@]}" >&2; exit 1; }
 
 WORK=$(mktemp -d)
-for i in $(seq 0 $(( N - 1 ))); do echo "bench-${USERS[$(( i / 3 ))]} ${PLOTS[$i]}"; done > "$WORK/distinct.txt"
+# Each investor reserves three plots (the cap), spread over the run rather than back to back.
+for i in $(seq 0 $(( N - 1 ))); do echo "bench-${USERS[$(( i % (N / 3) ))]} ${PLOTS[$i]}"; done > "$WORK/distinct.txt"
 LOAD="java $BENCH_DIR/ReservationLoad.java $BASE_URL"
 
 echo "HTTP: $N reservations of distinct plots, $C in flight"

@@ -28,13 +28,13 @@ final class ReservationRepository {
     /** A stored idempotent answer. */
     record StoredAnswer(byte[] requestHash, int status, String body) {}
 
-    void lockInvestor(Handle h, long userId) {
-        h.createQuery("SELECT id FROM users WHERE id = :id FOR NO KEY UPDATE").bind("id", userId)
-                .mapTo(Long.class).one();
-    }
-
-    int openReservations(Handle h, long investorId) {
-        return h.createQuery("SELECT count(*) FROM reservation WHERE investor_id = :id AND status IN ('HELD', 'SUBMITTED')")
+    /**
+     * Locks the investor's row until commit, so one investor's requests are counted against the cap one at a time,
+     * and returns how many open (HELD or SUBMITTED) reservations they have.
+     */
+    int lockInvestorCountingOpen(Handle h, long investorId) {
+        return h.createQuery("SELECT (SELECT count(*) FROM reservation r WHERE r.investor_id = u.id "
+                        + "AND r.status IN ('HELD', 'SUBMITTED')) FROM users u WHERE u.id = :id FOR NO KEY UPDATE OF u")
                 .bind("id", investorId).mapTo(Integer.class).one();
     }
 
@@ -66,10 +66,8 @@ final class ReservationRepository {
                 .bind("investment", r.investment()).bind("jobs", r.jobs())
                 .bind("knowledgeBased", r.knowledgeBased()).bind("deposit", deposit)
                 .bind("now", utc(now)).bind("expires", utc(expires))
+                .bindArray("parcels", Long.class, r.parcelIds())
                 .mapTo(Long.class).one();
-        h.createUpdate("INSERT INTO reservation_parcel (reservation_id, parcel_id) "
-                        + "SELECT :id, unnest(CAST(:parcels AS bigint[]))")
-                .bind("id", id).bindArray("parcels", Long.class, r.parcelIds()).execute();
         return id;
     }
 

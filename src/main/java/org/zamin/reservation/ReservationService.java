@@ -67,6 +67,18 @@ public final class ReservationService {
     public Answer create(CurrentUser investor, String idempotencyKey, NewReservation request) {
         NewReservation r = validate(request);
         byte[] requestHash = sha256(canonical(r));
+        // Cheap answers first, outside any transaction: a replay, or a plot that is plainly taken already (what the
+        // crowd that lost a race for a popular plot gets, without queueing for locks). The transaction re-checks both.
+        var stored = jdbi.withHandle(h -> replay(h, investor, idempotencyKey, requestHash));
+        if (stored.isPresent()) {
+            return stored.get();
+        }
+        jdbi.useHandle(h -> {
+            var states = repo.parcelStates(h, r.parcelIds());
+            if (states.size() != r.parcelIds().size() || states.stream().anyMatch(p -> !"AVAILABLE".equals(p.status()))) {
+                throw notAllAvailable(states, r.parcelIds());
+            }
+        });
         try {
             return Transactions.retrying(jdbi, h -> createIn(h, investor, idempotencyKey, requestHash, r));
         } catch (RuntimeException e) {
@@ -84,17 +96,13 @@ public final class ReservationService {
     }
 
     private Answer createIn(Handle h, CurrentUser investor, String key, byte[] requestHash, NewReservation r) {
+        int open = repo.lockInvestorCountingOpen(h, investor.id());
+        // A concurrent request with the same key may have committed while we waited for the investor's lock.
         var stored = replay(h, investor, key, requestHash);
         if (stored.isPresent()) {
             return stored.get();
         }
-        repo.lockInvestor(h, investor.id());
-        // A concurrent request with the same key may have committed while we waited for the investor's lock.
-        stored = replay(h, investor, key, requestHash);
-        if (stored.isPresent()) {
-            return stored.get();
-        }
-        if (repo.openReservations(h, investor.id()) >= OPEN_CAP) {
+        if (open >= OPEN_CAP) {
             throw ApiException.conflict("reservation_cap", "you already have " + OPEN_CAP
                     + " open reservations; withdraw one or wait for a decision");
         }
