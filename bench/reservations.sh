@@ -7,6 +7,7 @@ N=${1:-3000}
 C=${2:-32}
 RACES=5
 
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 start_server
 echo "generating plots (20 estates, 20,000 plots) and making them available"
 zamin generate --estates 20 --plots 20000 --seed 7 >/dev/null
@@ -82,9 +83,11 @@ V2=$(awk -v p="$WORST_P99" 'BEGIN { print (p < 250) ? "meets" : "MISSES" }')
 write_section "Reservations (POST /api/reservations)" <<MD
 Server: \`./zamin serve\` with its embedded PostGIS (durable commits: fsync and synchronous_commit on), on the same
 machine as the load generator (\`bench/ReservationLoad.java\`, Java's HttpClient, HTTP/1.1, bearer tokens, a fresh
-\`Idempotency-Key\` per request). Every reservation is one transaction: investor lock and cap count, plot row lock,
-insert, plot → RESERVED, stored idempotent answer, decision-log entry (hash-chained under one advisory lock).
-Machine: $(machine).
+\`Idempotency-Key\` per request). Before its transaction a request looks up a replay and the plots' status (a plot
+plainly taken answers 409 at once); the transaction then takes the investor's row lock with the cap count, claims
+the plots with one conditional update (AVAILABLE → RESERVED), inserts the reservation and its plots, stores the
+idempotent answer and appends the decision-log entry (sealed into the hash chain afterwards, by the sealer).
+Machine: $(machine); load average before the run: $LOAD_BEFORE.
 
 **Distinct plots**: $N reservations, each of a different plot, $C requests in flight.
 
