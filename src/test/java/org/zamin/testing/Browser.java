@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -44,6 +45,14 @@ public final class Browser implements AutoCloseable {
 
     public WebDriverWait waitUpTo(Duration timeout) {
         return new WebDriverWait(driver, timeout);
+    }
+
+    /** Fills and sends the page's sign-in form (already open or about to open) with a test user's password. */
+    public void signIn(String email) {
+        waitUpTo(Duration.ofSeconds(30)).until(d -> !d.findElements(By.id("signin-form")).isEmpty());
+        driver.findElement(By.id("signin-email")).sendKeys(email);
+        driver.findElement(By.id("signin-password")).sendKeys(TestUsers.PASSWORD);
+        driver.findElement(By.cssSelector("#signin-form button[type='submit']")).click();
     }
 
     /** A PNG of the page into target/, for a person to look at when a browser test fails. */

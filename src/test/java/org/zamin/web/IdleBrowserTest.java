@@ -59,7 +59,7 @@ class IdleBrowserTest {
         try {
             openPage();
             d.findElement(By.id("nav-signin")).click();
-            signIn(officer.email());
+            browser.signIn(officer.email());
             wait(10).until(x -> !x.findElements(By.id("nav-idle")).isEmpty());
             d.findElement(By.id("nav-idle")).click();
             By item = By.cssSelector("#idle-list .idle-case[data-id='" + caseId + "']");
@@ -87,7 +87,7 @@ class IdleBrowserTest {
             d.findElement(By.id("nav-signout")).click();
             wait(10).until(x -> !x.findElements(By.id("nav-signin")).isEmpty());
             d.findElement(By.id("nav-signin")).click();
-            signIn(investor.email());
+            browser.signIn(investor.email());
             wait(10).until(x -> "1".equals(x.findElement(By.id("nav-inbox-count")).getAttribute("data-count")));
             d.findElement(By.id("nav-inbox")).click();
             By notice = By.cssSelector("#inbox-list .inbox-item.inbox-unread[data-kind='idle_notice']");
@@ -131,13 +131,6 @@ class IdleBrowserTest {
         wait(30).until(x -> "true".equals(x.findElement(By.tagName("body")).getAttribute("data-ready")));
     }
 
-    private static void signIn(String email) {
-        WebDriver d = browser.driver();
-        wait(10).until(x -> !x.findElements(By.id("signin-form")).isEmpty());
-        d.findElement(By.id("signin-email")).sendKeys(email);
-        d.findElement(By.id("signin-password")).sendKeys(TestUsers.PASSWORD);
-        d.findElement(By.cssSelector("#signin-form button[type='submit']")).click();
-    }
 
     private static org.openqa.selenium.support.ui.WebDriverWait wait(int seconds) {
         return browser.waitUpTo(Duration.ofSeconds(seconds));

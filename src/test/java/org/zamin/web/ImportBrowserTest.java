@@ -59,10 +59,7 @@ class ImportBrowserTest {
             d.findElement(By.cssSelector(".lang-button[data-lang='fa']")).click();
             wait(10).until(x -> "rtl".equals(x.findElement(By.tagName("html")).getAttribute("dir")));
             d.findElement(By.id("nav-signin")).click();
-            wait(10).until(x -> !x.findElements(By.id("signin-form")).isEmpty());
-            d.findElement(By.id("signin-email")).sendKeys(TestUsers.admin().email());
-            d.findElement(By.id("signin-password")).sendKeys(TestUsers.PASSWORD);
-            d.findElement(By.cssSelector("#signin-form button[type='submit']")).click();
+            browser.signIn(TestUsers.admin().email());
             wait(10).until(x -> !x.findElements(By.id("nav-import")).isEmpty());
             d.get(ts.baseUrl() + "/#/import");
             By option = By.cssSelector(".import-dialog select[name='estate'] option[value='" + estate.code() + "']");

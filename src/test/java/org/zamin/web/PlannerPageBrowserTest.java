@@ -28,10 +28,7 @@ class PlannerPageBrowserTest {
         var planner = org.zamin.testing.TestUsers.planner();
         var d = browser.driver();
         d.get(TestServer.get().baseUrl() + "/#/signin");
-        browser.waitUpTo(java.time.Duration.ofSeconds(30)).until(x -> !x.findElements(org.openqa.selenium.By.id("signin-form")).isEmpty());
-        d.findElement(org.openqa.selenium.By.id("signin-email")).sendKeys(planner.email());
-        d.findElement(org.openqa.selenium.By.id("signin-password")).sendKeys(org.zamin.testing.TestUsers.PASSWORD);
-        d.findElement(org.openqa.selenium.By.cssSelector("#signin-form button[type='submit']")).click();
+        browser.signIn(planner.email());
         browser.waitUpTo(java.time.Duration.ofSeconds(30)).until(x -> "planner".equals(
                 x.findElement(org.openqa.selenium.By.tagName("body")).getAttribute("data-session")));
     }

@@ -46,7 +46,7 @@ class ReservationBrowserTest {
             wait(10).until(x -> !x.findElements(By.cssSelector(".reserve-button")).isEmpty());
             d.findElement(By.cssSelector(".reserve-button")).click();
             // Not signed in: the sign-in form comes first, then the application form.
-            signIn(investor.email());
+            browser.signIn(investor.email());
             wait(10).until(x -> !x.findElements(By.id("reserve-form")).isEmpty());
             d.findElement(By.id("reserve-activity")).sendKeys("1079");
             d.findElement(By.id("reserve-investment")).sendKeys("20000000000");
@@ -61,7 +61,7 @@ class ReservationBrowserTest {
             wait(10).until(x -> !x.findElements(By.id("nav-signin")).isEmpty());
 
             d.findElement(By.id("nav-signin")).click();
-            signIn(officer.email());
+            browser.signIn(officer.email());
             wait(10).until(x -> !x.findElements(By.cssSelector("#review-list .queue-item")).isEmpty());
             d.findElement(By.cssSelector("#review-list .queue-item")).click();
             wait(15).until(x -> !x.findElements(By.cssSelector("#review-map path.review-plot")).isEmpty());
@@ -94,13 +94,6 @@ class ReservationBrowserTest {
         });
     }
 
-    private static void signIn(String email) {
-        WebDriver d = browser.driver();
-        wait(10).until(x -> !x.findElements(By.id("signin-form")).isEmpty());
-        d.findElement(By.id("signin-email")).sendKeys(email);
-        d.findElement(By.id("signin-password")).sendKeys(TestUsers.PASSWORD);
-        d.findElement(By.cssSelector("#signin-form button[type='submit']")).click();
-    }
 
     private static org.openqa.selenium.support.ui.WebDriverWait wait(int seconds) {
         return browser.waitUpTo(Duration.ofSeconds(seconds));
