@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
-import java.time.Clock;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import java.time.Clock;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zamin.account.AccountRoutes;
@@ -20,6 +22,14 @@ import org.zamin.allocation.AllocationRoutes;
 import org.zamin.allocation.ContractRoutes;
 import org.zamin.allocation.ContractService;
 import org.zamin.config.Settings;
+import org.zamin.db.Database;
+import org.zamin.decision.DecisionLog;
+import org.zamin.decision.DecisionRoutes;
+import org.zamin.decision.DecisionSealer;
+import org.zamin.estate.EstateRepository;
+import org.zamin.estate.EstateRoutes;
+import org.zamin.http.ApiException;
+import org.zamin.http.ErrorMapper;
 import org.zamin.idle.DailyScan;
 import org.zamin.idle.IdleCaseService;
 import org.zamin.idle.IdleRoutes;
@@ -28,25 +38,22 @@ import org.zamin.idle.ReadingsImport;
 import org.zamin.inbox.InboxRoutes;
 import org.zamin.inbox.Mailer;
 import org.zamin.inbox.Notifier;
-import org.zamin.reservation.HoldSweeper;
-import org.zamin.reservation.ReservationRoutes;
-import org.zamin.reservation.ReservationService;
-import org.zamin.reservation.SandboxGateway;
-import org.zamin.db.Database;
-import org.zamin.decision.DecisionLog;
-import org.zamin.decision.DecisionRoutes;
-import org.zamin.decision.DecisionSealer;
-import org.zamin.estate.EstateRepository;
-import org.zamin.estate.EstateRoutes;
-import org.zamin.http.ErrorMapper;
 import org.zamin.infrastructure.InfrastructureRepository;
 import org.zamin.infrastructure.InfrastructureRoutes;
 import org.zamin.ogc.OgcRepository;
 import org.zamin.ogc.OgcRoutes;
 import org.zamin.parcel.ParcelRepository;
 import org.zamin.parcel.ParcelRoutes;
+import org.zamin.parcelimport.ExportService;
+import org.zamin.parcelimport.ImportRoutes;
+import org.zamin.parcelimport.ImportService;
 import org.zamin.planning.PlanningRepository;
 import org.zamin.planning.PlanningRoutes;
+import org.zamin.reservation.HoldSweeper;
+import org.zamin.reservation.ReservationRoutes;
+import org.zamin.reservation.ReservationService;
+import org.zamin.reservation.SandboxGateway;
+import org.zamin.sample.SampleAllocations;
 import org.zamin.site.SiteRoutes;
 import org.zamin.tiles.TileRepository;
 import org.zamin.tiles.TileRoutes;
@@ -64,10 +71,10 @@ public final class App implements AutoCloseable {
     private final boolean ownsDatabase;
     private final HoldSweeper holdSweeper;
     private final IdleScan idleScan;
-    private final java.util.List<AutoCloseable> background;
+    private final List<AutoCloseable> background;
 
     private App(Javalin server, Database database, boolean ownsDatabase, HoldSweeper holdSweeper, IdleScan idleScan,
-            java.util.List<AutoCloseable> background) {
+            List<AutoCloseable> background) {
         this.server = server;
         this.database = database;
         this.ownsDatabase = ownsDatabase;
@@ -99,9 +106,9 @@ public final class App implements AutoCloseable {
         var reservations = new ReservationService(database.jdbi(), decisionLog, new SandboxGateway(clock), clock);
         var reservationRoutes = new ReservationRoutes(reservations, auth);
         var allocationRoutes = new AllocationRoutes(database.jdbi(), auth);
-        var exportService = new org.zamin.parcelimport.ExportService(database.readJdbi(), decisionLog);
-        var importRoutes = new org.zamin.parcelimport.ImportRoutes(
-                new org.zamin.parcelimport.ImportService(database.jdbi(), decisionLog), exportService, auth);
+        var exportService = new ExportService(database.readJdbi(), decisionLog);
+        var importRoutes = new ImportRoutes(
+                new ImportService(database.jdbi(), decisionLog), exportService, auth);
         // Holds that lapsed while the server was down are expired before the first request is answered.
         var holdSweeper = HoldSweeper.start(reservations);
         var decisionSealer = DecisionSealer.start(decisionLog, 1000);
@@ -118,14 +125,14 @@ public final class App implements AutoCloseable {
                 clock), new ReadingsImport(database.jdbi(), clock), auth, clock);
         var inboxRoutes = new InboxRoutes(database.jdbi(), auth, clock);
         if (settings.demoMode()) {
-            org.zamin.sample.SampleAllocations.seedOnce(database.jdbi(), decisionLog, clock);
+            SampleAllocations.seedOnce(database.jdbi(), decisionLog, clock);
         }
         var dailyScan = DailyScan.start(idleScan, clock, 5);
 
         Javalin server = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(objectMapper(), false));
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
-            config.jetty.multipartConfig.maxTotalRequestSize(MAX_REQUEST_BYTES, io.javalin.config.SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxTotalRequestSize(MAX_REQUEST_BYTES, SizeUnit.BYTES);
             // Javalin's automatic ETags hash every response body: 80 ms on a 2,000-plot answer. Off; tiles set their own.
             config.http.generateEtags = false;
             config.staticFiles.enableWebjars();
@@ -142,7 +149,7 @@ public final class App implements AutoCloseable {
             // a declared length over the limit is refused here, before any part is read or anything written.
             routes.before(ctx -> {
                 if (ctx.contentLength() > MAX_REQUEST_BYTES) {
-                    throw new org.zamin.http.ApiException(413, "payload_too_large", "the request is larger than "
+                    throw new ApiException(413, "payload_too_large", "the request is larger than "
                             + (MAX_REQUEST_BYTES >> 20) + " MB");
                 }
             });
@@ -171,17 +178,15 @@ public final class App implements AutoCloseable {
             routes.post("/api/reservations/{id}/reject", reservationRoutes::reject);
             routes.get("/api/allocations", allocationRoutes::list);
             routes.get("/api/allocations/{id}", allocationRoutes::get);
-            routes.get("/api/availability", auth.only(planningRoutes::availability, Role.PLANNER, Role.ADMIN));
-            routes.get("/api/stats", auth.only(planningRoutes::stats, Role.PLANNER, Role.ADMIN));
-            routes.get("/api/stats/what-if", auth.only(planningRoutes::whatIf, Role.PLANNER, Role.ADMIN));
-            ogcRoutes.register(routes);
-            routes.get("/tiles/{layer}/{z}/{x}/{y}", tileRoutes::tile);
             routes.get("/api/allocations/{id}/contract", contractRoutes::contract);
             routes.post("/api/allocations/{id}/milestones", contractRoutes::milestone);
             routes.post("/api/allocations/{id}/reports", contractRoutes::report);
             routes.post("/api/allocations/{id}/inspections", contractRoutes::inspection);
             routes.post("/api/allocations/{id}/extensions", contractRoutes::requestExtension);
             routes.post("/api/allocations/{id}/extensions/{request}/{decision}", contractRoutes::decideExtension);
+            routes.get("/api/availability", auth.only(planningRoutes::availability, Role.PLANNER, Role.ADMIN));
+            routes.get("/api/stats", auth.only(planningRoutes::stats, Role.PLANNER, Role.ADMIN));
+            routes.get("/api/stats/what-if", auth.only(planningRoutes::whatIf, Role.PLANNER, Role.ADMIN));
             routes.post("/api/utility-readings", idleRoutes::importReadings);
             routes.post("/api/idle-scan", idleRoutes::scan);
             routes.get("/api/idle-cases", idleRoutes::list);
@@ -190,11 +195,13 @@ public final class App implements AutoCloseable {
             routes.post("/api/idle-cases/{id}/{action}", idleRoutes::act);
             routes.get("/api/inbox", inboxRoutes::list);
             routes.post("/api/inbox/{id}/read", inboxRoutes::markRead);
+            ogcRoutes.register(routes);
+            routes.get("/tiles/{layer}/{z}/{x}/{y}", tileRoutes::tile);
         });
         server.start("0.0.0.0", settings.port());
         log.info("Zamin is serving on http://localhost:{}", server.port());
         return new App(server, database, ownsDatabase, holdSweeper, idleScan,
-                java.util.List.of(holdSweeper, decisionSealer, dailyScan, () -> mailer.ifPresent(Mailer::close)));
+                List.of(holdSweeper, decisionSealer, dailyScan, () -> mailer.ifPresent(Mailer::close)));
     }
 
     public int port() {
