@@ -302,7 +302,11 @@ public final class ContractService {
         };
     }
 
+    /** {@code column} names the owner: only {@code report_id} or {@code inspection_id}, never user input. */
     private static void saveUploads(Handle h, String column, long ownerId, List<Upload> uploads) {
+        if (!column.equals("report_id") && !column.equals("inspection_id")) {
+            throw new IllegalArgumentException("no attachment owner column " + column);
+        }
         for (Upload u : uploads) {
             h.createUpdate("INSERT INTO attachment (" + column + ", file_name, content_type, size_bytes, data) "
                             + "VALUES (:owner, :name, :type, :size, :data)")
