@@ -1,7 +1,7 @@
 // The public decision log: every state change, newest first, and whether the hash chain verifies.
 import { getDecisions, verifyDecisions } from '../api.js';
 import { t, formatDateTime, formatNumber } from '../i18n.js';
-import { errorMessage } from '../labels.js';
+import { errorMessage, statusLabel } from '../labels.js';
 import { h } from '../dom.js';
 import { reservationStatusLabel } from './reservation-card.js';
 
@@ -12,7 +12,69 @@ const ACTION_KEYS = {
   'reservation.rejected': 'decisions.actionRejected',
   'reservation.expired': 'decisions.actionExpired',
   'reservation.withdrawn': 'decisions.actionWithdrawn',
+  'allocation.terminated': 'decisions.actionTerminated',
+  'allocation.extension_requested': 'decisions.actionExtensionRequested',
+  'allocation.extension_granted': 'decisions.actionExtensionGranted',
+  'allocation.extension_refused': 'decisions.actionExtensionRefused',
+  'allocation.inspected': 'decisions.actionInspected',
+  'allocation.milestone_reached': 'decisions.actionMilestoneReached',
+  'allocation.progress_reported': 'decisions.actionProgressReported',
+  'idle_case.opened': 'decisions.actionCaseOpened',
+  'idle_case.notice_served': 'decisions.actionNoticeServed',
+  'idle_case.replied': 'decisions.actionReplied',
+  'idle_case.revival_plan': 'decisions.actionRevivalPlan',
+  'idle_case.extended': 'decisions.actionCaseExtended',
+  'idle_case.reclaimed': 'decisions.actionReclaimed',
+  'idle_case.dismissed': 'decisions.actionDismissed',
+  'idle_case.plan_item_met': 'decisions.actionPlanItemMet',
+  'idle_case.sub_judice': 'decisions.actionSubJudice',
+  'idle_case.stay_lifted': 'decisions.actionStayLifted',
+  'import.applied': 'decisions.actionImported',
+  'export.created': 'decisions.actionExported',
+  'parcel.resurveyed': 'decisions.actionResurveyed',
+  'parcel.status_changed': 'decisions.actionParcelStatus',
 };
+
+const ROLE_KEYS = {
+  system: 'decisions.roleSystem',
+  investor: 'decisions.roleInvestor',
+  officer: 'decisions.roleOfficer',
+  planner: 'decisions.rolePlanner',
+  admin: 'decisions.roleAdmin',
+};
+
+const SUBJECT_KEYS = {
+  reservation: 'decisions.subjectReservation',
+  allocation: 'decisions.subjectAllocation',
+  idle_case: 'decisions.subjectIdleCase',
+  parcel: 'decisions.subjectParcel',
+  import: 'decisions.subjectImport',
+  export: 'decisions.subjectExport',
+};
+
+/** States of the other subjects (reservation and plot states have labels of their own). */
+const STATE_KEYS = {
+  OPEN: 'idle.stateOpen',
+  NOTICE_SERVED: 'idle.stateNoticeServed',
+  REVIVAL_PLAN: 'idle.stateRevivalPlan',
+  EXTENDED: 'idle.stateExtended',
+  DISMISSED: 'idle.stateDismissed',
+  RECLAIMED: 'idle.stateReclaimed',
+  ACTIVE: 'decisions.stateActive',
+  TERMINATED: 'decisions.stateTerminated',
+  REQUESTED: 'decisions.stateRequested',
+  GRANTED: 'decisions.stateGranted',
+  REFUSED: 'decisions.stateRefused',
+};
+
+const label = (keys, code) => (keys[code] ? t(keys[code]) : code);
+
+/** A state of the entry's subject, in words: plots by their public status, applications by theirs, others here. */
+function stateLabel(subjectType, state) {
+  if (subjectType === 'parcel') return statusLabel(state);
+  if (subjectType === 'reservation') return reservationStatusLabel(state);
+  return label(STATE_KEYS, state);
+}
 
 /** Renders the latest entries of the public log into `root`. */
 export async function renderDecisionsView(root) {
@@ -30,13 +92,17 @@ export async function renderDecisionsView(root) {
       ? t('decisions.chainValid', { count: formatNumber(verification.entries) })
       : t('decisions.chainBroken', { seq: formatNumber(verification.firstBrokenSeq) });
     status.dataset.valid = String(Boolean(verification.valid));
+    // "from → to" reads the other way round in a right-to-left page.
+    const arrow = document.documentElement.dir === 'rtl' ? ' ← ' : ' → ';
     body.replaceChildren(...log.decisions.map((d) => h('tr', { dataset: { seq: d.seq } },
       h('td', {}, formatNumber(d.seq, { useGrouping: false })),
       h('td', {}, formatDateTime(d.occurredAt)),
-      h('td', {}, d.actorRole),
-      h('td', {}, ACTION_KEYS[d.action] ? t(ACTION_KEYS[d.action]) : d.action),
-      h('td', {}, [d.subjectType, d.subjectId, d.estate].filter(Boolean).join(' · ')),
-      h('td', {}, [d.fromState, d.toState].filter(Boolean).map(reservationStatusLabel).join(' → ')),
+      h('td', {}, label(ROLE_KEYS, d.actorRole)),
+      h('td', {}, label(ACTION_KEYS, d.action)),
+      h('td', {}, [label(SUBJECT_KEYS, d.subjectType),
+        /^\d+$/.test(d.subjectId) ? formatNumber(d.subjectId, { useGrouping: false }) : d.subjectId, d.estate]
+        .filter(Boolean).join(' · ')),
+      h('td', {}, [d.fromState, d.toState].filter(Boolean).map((s) => stateLabel(d.subjectType, s)).join(arrow)),
       h('td', {}, d.reason || ''))));
     if (!log.decisions.length) body.replaceChildren(h('tr', {}, h('td', { colSpan: 7 }, t('decisions.empty'))));
   } catch (error) {
