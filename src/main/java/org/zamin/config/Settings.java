@@ -49,12 +49,6 @@ public record Settings(
                 parseBoolean("ZAMIN_DEMO", env.get("ZAMIN_DEMO"), databaseUrl.isEmpty()));
     }
 
-    /** The same settings on another port (0 picks a free one, as tests do). */
-    public Settings withPort(int newPort) {
-        return new Settings(newPort, dataDir, databaseUrl, databaseOwnerUrl, databaseReadUrl, basemapUrl,
-                basemapAttribution, smtpUrl, demoMode);
-    }
-
     /** A log-safe description: passwords in database and SMTP URLs are redacted. */
     @Override
     public String toString() {

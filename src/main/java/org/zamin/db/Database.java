@@ -7,7 +7,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -126,10 +125,6 @@ public final class Database implements AutoCloseable {
     /** The handle for read-only queries: the read replica when {@code DATABASE_READ_URL} is set. */
     public Jdbi readJdbi() {
         return readJdbi;
-    }
-
-    public DataSource dataSource() {
-        return writePool;
     }
 
     /** True when the database answers a trivial query within a second. */

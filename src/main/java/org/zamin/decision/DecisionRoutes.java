@@ -2,6 +2,7 @@ package org.zamin.decision;
 
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.zamin.http.Params;
 
 /** {@code GET /api/decisions} (the public log) and {@code GET /api/decisions/verify} (anyone may check the chain). */
@@ -10,7 +11,17 @@ public final class DecisionRoutes {
     private static final int DEFAULT_LIMIT = 100;
     private static final int MAX_LIMIT = 1000;
 
+    /**
+     * How long a verdict is reused. Verifying walks the whole chain, so anyone could otherwise make the server
+     * re-read the entire log on every request; the log page and scripts only need a recent verdict.
+     */
+    static final Duration VERDICT_TTL = Duration.ofSeconds(30);
+
     private final DecisionLog log;
+    private Verdict lastVerdict;
+
+    /** A verdict and when it was reached, on the monotonic clock (an operational cache, not domain time). */
+    private record Verdict(DecisionLog.Verification verification, long atNanos) {}
 
     public DecisionRoutes(DecisionLog log) {
         this.log = log;
@@ -29,6 +40,14 @@ public final class DecisionRoutes {
     }
 
     public void verify(Context ctx) {
-        ctx.json(log.verify());
+        ctx.json(recentVerdict());
+    }
+
+    private synchronized DecisionLog.Verification recentVerdict() {
+        long now = System.nanoTime();
+        if (lastVerdict == null || now - lastVerdict.atNanos() >= VERDICT_TTL.toNanos()) {
+            lastVerdict = new Verdict(log.verify(), now);
+        }
+        return lastVerdict.verification();
     }
 }
