@@ -1,74 +1,115 @@
 #!/usr/bin/env bash
 # POST /api/reservations through HTTP: reservations per second on distinct plots (target ≥ 1,000/s) against the
 # bare SQL transaction through pgbench, and the 200-way race for one plot (target p99 < 250 ms).
-# Usage: bench/reservations.sh [DISTINCT_RESERVATIONS] [CONCURRENCY]
+# Usage: bench/reservations.sh [DISTINCT_RESERVATIONS] [CONCURRENCY] [WARM_UP_RESERVATIONS]
 source "$(dirname "$0")/lib.sh"
-N=${1:-3000}
+N=${1:-5000}
 C=${2:-32}
+WARM=${3:-6000}
 RACES=5
 
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 start_server
-echo "generating plots (20 estates, 20,000 plots) and making them available"
-zamin generate --estates 20 --plots 20000 --seed 7 >/dev/null
+echo "generating plots (30 estates, 40,000 plots) and making them available"
+zamin generate --estates 30 --plots 40000 --seed 7 >/dev/null
 psql_value "UPDATE parcel p SET status = 'AVAILABLE' FROM estate e
              WHERE e.id = p.estate_id AND e.code LIKE 'IR-%' AND p.land_use = 'industrial'" >/dev/null
 
 # Investors with known API tokens (only their SHA-256 is stored): the cap is 3 open reservations each.
-INVESTORS=$(( N / 3 + 200 * RACES + N + 10 ))
+INVESTORS=$(( WARM / 3 + N / 3 + N + 200 * (RACES + 1) + 10 ))
 psql_value "
   INSERT INTO users (email, name, organisation, password_hash, role)
   SELECT 'bench' || i || '@bench.example', 'Bench ' || i, 'Bench', 'x', 'INVESTOR' FROM generate_series(1, $INVESTORS) i;
   INSERT INTO api_token (token_hash, user_id, name, created_at)
   SELECT sha256(convert_to('bench-' || u.id, 'UTF8')), u.id, 'bench', now() FROM users u WHERE u.email LIKE '%@bench.example'" >/dev/null
 mapfile -t USERS < <(psql_value "SELECT id FROM users WHERE email LIKE '%@bench.example' ORDER BY id")
+NEEDED=$(( WARM + 2 * N + RACES + 1 ))
 mapfile -t PLOTS < <(psql_value "SELECT p.id FROM parcel p JOIN estate e ON e.id = p.estate_id
-                                  WHERE p.status = 'AVAILABLE' AND e.code LIKE 'IR-%' ORDER BY random() LIMIT $(( 2 * N + RACES ))")
-[ ${#PLOTS[@]} -ge $(( 2 * N + RACES )) ] || { echo "not enough available plots: ${#PLOTS[@]}" >&2; exit 1; }
+                                  WHERE p.status = 'AVAILABLE' AND e.code LIKE 'IR-%' ORDER BY random() LIMIT $NEEDED")
+[ ${#PLOTS[@]} -ge $NEEDED ] || { echo "not enough available plots: ${#PLOTS[@]} of $NEEDED" >&2; exit 1; }
 
 WORK=$(mktemp -d)
-# Each investor reserves three plots (the cap), spread over the run rather than back to back.
-for i in $(seq 0 $(( N - 1 ))); do echo "bench-${USERS[$(( i % (N / 3) ))]} ${PLOTS[$i]}"; done > "$WORK/distinct.txt"
-LOAD="java $BENCH_DIR/ReservationLoad.java $BASE_URL"
+LOAD="python3 $BENCH_DIR/reservation_load.py $BASE_URL"
+# Plots [0, WARM) warm the server up, [WARM, WARM+N) are measured through HTTP, the next N go to pgbench, the
+# last RACES + 1 are raced for (the first race warms up). Each investor reserves three plots (the cap), spread
+# over the run.
+U=0
+lines() { # lines FIRST_PLOT COUNT: "token plot", three plots per investor
+  local first=$1 count=$2 investors=$(( ($2 + 2) / 3 )) i
+  for i in $(seq 0 $(( count - 1 ))); do echo "bench-${USERS[$(( U + i % investors ))]} ${PLOTS[$(( first + i ))]}"; done
+  U=$(( U + investors ))
+}
+lines 0 "$WARM" > "$WORK/warm.txt"
+lines "$WARM" "$N" > "$WORK/distinct.txt"
 
+# CPU time (ticks) used so far by the server's JVM, by PostgreSQL (its live processes, and through the postmaster
+# the backends that have exited), and by the whole machine.
+SERVER_JAVA=$(pgrep -f "zamin.jar serve" | head -n 1)
+POSTMASTER=$(head -n 1 "$DATA_DIR/pg/postmaster.pid")
+cpu() {
+  local pg p
+  pg=$(awk '{print $16 + $17}' "/proc/$POSTMASTER/stat")
+  for p in $(pgrep -u postgres); do pg=$(( pg + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0) )); done
+  echo "$(awk '{print $14 + $15}' "/proc/$SERVER_JAVA/stat") $pg $(awk '/^cpu /{print $2 + $3 + $4 + $7 + $8}' /proc/stat)"
+}
+per_reservation() { awk -v a="$1" -v b="$2" -v n="$N" 'BEGIN { printf "%.2f", (b - a) * 10 / n }'; } # ticks → ms
+
+echo "warming the server up: $WARM reservations (the JIT compiles the request path; not measured)"
+$LOAD distinct "$WORK/warm.txt" "$C" >/dev/null
 echo "HTTP: $N reservations of distinct plots, $C in flight"
+read -r J0 P0 T0 < <(cpu)
 HTTP=$($LOAD distinct "$WORK/distinct.txt" "$C")
+read -r J1 P1 T1 < <(cpu)
 echo "$HTTP"
+CPU_JVM=$(per_reservation "$J0" "$J1"); CPU_PG=$(per_reservation "$P0" "$P1"); CPU_ALL=$(per_reservation "$T0" "$T1")
+echo "CPU per reservation: server JVM $CPU_JVM ms, PostgreSQL $CPU_PG ms, whole machine $CPU_ALL ms"
 field() { sed -E "s/.*$1=([^ ]+).*/\1/" <<<"$2"; }
 
-# The same transaction as bare SQL over pgbench (same concurrency, distinct plots, no HTTP, auth or JSON).
+# The same database work without HTTP, the JVM, authentication or JSON: pgbench runs the statements the service
+# sends (reservation_claim, the reservation insert, the decision-log entry) at the same concurrency, as prepared
+# statements like the service's driver.
 pg_env
 psql_value "CREATE TABLE bench_plot (n bigserial PRIMARY KEY, parcel_id bigint, investor_id bigint, estate_id int);
             CREATE SEQUENCE bench_seq;
             GRANT ALL ON bench_plot, bench_seq TO PUBLIC" >/dev/null
 for i in $(seq 0 $(( N - 1 ))); do
-  echo "${PLOTS[$(( N + i ))]},${USERS[$(( N / 3 + 1 + i ))]}"
+  echo "${PLOTS[$(( WARM + N + i ))]},${USERS[$(( U + i ))]}"
 done | "$(pg_bin)/psql" -Xq -c "\copy bench_plot (parcel_id, investor_id) FROM STDIN WITH (FORMAT csv)"
+U=$(( U + N ))
 psql_value "UPDATE bench_plot b SET estate_id = p.estate_id FROM parcel p WHERE p.id = b.parcel_id" >/dev/null
 cat > "$WORK/reserve.sql" <<'SQL'
-BEGIN;
 SELECT parcel_id AS pid, investor_id AS inv, estate_id AS est FROM bench_plot WHERE n = (SELECT nextval('bench_seq')) \gset
-SELECT id FROM users WHERE id = :inv FOR NO KEY UPDATE;
-SELECT count(*) FROM reservation WHERE investor_id = :inv AND status IN ('HELD', 'SUBMITTED');
-SELECT id, status FROM parcel WHERE id = :pid FOR UPDATE;
-INSERT INTO reservation (investor_id, estate_id, activity_isic, investment, jobs, knowledge_based, deposit_amount, created_at, hold_expires_at) VALUES (:inv, :est, '1079', 1000000, 10, false, 1000, now(), now() + interval '72 hours') RETURNING id AS rid \gset
-INSERT INTO reservation_parcel (reservation_id, parcel_id) VALUES (:rid, :pid);
-UPDATE parcel SET status = 'RESERVED' WHERE id = :pid AND status = 'AVAILABLE';
-INSERT INTO idempotency_key (user_id, key, request_hash, response_status, response_body, created_at) VALUES (:inv, 'pg-' || :rid, sha256('x'), 201, '{}', now());
-INSERT INTO decision (occurred_at, actor_id, actor_role, action, subject_type, subject_id, parcel_ids, to_state) VALUES (now(), :inv, 'investor', 'reservation.held', 'reservation', :rid, ARRAY[:pid]::bigint[], 'HELD');
+BEGIN;
+SELECT reservation_claim(:inv, 'pg-' || :pid, sha256('x'), ARRAY[:pid]::bigint[], 3) ->> 'reservationId' AS rid \gset
+WITH reservation_row AS (
+  INSERT INTO reservation (id, investor_id, estate_id, status, activity_isic, investment, jobs, knowledge_based, deposit_amount, created_at, hold_expires_at)
+  VALUES (:rid, :inv, :est, 'HELD', '1079', 1000000, 10, false, 1000, now(), now() + interval '72 hours') RETURNING id
+), plots AS (
+  INSERT INTO reservation_parcel (reservation_id, parcel_id) SELECT id, :pid FROM reservation_row
+)
+INSERT INTO idempotency_key (user_id, key, request_hash, response_status, response_body, created_at)
+SELECT :inv, 'pg-' || :pid, sha256('x'), 201, '{"id":' || :rid || '}', now() FROM reservation_row;
+INSERT INTO decision (occurred_at, actor_id, actor_role, action, subject_type, subject_id, estate_code, parcel_ids, to_state, public_details, private_details) VALUES (now(), :inv, 'investor', 'reservation.held', 'reservation', :rid, 'IR', ARRAY[:pid]::bigint[], 'HELD', '{"parcelStatus": "RESERVED"}', '{"jobs": 10}');
 COMMIT;
 SQL
-PG_OUT=$("$(pg_bin)/pgbench" -n -f "$WORK/reserve.sql" -c "$C" -j 2 -t $(( N / C )) 2>&1)
+read -r J0 P0 T0 < <(cpu)
+PG_OUT=$("$(pg_bin)/pgbench" -n -M prepared -f "$WORK/reserve.sql" -c "$C" -j 2 -t $(( N / C )) 2>&1)
+read -r J1 P1 T1 < <(cpu)
 PG_TPS=$(grep -E '^tps' <<<"$PG_OUT" | head -1 | sed -E 's/tps = ([0-9.]+).*/\1/')
 PG_LAT=$(grep -E '^latency average' <<<"$PG_OUT" | sed -E 's/latency average = ([0-9.]+).*/\1/')
-echo "pgbench: $PG_TPS tps, average latency $PG_LAT ms"
+PG_FAILED=$(grep -E 'number of failed transactions' <<<"$PG_OUT" | sed -E 's/.*: ([0-9]+).*/\1/')
+PG_CPU=$(per_reservation "$P0" "$P1")
+PG_HELD=$(psql_value "SELECT count(*) FROM reservation_parcel rp JOIN bench_plot b ON b.parcel_id = rp.parcel_id WHERE rp.active")
+echo "pgbench: $PG_TPS tps, average latency $PG_LAT ms, $PG_HELD reservations held, PostgreSQL $PG_CPU ms CPU each"
 
 # The race: 200 investors press "reserve" on one plot at the same moment, $RACES times (a new plot each time).
 RACE_LINES=()
-ALL_LAT=$WORK/race-latencies.txt; : > "$ALL_LAT"
+# One unmeasured round first, so that the losers' path (409) is compiled too, as on a server that has been up a while.
+for i in $(seq 0 199); do echo "bench-${USERS[$(( U + RACES * 200 + i ))]} ${PLOTS[$(( WARM + 2 * N + RACES ))]}"; done > "$WORK/race.txt"
+$LOAD race "$WORK/race.txt" >/dev/null
 for r in $(seq 1 $RACES); do
-  plot=${PLOTS[$(( 2 * N + r - 1 ))]}
-  for i in $(seq 0 199); do echo "bench-${USERS[$(( N / 3 + N + 1 + (r - 1) * 200 + i ))]} $plot"; done > "$WORK/race.txt"
+  plot=${PLOTS[$(( WARM + 2 * N + r - 1 ))]}
+  for i in $(seq 0 199); do echo "bench-${USERS[$(( U + (r - 1) * 200 + i ))]} $plot"; done > "$WORK/race.txt"
   out=$($LOAD race "$WORK/race.txt")
   echo "race $r: $out"
   RACE_LINES+=("| $r | $(field median "$out") | $(field p95 "$out") | $(field p99 "$out") | $(field max "$out") | $(field statuses "$out") |")
@@ -82,23 +123,26 @@ V2=$(awk -v p="$WORST_P99" 'BEGIN { print (p < 250) ? "meets" : "MISSES" }')
 
 write_section "Reservations (POST /api/reservations)" <<MD
 Server: \`./zamin serve\` with its embedded PostGIS (durable commits: fsync and synchronous_commit on), on the same
-machine as the load generator (\`bench/ReservationLoad.java\`, Java's HttpClient, HTTP/1.1, bearer tokens, a fresh
-\`Idempotency-Key\` per request). Before its transaction a request looks up a replay and the plots' status (a plot
-plainly taken answers 409 at once); the transaction then takes the investor's row lock with the cap count, claims
-the plots with one conditional update (AVAILABLE → RESERVED), inserts the reservation and its plots, stores the
-idempotent answer and appends the decision-log entry (sealed into the hash chain afterwards, by the sealer).
+machine as the load generator (\`bench/reservation_load.py\`: Python's asyncio, HTTP/1.1, bearer tokens, a fresh
+\`Idempotency-Key\` per request). A request is authenticated (one query), then its transaction makes three calls:
+\`reservation_claim\` (replay check, plots plainly taken answered at once, the investor's row lock and cap, the
+conditional claim AVAILABLE → RESERVED), one statement inserting the reservation, its plots and the idempotent
+answer, and the decision-log entry (sealed into the hash chain afterwards, by the sealer, once a second).
+The server is warmed up first with $WARM reservations (not measured) so that the JIT has compiled the request path.
 Machine: $(machine); load average before the run: $LOAD_BEFORE.
 
-**Distinct plots**: $N reservations, each of a different plot, $C requests in flight.
+**Distinct plots**: $N reservations, each of a different plot, $C requests in flight over keep-alive connections.
 
-| path | reservations/s | median ms | p95 ms | p99 ms |
-|---|---|---|---|---|
-| HTTP \`POST /api/reservations\` | $RATE | $(field median "$HTTP") | $(field p95 "$HTTP") | $(field p99 "$HTTP") |
-| bare SQL transaction (pgbench, same statements, $C clients) | ${PG_TPS%.*} | avg $PG_LAT | | |
+| path | reservations/s | median ms | p95 ms | p99 ms | CPU ms per reservation |
+|---|---|---|---|---|---|
+| HTTP \`POST /api/reservations\` | $RATE | $(field median "$HTTP") | $(field p95 "$HTTP") | $(field p99 "$HTTP") | server JVM $CPU_JVM, PostgreSQL $CPU_PG, machine in all $CPU_ALL |
+| bare database (pgbench: the same three statements, $C clients) | ${PG_TPS%.*} | avg $PG_LAT | | | PostgreSQL $PG_CPU |
 
-HTTP statuses: $(field statuses "$HTTP"). Target ≥ 1,000 reservations/s through HTTP: **$V1**.
+HTTP statuses: $(field statuses "$HTTP"). pgbench: $PG_FAILED failed transactions, $PG_HELD reservations held.
+Target ≥ 1,000 reservations/s through HTTP: **$V1**.
 
-**The race**: 200 investors, each on its own connection, reserve the same plot at the same moment; $RACES rounds.
+**The race**: 200 investors reserve the same plot at the same moment, each opening its own connection (the latency
+includes connecting); $RACES rounds, a new plot each, after one unmeasured round.
 
 | round | median ms | p95 ms | p99 ms | max ms | statuses |
 |---|---|---|---|---|---|

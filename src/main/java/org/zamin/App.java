@@ -10,6 +10,8 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
 import java.util.List;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zamin.account.AccountRoutes;
@@ -65,6 +67,8 @@ public final class App implements AutoCloseable {
 
     /** Largest request body accepted (uploads included); larger ones get 413. */
     static final long MAX_REQUEST_BYTES = 50L * 1024 * 1024;
+    /** Connections the kernel may queue before the server accepts them (capped by net.core.somaxconn). */
+    static final int ACCEPT_QUEUE = 1024;
 
     private final Javalin server;
     private final Database database;
@@ -142,6 +146,15 @@ public final class App implements AutoCloseable {
                 files.location = Location.CLASSPATH;
             });
             config.startup.showJavalinBanner = false;
+            // Java's default queue of not-yet-accepted connections holds 50: a crowd opening connections at one moment
+            // (200 investors pressing "reserve" together) would overflow it and wait a second for SYN retries.
+            config.jetty.addConnector((jetty, http) -> {
+                var connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+                connector.setHost("0.0.0.0");
+                connector.setPort(settings.port());
+                connector.setAcceptQueueSize(ACCEPT_QUEUE);
+                return connector;
+            });
 
             var routes = config.routes;
             ErrorMapper.register(routes);
@@ -198,7 +211,7 @@ public final class App implements AutoCloseable {
             ogcRoutes.register(routes);
             routes.get("/tiles/{layer}/{z}/{x}/{y}", tileRoutes::tile);
         });
-        server.start("0.0.0.0", settings.port());
+        server.start();
         log.info("Zamin is serving on http://localhost:{}", server.port());
         return new App(server, database, ownsDatabase, holdSweeper, idleScan,
                 List.of(holdSweeper, decisionSealer, dailyScan, () -> mailer.ifPresent(Mailer::close)));

@@ -1,5 +1,7 @@
 package org.zamin.reservation;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -13,62 +15,64 @@ import org.zamin.db.SqlResource;
 final class ReservationRepository {
 
     private static final String JSON = SqlResource.load("reservation/json");
-    private static final String CLAIM_PARCELS = SqlResource.load("reservation/claim_parcels");
-    private static final String PARCEL_STATES = SqlResource.load("reservation/parcel_states");
     private static final String CONNECTED = SqlResource.load("reservation/connected");
     private static final String INSERT = SqlResource.load("reservation/insert");
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    /** A requested plot, locked. */
-    record LockedParcel(long id, String plotNumber, String status, int estateId, String estateCode, long price) {}
+    /** What {@code reservation_claim} answered (see V420__reservation_claim.sql); fields depend on the outcome. */
+    record Claim(String outcome, Integer status, String body, Long reservationId, Integer open, Integer allocations,
+            String investorName, String investorOrganisation, List<Plot> parcels) {}
+
+    /** A requested plot: its state, or (when claimed) what the reservation records of it. */
+    record Plot(long id, String plotNumber, String status, Integer estateId, String estateCode, String estateName,
+            String estateNameFa, Double areaM2, Long price, List<Double> bbox) {}
 
     /** A reservation, locked, with what the transitions need. */
     record Locked(long id, long investorId, int estateId, String estateCode, ReservationStatus status,
             Instant holdExpiresAt, long depositAmount, List<Long> parcelIds, List<String> plotNumbers) {}
 
-    /** A stored idempotent answer. */
-    record StoredAnswer(byte[] requestHash, int status, String body) {}
+    /** The new reservation as the insert needs it. */
+    record Held(long id, long investorId, int estateId, ReservationService.NewReservation request, long deposit,
+            Instant now, Instant expires, String key, byte[] requestHash, String body) {}
 
-    /**
-     * Locks the investor's row until commit, so one investor's requests are counted against the cap one at a time,
-     * and returns how many open (HELD or SUBMITTED) reservations they have.
-     */
-    int lockInvestorCountingOpen(Handle h, long investorId) {
-        return h.createQuery("SELECT (SELECT count(*) FROM reservation r WHERE r.investor_id = u.id "
-                        + "AND r.status IN ('HELD', 'SUBMITTED')) FROM users u WHERE u.id = :id FOR NO KEY UPDATE OF u")
-                .bind("id", investorId).mapTo(Integer.class).one();
-    }
-
-    /** Sets the requested plots that are still AVAILABLE to RESERVED and returns them (see claim_parcels.sql). */
-    List<LockedParcel> claimParcels(Handle h, List<Long> ids) {
-        return parcels(h, CLAIM_PARCELS, ids);
+    /** Checks a replay, the plots, the investor's cap, and claims the plots, in one call (reservation_claim). */
+    Claim claim(Handle h, long investorId, String key, byte[] requestHash, List<Long> ids, int cap) {
+        String json = h.createQuery("SELECT reservation_claim(:investor, :key, :hash, CAST(:ids AS bigint[]), :cap)::text")
+                .bind("investor", investorId).bind("key", key).bind("hash", requestHash)
+                .bindArray("ids", Long.class, ids).bind("cap", cap)
+                .mapTo(String.class).one();
+        return read(json, Claim.class);
     }
 
     /** The requested plots as they are now, without locking them. */
-    List<LockedParcel> parcelStates(Handle h, List<Long> ids) {
-        return parcels(h, PARCEL_STATES, ids);
+    List<Plot> parcelStates(Handle h, List<Long> ids) {
+        String json = h.createQuery("SELECT reservation_parcel_states(CAST(:ids AS bigint[]))::text")
+                .bindArray("ids", Long.class, ids).mapTo(String.class).one();
+        return List.of(read(json, Plot[].class));
     }
 
-    private static List<LockedParcel> parcels(Handle h, String sql, List<Long> ids) {
-        return h.createQuery(sql).bindArray("ids", Long.class, ids)
-                .map((rs, ctx) -> new LockedParcel(rs.getLong("id"), rs.getString("plot_number"), rs.getString("status"),
-                        rs.getInt("estate_id"), rs.getString("estate_code"), rs.getLong("price")))
-                .list();
+    private static <T> T read(String json, Class<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unexpected answer from the database: " + json, e);
+        }
     }
 
     boolean connected(Handle h, List<Long> ids) {
         return h.createQuery(CONNECTED).bindArray("ids", Long.class, ids).mapTo(Integer.class).one() == ids.size();
     }
 
-    long insert(Handle h, long investorId, int estateId, ReservationService.NewReservation r, long deposit, Instant now,
-            Instant expires) {
-        long id = h.createQuery(INSERT)
-                .bind("investor", investorId).bind("estate", estateId).bind("activity", r.activity())
-                .bind("investment", r.investment()).bind("jobs", r.jobs())
-                .bind("knowledgeBased", r.knowledgeBased()).bind("deposit", deposit)
-                .bind("now", utc(now)).bind("expires", utc(expires))
-                .bindArray("parcels", Long.class, r.parcelIds())
-                .mapTo(Long.class).one();
-        return id;
+    /** Inserts a HELD reservation with its plots and the answer kept for its Idempotency-Key. */
+    void insert(Handle h, Held r) {
+        h.createUpdate(INSERT)
+                .bind("id", r.id()).bind("investor", r.investorId()).bind("estate", r.estateId())
+                .bind("activity", r.request().activity()).bind("investment", r.request().investment())
+                .bind("jobs", r.request().jobs()).bind("knowledgeBased", r.request().knowledgeBased())
+                .bind("deposit", r.deposit()).bind("now", utc(r.now())).bind("expires", utc(r.expires()))
+                .bindArray("parcels", Long.class, r.request().parcelIds())
+                .bind("key", r.key()).bind("requestHash", r.requestHash()).bind("body", r.body())
+                .execute();
     }
 
     /** Sets the plots' public status; {@code from} guards against changing a plot that is not in the expected state. */
@@ -137,22 +141,6 @@ final class ReservationRepository {
         h.createUpdate("INSERT INTO allocation_parcel (allocation_id, parcel_id) SELECT :id, unnest(CAST(:parcels AS bigint[]))")
                 .bind("id", id).bindArray("parcels", Long.class, r.parcelIds()).execute();
         return id;
-    }
-
-    Optional<StoredAnswer> findAnswer(Handle h, long userId, String key) {
-        return h.createQuery("SELECT request_hash, response_status, response_body FROM idempotency_key "
-                        + "WHERE user_id = :user AND key = :key")
-                .bind("user", userId).bind("key", key)
-                .map((rs, ctx) -> new StoredAnswer(rs.getBytes(1), rs.getInt(2), rs.getString(3)))
-                .findOne();
-    }
-
-    void storeAnswer(Handle h, long userId, String key, byte[] requestHash, int status, String body, Instant now) {
-        h.createUpdate("""
-                INSERT INTO idempotency_key (user_id, key, request_hash, response_status, response_body, created_at)
-                VALUES (:user, :key, :hash, :status, :body, :now)""")
-                .bind("user", userId).bind("key", key).bind("hash", requestHash).bind("status", status)
-                .bind("body", body).bind("now", utc(now)).execute();
     }
 
     List<Long> dueHolds(Handle h, Instant now, int limit) {

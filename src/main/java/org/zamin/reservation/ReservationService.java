@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,71 +68,67 @@ public final class ReservationService {
     public Answer create(CurrentUser investor, String idempotencyKey, NewReservation request) {
         NewReservation r = validate(request);
         byte[] requestHash = sha256(canonical(r));
-        // Cheap answers first, outside any transaction: a replay, or a plot that is plainly taken already (what the
-        // crowd that lost a race for a popular plot gets, without queueing for locks). The transaction re-checks both.
-        var stored = jdbi.withHandle(h -> replay(h, investor, idempotencyKey, requestHash));
-        if (stored.isPresent()) {
-            return stored.get();
-        }
-        jdbi.useHandle(h -> {
-            var states = repo.parcelStates(h, r.parcelIds());
-            if (states.size() != r.parcelIds().size() || states.stream().anyMatch(p -> !"AVAILABLE".equals(p.status()))) {
-                throw notAllAvailable(states, r.parcelIds());
-            }
-        });
         try {
             return Transactions.retrying(jdbi, h -> createIn(h, investor, idempotencyKey, requestHash, r));
         } catch (RuntimeException e) {
-            String constraint = Transactions.constraint(e);
-            if ("idempotency_key_pkey".equals(constraint)) {
-                // A concurrent request with the same key committed first: answer as it did.
-                return jdbi.inTransaction(h -> replay(h, investor, idempotencyKey, requestHash)
-                        .orElseThrow(() -> e));
-            }
-            if ("reservation_parcel_one_active".equals(constraint)) {
+            if ("reservation_parcel_one_active".equals(Transactions.constraint(e))) {
                 throw ApiException.conflict("parcel_not_available", "a requested plot was reserved by someone else");
             }
             throw e;
         }
     }
 
+    /**
+     * One round trip checks and claims (reservation_claim), one more writes the reservation with its replay answer,
+     * one the decision; any refusal after the claim rolls the claimed plots back with the transaction.
+     */
     private Answer createIn(Handle h, CurrentUser investor, String key, byte[] requestHash, NewReservation r) {
-        int open = repo.lockInvestorCountingOpen(h, investor.id());
-        // A concurrent request with the same key may have committed while we waited for the investor's lock.
-        var stored = replay(h, investor, key, requestHash);
-        if (stored.isPresent()) {
-            return stored.get();
-        }
-        if (open >= OPEN_CAP) {
-            throw ApiException.conflict("reservation_cap", "you already have " + OPEN_CAP
+        var claim = repo.claim(h, investor.id(), key, requestHash, r.parcelIds(), OPEN_CAP);
+        switch (claim.outcome()) {
+            case "replay" -> {
+                return new Answer(claim.status(), claim.body(), true);
+            }
+            case "key_reused" -> throw ApiException.unprocessable("idempotency_key_reused",
+                    "this Idempotency-Key was used for a different request");
+            case "unavailable" -> throw notAllAvailable(claim.parcels(), r.parcelIds());
+            case "cap" -> throw ApiException.conflict("reservation_cap", "you already have " + OPEN_CAP
                     + " open reservations; withdraw one or wait for a decision");
+            case "missed" -> {
+                var claimed = claim.parcels().stream().map(ReservationRepository.Plot::id).toList();
+                var others = r.parcelIds().stream().filter(id -> !claimed.contains(id)).toList();
+                throw notAllAvailable(repo.parcelStates(h, others), others);
+            }
+            case "claimed" -> {
+                return hold(h, investor, key, requestHash, r, claim);
+            }
+            default -> throw new IllegalStateException("unknown claim outcome " + claim.outcome());
         }
-        var parcels = repo.claimParcels(h, r.parcelIds());
-        if (parcels.size() != r.parcelIds().size()) {
-            var claimed = parcels.stream().map(ReservationRepository.LockedParcel::id).toList();
-            var others = r.parcelIds().stream().filter(id -> !claimed.contains(id)).toList();
-            throw notAllAvailable(repo.parcelStates(h, others), others);
-        }
-        if (parcels.stream().map(ReservationRepository.LockedParcel::estateId).distinct().count() > 1) {
+    }
+
+    private Answer hold(Handle h, CurrentUser investor, String key, byte[] requestHash, NewReservation r,
+            ReservationRepository.Claim claim) {
+        var parcels = claim.parcels();
+        if (parcels.stream().map(ReservationRepository.Plot::estateId).distinct().count() > 1) {
             throw ApiException.unprocessable("parcels_not_adjacent", "plots of different estates cannot be reserved together");
         }
         if (parcels.size() > 1 && !repo.connected(h, r.parcelIds())) {
             throw ApiException.unprocessable("parcels_not_adjacent",
                     "plots reserved together must form one block of neighbouring plots");
         }
-        parcels = parcels.stream().sorted(java.util.Comparator.comparingLong(ReservationRepository.LockedParcel::id)).toList();
-        Instant now = clock.instant();
-        long price = parcels.stream().mapToLong(ReservationRepository.LockedParcel::price).sum();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant expires = now.plus(HOLD);
+        long price = parcels.stream().mapToLong(ReservationRepository.Plot::price).sum();
         long deposit = Math.max(0, price * DEPOSIT_PER_MILLE / 1000);
+        long id = claim.reservationId();
         var first = parcels.get(0);
-        long id = repo.insert(h, investor.id(), first.estateId(), r, deposit, now, now.plus(HOLD));
-        String body = repo.json(h, id, null, null, List.of(), 1).get(0);
-        repo.storeAnswer(h, investor.id(), key, requestHash, 201, body, now);
+        String body = heldJson(id, investor, r, claim, deposit, now, expires);
+        repo.insert(h, new ReservationRepository.Held(id, investor.id(), first.estateId(), r, deposit, now, expires,
+                key, requestHash, body));
         Map<String, Object> pub = new LinkedHashMap<>();
-        pub.put("plots", parcels.stream().map(ReservationRepository.LockedParcel::plotNumber).toList());
+        pub.put("plots", parcels.stream().map(ReservationRepository.Plot::plotNumber).toList());
         pub.put("activity", r.activity());
         pub.put("knowledgeBased", r.knowledgeBased());
-        pub.put("holdExpiresAt", now.plus(HOLD).toString());
+        pub.put("holdExpiresAt", expires.toString());
         pub.put("parcelStatus", "RESERVED");
         decisions.append(h, Decision.of(Actor.user(investor.id(), investor.role()), "reservation.held", "reservation",
                         String.valueOf(id))
@@ -141,8 +138,55 @@ public final class ReservationService {
         return new Answer(201, body, false);
     }
 
+    /** The new reservation in the shape of reservation/json.sql, from what the claim returned (no query). */
+    private static String heldJson(long id, CurrentUser investor, NewReservation r, ReservationRepository.Claim claim,
+            long deposit, Instant now, Instant expires) {
+        var parcels = claim.parcels();
+        var first = parcels.get(0);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", id);
+        json.put("status", ReservationStatus.HELD.name());
+        json.put("estate", first.estateCode());
+        json.put("estateName", first.estateName());
+        json.put("estateNameFa", first.estateNameFa());
+        json.put("investorId", investor.id());
+        json.put("investorName", claim.investorName());
+        json.put("investorOrganisation", claim.investorOrganisation());
+        json.put("activity", r.activity());
+        json.put("investment", r.investment());
+        json.put("jobs", r.jobs());
+        json.put("knowledgeBased", r.knowledgeBased());
+        json.put("depositAmount", deposit);
+        json.put("createdAt", now.toString());
+        json.put("holdExpiresAt", expires.toString());
+        json.put("submittedAt", null);
+        json.put("closedAt", null);
+        json.put("reason", null);
+        json.put("parcels", parcels.stream().map(p -> {
+            Map<String, Object> plot = new LinkedHashMap<>();
+            plot.put("id", p.id());
+            plot.put("plotNumber", p.plotNumber());
+            plot.put("areaM2", p.areaM2());
+            plot.put("status", "RESERVED");
+            return plot;
+        }).toList());
+        json.put("bbox", List.of(
+                parcels.stream().mapToDouble(p -> p.bbox().get(0)).min().orElseThrow(),
+                parcels.stream().mapToDouble(p -> p.bbox().get(1)).min().orElseThrow(),
+                parcels.stream().mapToDouble(p -> p.bbox().get(2)).max().orElseThrow(),
+                parcels.stream().mapToDouble(p -> p.bbox().get(3)).max().orElseThrow()));
+        json.put("payment", null);
+        json.put("allocationId", null);
+        json.put("investorHoldings", Map.of("openReservations", claim.open(), "allocations", claim.allocations()));
+        try {
+            return JSON.writeValueAsString(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Why a claim missed these plots: an unknown id (422), or a plot that is not AVAILABLE (409). */
-    private static ApiException notAllAvailable(List<ReservationRepository.LockedParcel> states, List<Long> requested) {
+    private static ApiException notAllAvailable(List<ReservationRepository.Plot> states, List<Long> requested) {
         List<Long> missing = new ArrayList<>(requested);
         states.forEach(p -> missing.remove((Long) p.id()));
         if (!missing.isEmpty()) {
@@ -154,16 +198,6 @@ public final class ReservationService {
                 // Every plot reads AVAILABLE again: the one we missed was freed the moment after we tried.
                 .orElseGet(() -> ApiException.conflict("parcel_not_available",
                         "a requested plot was being reserved by someone else; try again"));
-    }
-
-    private java.util.Optional<Answer> replay(Handle h, CurrentUser investor, String key, byte[] requestHash) {
-        return repo.findAnswer(h, investor.id(), key).map(a -> {
-            if (!MessageDigest.isEqual(a.requestHash(), requestHash)) {
-                throw ApiException.unprocessable("idempotency_key_reused",
-                        "this Idempotency-Key was used for a different request");
-            }
-            return new Answer(a.status(), a.body(), true);
-        });
     }
 
     /** One reservation as JSON, if the user may see it: 404 for another investor's, 403 for another estate's officer. */

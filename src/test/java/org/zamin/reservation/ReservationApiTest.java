@@ -13,6 +13,9 @@ import static org.zamin.testing.Http.assertError;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -195,6 +198,33 @@ class ReservationApiTest {
         Http.Response ok = Http.post("/api/reservations", Reservations.body(plots), "Cookie", cookie,
                 "Idempotency-Key", "k1", "X-CSRF-Token", csrf);
         assertEquals(201, ok.status(), ok.body());
+    }
+
+    @Test
+    void theAnswerToAHoldIsTheReservationAsReadBack() {
+        var estate = TestEstates.create(ts.jdbi());
+        var plots = row(estate, 2);
+        var investor = TestUsers.investor();
+        JsonNode held = reserve(investor, plots).json();
+        JsonNode read = Http.get("/api/reservations/" + held.get("id").asLong(), "Authorization", investor.bearer()).json();
+        // The 201 body is built from what the claim returned, the read from reservation/json.sql: same fields, same
+        // values; the timestamps may be spelled differently (Z or +00:00) but are the same instants.
+        List<String> fields = iterable(read.fieldNames());
+        assertEquals(fields, iterable(held.fieldNames()));
+        for (String field : fields) {
+            if (field.endsWith("At") && !read.get(field).isNull()) {
+                assertEquals(OffsetDateTime.parse(read.get(field).asText()).toInstant(),
+                        OffsetDateTime.parse(held.get(field).asText()).toInstant(), field);
+            } else {
+                assertEquals(read.get(field), held.get(field), field);
+            }
+        }
+    }
+
+    private static <T> List<T> iterable(Iterator<T> it) {
+        List<T> list = new ArrayList<>();
+        it.forEachRemaining(list::add);
+        return list;
     }
 
     @Test
