@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Load generator for bench/reservations.sh: POST /api/reservations over raw HTTP/1.1 (asyncio, standard library).
 
-Input lines are "token plotId". Mode "distinct": every line once over C keep-alive connections; prints throughput
+Input lines are "who plotId", who being "session:USER_ID" (a signed-in browser) or an API token. Mode "distinct": every line once over C keep-alive connections; prints throughput
 and latency. Mode "race": one new connection per line, all released at the same moment; each latency runs from
 opening the connection to the last byte of the answer.
 
@@ -9,6 +9,7 @@ Python and its event loop, rather than a JVM client, so that the generator takes
 with the server and the database (its CPU time is reported by the script).
 """
 import asyncio
+import hashlib
 import math
 import sys
 import time
@@ -16,9 +17,18 @@ import uuid
 from collections import Counter
 
 
-def request(host, token, plot):
+def credentials(who):
+    """ "session:ID" is a signed-in browser (cookie and CSRF token as bench/reservations.sh made them); else a token."""
+    if who.startswith("session:"):
+        user = who.removeprefix("session:")
+        csrf = hashlib.md5(user.encode()).hexdigest()
+        return f"Cookie: zamin_session=bench-session-{user}\r\nX-CSRF-Token: {csrf}\r\n"
+    return f"Authorization: Bearer {who}\r\n"
+
+
+def request(host, who, plot):
     body = ('{"parcelIds":[%s],"activity":"1079","investment":1000000,"jobs":10,"knowledgeBased":false}' % plot).encode()
-    head = (f"POST /api/reservations HTTP/1.1\r\nHost: {host}\r\nAuthorization: Bearer {token}\r\n"
+    head = (f"POST /api/reservations HTTP/1.1\r\nHost: {host}\r\n{credentials(who)}"
             f"Idempotency-Key: {uuid.uuid4()}\r\nContent-Type: application/json\r\n"
             f"Content-Length: {len(body)}\r\n\r\n").encode()
     return head + body

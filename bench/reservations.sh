@@ -15,13 +15,15 @@ zamin generate --estates 30 --plots 40000 --seed 7 >/dev/null
 psql_value "UPDATE parcel p SET status = 'AVAILABLE' FROM estate e
              WHERE e.id = p.estate_id AND e.code LIKE 'IR-%' AND p.land_use = 'industrial'" >/dev/null
 
-# Investors with known API tokens (only their SHA-256 is stored): the cap is 3 open reservations each.
+# Investors signed in as in a browser: a session cookie whose SHA-256 is stored, and its CSRF token (what
+# bench/reservation_load.py sends for "session:ID"). The cap is 3 open reservations each.
 INVESTORS=$(( WARM / 3 + N / 3 + N + 200 * (RACES + 1) + 10 ))
 psql_value "
   INSERT INTO users (email, name, organisation, password_hash, role)
   SELECT 'bench' || i || '@bench.example', 'Bench ' || i, 'Bench', 'x', 'INVESTOR' FROM generate_series(1, $INVESTORS) i;
-  INSERT INTO api_token (token_hash, user_id, name, created_at)
-  SELECT sha256(convert_to('bench-' || u.id, 'UTF8')), u.id, 'bench', now() FROM users u WHERE u.email LIKE '%@bench.example'" >/dev/null
+  INSERT INTO user_session (id_hash, user_id, created_at, expires_at, csrf_token)
+  SELECT sha256(convert_to('bench-session-' || u.id, 'UTF8')), u.id, now(), now() + interval '1 day', md5(u.id::text)
+    FROM users u WHERE u.email LIKE '%@bench.example'" >/dev/null
 mapfile -t USERS < <(psql_value "SELECT id FROM users WHERE email LIKE '%@bench.example' ORDER BY id")
 NEEDED=$(( WARM + 2 * N + RACES + 1 ))
 mapfile -t PLOTS < <(psql_value "SELECT p.id FROM parcel p JOIN estate e ON e.id = p.estate_id
@@ -36,7 +38,7 @@ LOAD="python3 $BENCH_DIR/reservation_load.py $BASE_URL"
 U=0
 lines() { # lines FIRST_PLOT COUNT: "token plot", three plots per investor
   local first=$1 count=$2 investors=$(( ($2 + 2) / 3 )) i
-  for i in $(seq 0 $(( count - 1 ))); do echo "bench-${USERS[$(( U + i % investors ))]} ${PLOTS[$(( first + i ))]}"; done
+  for i in $(seq 0 $(( count - 1 ))); do echo "session:${USERS[$(( U + i % investors ))]} ${PLOTS[$(( first + i ))]}"; done
   U=$(( U + investors ))
 }
 lines 0 "$WARM" > "$WORK/warm.txt"
@@ -105,11 +107,11 @@ echo "pgbench: $PG_TPS tps, average latency $PG_LAT ms, $PG_HELD reservations he
 # The race: 200 investors press "reserve" on one plot at the same moment, $RACES times (a new plot each time).
 RACE_LINES=()
 # One unmeasured round first, so that the losers' path (409) is compiled too, as on a server that has been up a while.
-for i in $(seq 0 199); do echo "bench-${USERS[$(( U + RACES * 200 + i ))]} ${PLOTS[$(( WARM + 2 * N + RACES ))]}"; done > "$WORK/race.txt"
+for i in $(seq 0 199); do echo "session:${USERS[$(( U + RACES * 200 + i ))]} ${PLOTS[$(( WARM + 2 * N + RACES ))]}"; done > "$WORK/race.txt"
 $LOAD race "$WORK/race.txt" >/dev/null
 for r in $(seq 1 $RACES); do
   plot=${PLOTS[$(( WARM + 2 * N + r - 1 ))]}
-  for i in $(seq 0 199); do echo "bench-${USERS[$(( U + (r - 1) * 200 + i ))]} $plot"; done > "$WORK/race.txt"
+  for i in $(seq 0 199); do echo "session:${USERS[$(( U + (r - 1) * 200 + i ))]} $plot"; done > "$WORK/race.txt"
   out=$($LOAD race "$WORK/race.txt")
   echo "race $r: $out"
   RACE_LINES+=("| $r | $(field median "$out") | $(field p95 "$out") | $(field p99 "$out") | $(field max "$out") | $(field statuses "$out") |")
@@ -123,8 +125,9 @@ V2=$(awk -v p="$WORST_P99" 'BEGIN { print (p < 250) ? "meets" : "MISSES" }')
 
 write_section "Reservations (POST /api/reservations)" <<MD
 Server: \`./zamin serve\` with its embedded PostGIS (durable commits: fsync and synchronous_commit on), on the same
-machine as the load generator (\`bench/reservation_load.py\`: Python's asyncio, HTTP/1.1, bearer tokens, a fresh
-\`Idempotency-Key\` per request). A request is authenticated (one query), then its transaction makes three calls:
+machine as the load generator (\`bench/reservation_load.py\`: Python's asyncio, HTTP/1.1). Each investor is signed in
+as in a browser (session cookie and \`X-CSRF-Token\`) and sends a fresh \`Idempotency-Key\` per request. A request
+is authenticated (one query for the session), then its transaction makes three calls:
 \`reservation_claim\` (replay check, plots plainly taken answered at once, the investor's row lock and cap, the
 conditional claim AVAILABLE → RESERVED), one statement inserting the reservation, its plots and the idempotent
 answer, and the decision-log entry (sealed into the hash chain afterwards, by the sealer, once a second).
