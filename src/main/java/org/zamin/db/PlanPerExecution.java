@@ -14,7 +14,7 @@ import org.postgresql.PGStatement;
  */
 final class PlanPerExecution implements StatementCustomizer {
 
-    static final String OPTIONAL_FILTER = "IS NULL OR";
+    private static final String OPTIONAL_FILTER = "IS NULL OR";
 
     @Override
     public void beforeExecution(PreparedStatement stmt, StatementContext ctx) throws SQLException {
