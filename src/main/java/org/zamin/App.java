@@ -214,7 +214,7 @@ public final class App implements AutoCloseable {
         server.start();
         log.info("Zamin is serving on http://localhost:{}", server.port());
         return new App(server, database, ownsDatabase, holdSweeper, idleScan,
-                List.of(holdSweeper, decisionSealer, dailyScan, () -> mailer.ifPresent(Mailer::close)));
+                List.of(holdSweeper, reservations, decisionSealer, dailyScan, () -> mailer.ifPresent(Mailer::close)));
     }
 
     public int port() {

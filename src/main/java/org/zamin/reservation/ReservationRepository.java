@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.zamin.db.SqlResource;
@@ -15,40 +18,55 @@ import org.zamin.db.SqlResource;
 final class ReservationRepository {
 
     private static final String JSON = SqlResource.load("reservation/json");
-    private static final String CONNECTED = SqlResource.load("reservation/connected");
-    private static final String INSERT = SqlResource.load("reservation/insert");
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    /** What {@code reservation_claim} answered (see V420__reservation_claim.sql); fields depend on the outcome. */
-    record Claim(String outcome, Integer status, String body, Long reservationId, Integer open, Integer allocations,
-            String investorName, String investorOrganisation, List<Plot> parcels) {}
+    /** One application for a hold, as {@code reservation_hold_many} takes it (V430__reservation_hold.sql). */
+    record HoldRequest(long investorId, String key, byte[] requestHash, ReservationService.NewReservation application) {}
 
-    /** A requested plot: its state, or (when claimed) what the reservation records of it. */
-    record Plot(long id, String plotNumber, String status, Integer estateId, String estateCode, String estateName,
-            String estateNameFa, Double areaM2, Long price, List<Double> bbox) {}
+    /**
+     * What {@code reservation_hold} answered for one application: the outcome and, by outcome, the answer (status
+     * and body), the requested plots' states, or the investor's open count.
+     */
+    record HoldOutcome(String outcome, Integer status, String body, List<PlotState> parcels, Integer open) {}
+
+    /** A requested plot as it is now. */
+    record PlotState(long id, String plotNumber, String status) {}
 
     /** A reservation, locked, with what the transitions need. */
     record Locked(long id, long investorId, int estateId, String estateCode, ReservationStatus status,
             Instant holdExpiresAt, long depositAmount, List<Long> parcelIds, List<String> plotNumbers) {}
 
-    /** The new reservation as the insert needs it. */
-    record Held(long id, long investorId, int estateId, ReservationService.NewReservation request, long deposit,
-            Instant now, Instant expires, String key, byte[] requestHash, String body) {}
-
-    /** Checks a replay, the plots, the investor's cap, and claims the plots, in one call (reservation_claim). */
-    Claim claim(Handle h, long investorId, String key, byte[] requestHash, List<Long> ids, int cap) {
-        String json = h.createQuery("SELECT reservation_claim(:investor, :key, :hash, CAST(:ids AS bigint[]), :cap)::text")
-                .bind("investor", investorId).bind("key", key).bind("hash", requestHash)
-                .bindArray("ids", Long.class, ids).bind("cap", cap)
+    /** Checks and, where they pass, takes the holds, one after another in list order, in one call. */
+    List<HoldOutcome> holdMany(Handle h, List<HoldRequest> requests, int cap, int depositPerMille, Instant now,
+            Instant expires) {
+        String json = h.createQuery("SELECT reservation_hold_many(CAST(:requests AS jsonb), :cap, :perMille, :now, "
+                        + ":expires)::text")
+                .bind("requests", write(requests.stream().map(ReservationRepository::holdArguments).toList()))
+                .bind("cap", cap).bind("perMille", depositPerMille).bind("now", utc(now)).bind("expires", utc(expires))
                 .mapTo(String.class).one();
-        return read(json, Claim.class);
+        return List.of(read(json, HoldOutcome[].class));
     }
 
-    /** The requested plots as they are now, without locking them. */
-    List<Plot> parcelStates(Handle h, List<Long> ids) {
-        String json = h.createQuery("SELECT reservation_parcel_states(CAST(:ids AS bigint[]))::text")
-                .bindArray("ids", Long.class, ids).mapTo(String.class).one();
-        return List.of(read(json, Plot[].class));
+    private static Map<String, Object> holdArguments(HoldRequest r) {
+        var a = r.application();
+        Map<String, Object> args = new HashMap<>();
+        args.put("investor", r.investorId());
+        args.put("key", r.key());
+        args.put("requestHash", HexFormat.of().formatHex(r.requestHash()));
+        args.put("parcels", a.parcelIds());
+        args.put("activity", a.activity());
+        args.put("investment", a.investment());
+        args.put("jobs", a.jobs());
+        args.put("knowledgeBased", a.knowledgeBased());
+        return args;
+    }
+
+    private static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static <T> T read(String json, Class<T> type) {
@@ -57,22 +75,6 @@ final class ReservationRepository {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unexpected answer from the database: " + json, e);
         }
-    }
-
-    boolean connected(Handle h, List<Long> ids) {
-        return h.createQuery(CONNECTED).bindArray("ids", Long.class, ids).mapTo(Integer.class).one() == ids.size();
-    }
-
-    /** Inserts a HELD reservation with its plots and the answer kept for its Idempotency-Key. */
-    void insert(Handle h, Held r) {
-        h.createUpdate(INSERT)
-                .bind("id", r.id()).bind("investor", r.investorId()).bind("estate", r.estateId())
-                .bind("activity", r.request().activity()).bind("investment", r.request().investment())
-                .bind("jobs", r.request().jobs()).bind("knowledgeBased", r.request().knowledgeBased())
-                .bind("deposit", r.deposit()).bind("now", utc(r.now())).bind("expires", utc(r.expires()))
-                .bindArray("parcels", Long.class, r.request().parcelIds())
-                .bind("key", r.key()).bind("requestHash", r.requestHash()).bind("body", r.body())
-                .execute();
     }
 
     /** Sets the plots' public status; {@code from} guards against changing a plot that is not in the expected state. */

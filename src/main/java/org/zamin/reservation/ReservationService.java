@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
@@ -18,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zamin.account.CurrentUser;
 import org.zamin.account.Role;
+import org.zamin.db.Batcher;
 import org.zamin.db.Transactions;
 import org.zamin.decision.Actor;
 import org.zamin.decision.Decision;
@@ -30,7 +30,7 @@ import org.zamin.http.ApiException;
  * the plots' status change commit together with their decision-log entry; conflicting requests are settled by row
  * locks and, in the last resort, by the one-active-reservation-per-plot index.
  */
-public final class ReservationService {
+public final class ReservationService implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ReservationService.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,18 +43,28 @@ public final class ReservationService {
     public static final int MAX_PLOTS = 10;
     /** The deposit, in per mille of the plots' land price. */
     public static final int DEPOSIT_PER_MILLE = 20;
+    /** Up to this many applications go to the database together. */
+    private static final int MAX_HOLD_BATCH = 100;
 
     private final Jdbi jdbi;
     private final DecisionLog decisions;
     private final PaymentGateway gateway;
     private final Clock clock;
     private final ReservationRepository repo = new ReservationRepository();
+    private final Batcher<ReservationRepository.HoldRequest, ReservationRepository.HoldOutcome> holds;
 
     public ReservationService(Jdbi jdbi, DecisionLog decisions, PaymentGateway gateway, Clock clock) {
         this.jdbi = jdbi;
         this.decisions = decisions;
         this.gateway = gateway;
         this.clock = clock;
+        this.holds = new Batcher<>("hold-desk", MAX_HOLD_BATCH, this::holdAll);
+    }
+
+    /** Stops taking new applications. */
+    @Override
+    public void close() {
+        holds.close();
     }
 
     /** An application as the investor sends it. */
@@ -64,129 +74,48 @@ public final class ReservationService {
     /** An HTTP answer: status and JSON body (stored as-is for idempotent replays). */
     public record Answer(int status, String body, boolean replayed) {}
 
-    /** Creates a HELD reservation; the same key and body again gives the same answer and no second reservation. */
+    /**
+     * Creates a HELD reservation; the same key and body again gives the same answer and no second reservation.
+     * Applications that arrive together are taken together, in arrival order, in one transaction (see
+     * {@link Batcher} and {@code reservation_hold} in V430__reservation_hold.sql).
+     */
     public Answer create(CurrentUser investor, String idempotencyKey, NewReservation request) {
         NewReservation r = validate(request);
-        byte[] requestHash = sha256(canonical(r));
+        ReservationRepository.HoldOutcome outcome;
         try {
-            return Transactions.retrying(jdbi, h -> createIn(h, investor, idempotencyKey, requestHash, r));
+            outcome = holds.submit(new ReservationRepository.HoldRequest(investor.id(), idempotencyKey,
+                    sha256(canonical(r)), r));
         } catch (RuntimeException e) {
             if ("reservation_parcel_one_active".equals(Transactions.constraint(e))) {
                 throw ApiException.conflict("parcel_not_available", "a requested plot was reserved by someone else");
             }
             throw e;
         }
-    }
-
-    /**
-     * One round trip checks and claims (reservation_claim), one more writes the reservation with its replay answer,
-     * one the decision; any refusal after the claim rolls the claimed plots back with the transaction.
-     */
-    private Answer createIn(Handle h, CurrentUser investor, String key, byte[] requestHash, NewReservation r) {
-        var claim = repo.claim(h, investor.id(), key, requestHash, r.parcelIds(), OPEN_CAP);
-        switch (claim.outcome()) {
-            case "replay" -> {
-                return new Answer(claim.status(), claim.body(), true);
-            }
+        return switch (outcome.outcome()) {
+            case "held" -> new Answer(outcome.status(), outcome.body(), false);
+            case "replay" -> new Answer(outcome.status(), outcome.body(), true);
             case "key_reused" -> throw ApiException.unprocessable("idempotency_key_reused",
                     "this Idempotency-Key was used for a different request");
-            case "unavailable" -> throw notAllAvailable(claim.parcels(), r.parcelIds());
+            case "unavailable" -> throw notAllAvailable(outcome.parcels(), r.parcelIds());
+            case "different_estates" -> throw ApiException.unprocessable("parcels_not_adjacent",
+                    "plots of different estates cannot be reserved together");
+            case "not_adjacent" -> throw ApiException.unprocessable("parcels_not_adjacent",
+                    "plots reserved together must form one block of neighbouring plots");
             case "cap" -> throw ApiException.conflict("reservation_cap", "you already have " + OPEN_CAP
                     + " open reservations; withdraw one or wait for a decision");
-            case "missed" -> {
-                var claimed = claim.parcels().stream().map(ReservationRepository.Plot::id).toList();
-                var others = r.parcelIds().stream().filter(id -> !claimed.contains(id)).toList();
-                throw notAllAvailable(repo.parcelStates(h, others), others);
-            }
-            case "claimed" -> {
-                return hold(h, investor, key, requestHash, r, claim);
-            }
-            default -> throw new IllegalStateException("unknown claim outcome " + claim.outcome());
-        }
+            default -> throw new IllegalStateException("unknown hold outcome " + outcome.outcome());
+        };
     }
 
-    private Answer hold(Handle h, CurrentUser investor, String key, byte[] requestHash, NewReservation r,
-            ReservationRepository.Claim claim) {
-        var parcels = claim.parcels();
-        if (parcels.stream().map(ReservationRepository.Plot::estateId).distinct().count() > 1) {
-            throw ApiException.unprocessable("parcels_not_adjacent", "plots of different estates cannot be reserved together");
-        }
-        if (parcels.size() > 1 && !repo.connected(h, r.parcelIds())) {
-            throw ApiException.unprocessable("parcels_not_adjacent",
-                    "plots reserved together must form one block of neighbouring plots");
-        }
+    /** A batch of applications in one transaction; retried whole on a serialization failure or deadlock. */
+    private List<ReservationRepository.HoldOutcome> holdAll(List<ReservationRepository.HoldRequest> requests) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Instant expires = now.plus(HOLD);
-        long price = parcels.stream().mapToLong(ReservationRepository.Plot::price).sum();
-        long deposit = Math.max(0, price * DEPOSIT_PER_MILLE / 1000);
-        long id = claim.reservationId();
-        var first = parcels.get(0);
-        String body = heldJson(id, investor, r, claim, deposit, now, expires);
-        repo.insert(h, new ReservationRepository.Held(id, investor.id(), first.estateId(), r, deposit, now, expires,
-                key, requestHash, body));
-        Map<String, Object> pub = new LinkedHashMap<>();
-        pub.put("plots", parcels.stream().map(ReservationRepository.Plot::plotNumber).toList());
-        pub.put("activity", r.activity());
-        pub.put("knowledgeBased", r.knowledgeBased());
-        pub.put("holdExpiresAt", expires.toString());
-        pub.put("parcelStatus", "RESERVED");
-        decisions.append(h, Decision.of(Actor.user(investor.id(), investor.role()), "reservation.held", "reservation",
-                        String.valueOf(id))
-                .withEstate(first.estateCode()).withParcels(r.parcelIds()).withTransition(null, "HELD")
-                .withPublicDetails(pub)
-                .withPrivateDetails(Map.of("investorId", investor.id(), "investment", r.investment(), "jobs", r.jobs())));
-        return new Answer(201, body, false);
+        return Transactions.retrying(jdbi, h -> repo.holdMany(h, requests, OPEN_CAP, DEPOSIT_PER_MILLE, now,
+                now.plus(HOLD)));
     }
 
-    /** The new reservation in the shape of reservation/json.sql, from what the claim returned (no query). */
-    private static String heldJson(long id, CurrentUser investor, NewReservation r, ReservationRepository.Claim claim,
-            long deposit, Instant now, Instant expires) {
-        var parcels = claim.parcels();
-        var first = parcels.get(0);
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", id);
-        json.put("status", ReservationStatus.HELD.name());
-        json.put("estate", first.estateCode());
-        json.put("estateName", first.estateName());
-        json.put("estateNameFa", first.estateNameFa());
-        json.put("investorId", investor.id());
-        json.put("investorName", claim.investorName());
-        json.put("investorOrganisation", claim.investorOrganisation());
-        json.put("activity", r.activity());
-        json.put("investment", r.investment());
-        json.put("jobs", r.jobs());
-        json.put("knowledgeBased", r.knowledgeBased());
-        json.put("depositAmount", deposit);
-        json.put("createdAt", now.toString());
-        json.put("holdExpiresAt", expires.toString());
-        json.put("submittedAt", null);
-        json.put("closedAt", null);
-        json.put("reason", null);
-        json.put("parcels", parcels.stream().map(p -> {
-            Map<String, Object> plot = new LinkedHashMap<>();
-            plot.put("id", p.id());
-            plot.put("plotNumber", p.plotNumber());
-            plot.put("areaM2", p.areaM2());
-            plot.put("status", "RESERVED");
-            return plot;
-        }).toList());
-        json.put("bbox", List.of(
-                parcels.stream().mapToDouble(p -> p.bbox().get(0)).min().orElseThrow(),
-                parcels.stream().mapToDouble(p -> p.bbox().get(1)).min().orElseThrow(),
-                parcels.stream().mapToDouble(p -> p.bbox().get(2)).max().orElseThrow(),
-                parcels.stream().mapToDouble(p -> p.bbox().get(3)).max().orElseThrow()));
-        json.put("payment", null);
-        json.put("allocationId", null);
-        json.put("investorHoldings", Map.of("openReservations", claim.open(), "allocations", claim.allocations()));
-        try {
-            return JSON.writeValueAsString(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Why a claim missed these plots: an unknown id (422), or a plot that is not AVAILABLE (409). */
-    private static ApiException notAllAvailable(List<ReservationRepository.Plot> states, List<Long> requested) {
+    /** Why plots cannot be held: an unknown id (422), or a plot that is not AVAILABLE (409). */
+    private static ApiException notAllAvailable(List<ReservationRepository.PlotState> states, List<Long> requested) {
         List<Long> missing = new ArrayList<>(requested);
         states.forEach(p -> missing.remove((Long) p.id()));
         if (!missing.isEmpty()) {
