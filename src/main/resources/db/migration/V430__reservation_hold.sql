@@ -108,6 +108,7 @@ $$;
 --      so that a request takes all of its plots or none and writes nothing when it takes none;
 --   5. the reservation, its plots, the answer kept for the key, and the decision-log entry are written.
 -- Answers 'held' with the new reservation as GET /api/reservations/{id} shows it.
+-- reservation_hold_independent below applies the same rules set-based: a change to one belongs in both.
 -- Every statement inside looks rows up by key, so one generic plan each serves every call.
 CREATE FUNCTION reservation_hold(p_investor bigint, p_key text, p_request_hash bytea, p_parcels bigint[],
                                  p_activity text, p_investment bigint, p_jobs integer, p_knowledge_based boolean,
