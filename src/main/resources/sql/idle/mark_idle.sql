@@ -1,7 +1,6 @@
 -- Sets the plots of the given allocations IDLE; returns each changed plot with its allocation.
-UPDATE parcel p SET status = 'IDLE', updated_at = now()
-  FROM allocation_parcel ap
- WHERE ap.allocation_id = ANY(CAST(:allocations AS bigint[]))
-   AND p.id = ap.parcel_id
-   AND p.status <> 'IDLE'
-RETURNING ap.allocation_id, p.id
+SELECT ap.allocation_id, changed.id
+  FROM parcel_set_status(ARRAY(SELECT parcel_id FROM allocation_parcel
+                                WHERE allocation_id = ANY (CAST(:allocations AS bigint[]))), 'IDLE') AS changed(id)
+  JOIN allocation_parcel ap ON ap.parcel_id = changed.id
+                            AND ap.allocation_id = ANY (CAST(:allocations AS bigint[]))

@@ -50,10 +50,4 @@ public final class ContractRepository {
         return out;
     }
 
-    /** Sets the plots' public status, returning the plots whose status changed. */
-    public static List<Long> setParcelStatus(Handle h, List<Long> parcelIds, String status) {
-        return h.createQuery("UPDATE parcel SET status = :status, updated_at = now() "
-                        + "WHERE id = ANY(:ids) AND status <> :status RETURNING id")
-                .bind("status", status).bindArray("ids", Long.class, parcelIds).mapTo(Long.class).list();
-    }
 }

@@ -15,6 +15,8 @@ import org.zamin.decision.Decision;
 import org.zamin.decision.DecisionLog;
 import org.zamin.http.ApiException;
 import org.zamin.inbox.Notifier;
+import org.zamin.parcel.ParcelStatus;
+import org.zamin.parcel.ParcelStatusWriter;
 
 /**
  * The contract of an allocation: its schedule and milestones, milestones recorded by officers (the plot's public
@@ -131,7 +133,7 @@ public final class ContractService {
         if (caseOpen) {
             return;
         }
-        List<Long> changed = ContractRepository.setParcelStatus(h, a.parcelIds(), status);
+        List<Long> changed = ParcelStatusWriter.set(h, a.parcelIds(), ParcelStatus.valueOf(status));
         if (!changed.isEmpty()) {
             log.append(h, Decision.of(actor, "parcel.status_changed", "allocation", Long.toString(a.allocationId()))
                     .withEstate(a.estateCode()).withParcels(changed).withTransition(null, status));

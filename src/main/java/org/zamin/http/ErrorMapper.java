@@ -9,6 +9,15 @@ import java.util.Map;
 import org.jdbi.v3.core.ConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.zamin.domain.Conflict;
+import org.zamin.domain.DomainException;
+import org.zamin.domain.Forbidden;
+import org.zamin.domain.Invalid;
+import org.zamin.domain.Malformed;
+import org.zamin.domain.NotFound;
+import org.zamin.domain.NotSignedIn;
+import org.zamin.domain.TooLarge;
+import org.zamin.domain.TooMany;
 
 /** The one place where failures become {@code {"code", "message"}} JSON with the right status; never a stack trace. */
 public final class ErrorMapper {
@@ -25,6 +34,7 @@ public final class ErrorMapper {
     /** Registers the exception and error handlers on the route table. */
     public static void register(RoutesConfig routes) {
         routes.exception(ApiException.class, (e, ctx) -> write(ctx, e.status(), e.code(), e.getMessage()));
+        routes.exception(DomainException.class, (e, ctx) -> write(ctx, statusOf(e), e.code(), e.getMessage()));
         routes.exception(HttpResponseException.class, (e, ctx) ->
                 write(ctx, e.getStatus(), CODES_BY_STATUS.getOrDefault(e.getStatus(), "error"), e.getMessage()));
         routes.exception(Exception.class, ErrorMapper::unexpected);
@@ -33,6 +43,28 @@ public final class ErrorMapper {
                 write(ctx, 404, "not_found", "no such resource: " + ctx.path());
             }
         });
+    }
+
+    /** The HTTP status of each kind of domain failure: the only place that knows it. */
+    public static int statusOf(DomainException e) {
+        if (e instanceof Malformed) {
+            return 400;
+        } else if (e instanceof NotSignedIn) {
+            return 401;
+        } else if (e instanceof Forbidden) {
+            return 403;
+        } else if (e instanceof NotFound) {
+            return 404;
+        } else if (e instanceof Conflict) {
+            return 409;
+        } else if (e instanceof TooLarge) {
+            return 413;
+        } else if (e instanceof Invalid) {
+            return 422;
+        } else if (e instanceof TooMany) {
+            return 429;
+        }
+        throw new IllegalArgumentException("a domain failure without a status: " + e.getClass());
     }
 
     private static void unexpected(Exception e, Context ctx) {

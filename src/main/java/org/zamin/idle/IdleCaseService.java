@@ -24,6 +24,8 @@ import org.zamin.decision.Decision;
 import org.zamin.decision.DecisionLog;
 import org.zamin.http.ApiException;
 import org.zamin.inbox.Notifier;
+import org.zamin.parcel.ParcelStatus;
+import org.zamin.parcel.ParcelStatusWriter;
 
 /**
  * Due process of idle cases: notice (with its reply deadline), the holder's reply, and the officer's decision —
@@ -302,7 +304,7 @@ public final class IdleCaseService {
     }
 
     private void setParcels(Handle h, AllocationAccess a, String status, Actor actor) {
-        List<Long> changed = ContractRepository.setParcelStatus(h, a.parcelIds(), status);
+        List<Long> changed = ParcelStatusWriter.set(h, a.parcelIds(), ParcelStatus.valueOf(status));
         if (!changed.isEmpty()) {
             log.append(h, Decision.of(actor, "parcel.status_changed", "allocation", Long.toString(a.allocationId()))
                     .withEstate(a.estateCode()).withParcels(changed).withTransition(null, status));

@@ -77,12 +77,6 @@ final class ReservationRepository {
         }
     }
 
-    /** Sets the plots' public status; {@code from} guards against changing a plot that is not in the expected state. */
-    int setParcelStatus(Handle h, List<Long> ids, String from, String to) {
-        return h.createUpdate("UPDATE parcel SET status = :to, updated_at = now() "
-                        + "WHERE id = ANY(CAST(:ids AS bigint[])) AND status = :from")
-                .bindArray("ids", Long.class, ids).bind("from", from).bind("to", to).execute();
-    }
 
     Optional<Locked> lock(Handle h, long id) {
         Optional<Locked> row = h.createQuery("""

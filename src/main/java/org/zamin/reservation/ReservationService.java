@@ -23,6 +23,8 @@ import org.zamin.decision.Actor;
 import org.zamin.decision.Decision;
 import org.zamin.decision.DecisionLog;
 import org.zamin.http.ApiException;
+import org.zamin.parcel.ParcelStatus;
+import org.zamin.parcel.ParcelStatusWriter;
 
 /**
  * Reservations: an investor holds available plots (one, or several adjacent ones, all or nothing), pays the deposit,
@@ -189,7 +191,7 @@ public final class ReservationService implements AutoCloseable {
             requireTransition(r, ReservationStatus.WITHDRAWN);
             Instant now = clock.instant();
             repo.setStatus(h, r.id(), ReservationStatus.WITHDRAWN, now, null, null);
-            repo.setParcelStatus(h, r.parcelIds(), "RESERVED", "AVAILABLE");
+            ParcelStatusWriter.change(h, r.parcelIds(), ParcelStatus.AVAILABLE, ParcelStatus.RESERVED);
             boolean refund = repo.markRefundDue(h, r.id());
             decisions.append(h, decision(investor, "reservation.withdrawn", r, ReservationStatus.WITHDRAWN)
                     .withPublicDetails(Map.of("parcelStatus", "AVAILABLE", "refund", refund ? "DUE" : "NONE")));
@@ -204,7 +206,7 @@ public final class ReservationService implements AutoCloseable {
             requireTransition(r, ReservationStatus.APPROVED);
             Instant now = clock.instant();
             repo.setStatus(h, r.id(), ReservationStatus.APPROVED, now, officer.id(), null);
-            repo.setParcelStatus(h, r.parcelIds(), "RESERVED", "ALLOCATED");
+            ParcelStatusWriter.change(h, r.parcelIds(), ParcelStatus.ALLOCATED, ParcelStatus.RESERVED);
             long allocation = repo.insertAllocation(h, r, now);
             decisions.append(h, decision(officer, "reservation.approved", r, ReservationStatus.APPROVED)
                     .withPublicDetails(Map.of("allocationId", allocation, "parcelStatus", "ALLOCATED")));
@@ -225,7 +227,7 @@ public final class ReservationService implements AutoCloseable {
             requireTransition(r, ReservationStatus.REJECTED);
             Instant now = clock.instant();
             repo.setStatus(h, r.id(), ReservationStatus.REJECTED, now, officer.id(), reason.strip());
-            repo.setParcelStatus(h, r.parcelIds(), "RESERVED", "AVAILABLE");
+            ParcelStatusWriter.change(h, r.parcelIds(), ParcelStatus.AVAILABLE, ParcelStatus.RESERVED);
             boolean refund = repo.markRefundDue(h, r.id());
             decisions.append(h, decision(officer, "reservation.rejected", r, ReservationStatus.REJECTED)
                     .withReason(reason.strip())
@@ -264,7 +266,7 @@ public final class ReservationService implements AutoCloseable {
 
     private void expireIn(Handle h, ReservationRepository.Locked r, Instant now) {
         repo.setStatus(h, r.id(), ReservationStatus.EXPIRED, now, null, null);
-        repo.setParcelStatus(h, r.parcelIds(), "RESERVED", "AVAILABLE");
+        ParcelStatusWriter.change(h, r.parcelIds(), ParcelStatus.AVAILABLE, ParcelStatus.RESERVED);
         decisions.append(h, Decision.of(Actor.SYSTEM, "reservation.expired", "reservation", String.valueOf(r.id()))
                 .withEstate(r.estateCode()).withParcels(r.parcelIds())
                 .withTransition(r.status().name(), ReservationStatus.EXPIRED.name())

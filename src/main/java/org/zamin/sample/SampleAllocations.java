@@ -14,6 +14,8 @@ import org.zamin.decision.Actor;
 import org.zamin.decision.Decision;
 import org.zamin.decision.DecisionLog;
 import org.zamin.idle.IdleScan;
+import org.zamin.parcel.ParcelStatus;
+import org.zamin.parcel.ParcelStatusWriter;
 
 /**
  * Gives the sample's taken plots their contracts, once, in demo mode: one allocation per plot held by the demo
@@ -94,7 +96,7 @@ public final class SampleAllocations {
                     .bind("today", today).bindArray("reclaiming", Long.class, reclaiming)
                     .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3)}).list();
             for (Object[] c : cases) {
-                h.createUpdate("UPDATE parcel SET status = 'RECLAIMING' WHERE id = :p").bind("p", c[1]).execute();
+                ParcelStatusWriter.set(h, List.of((Long) c[1]), ParcelStatus.RECLAIMING);
                 decisions.append(h, Decision.of(Actor.SYSTEM, "idle_case.notice_served", "idle_case", c[0].toString())
                         .withEstate((String) c[2]).withParcels(List.of((Long) c[1]))
                         .withTransition("OPEN", "NOTICE_SERVED").withReason("sample data"));

@@ -1,0 +1,15 @@
+-- The one place a plot's public status changes: every status write, from SQL (holds, the idle scan) or from Java
+-- (parcel.ParcelStatusWriter), goes through parcel_set_status. It sets p_to on the given plots that are not already
+-- in it and, when p_from is given, only on those currently in one of the p_from states; it returns the plots it
+-- changed. updated_at follows; idle_since is kept by the parcel_track_idle_since trigger.
+CREATE OR REPLACE FUNCTION parcel_set_status(p_ids bigint[], p_to text, p_from text[] DEFAULT NULL)
+    RETURNS SETOF bigint
+    LANGUAGE sql AS
+$$
+UPDATE parcel
+   SET status = p_to, updated_at = now()
+ WHERE id = ANY (p_ids)
+   AND status <> p_to
+   AND (p_from IS NULL OR status = ANY (p_from))
+RETURNING id
+$$;
