@@ -25,12 +25,21 @@ public final class ZaminCommand implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(ZaminCommand.class);
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new ZaminCommand()).execute(args));
+        System.exit(new CommandLine(new ZaminCommand())
+                .setExecutionExceptionHandler(ZaminCommand::failed)
+                .execute(args));
     }
 
     @Override
     public void run() {
         new CommandLine(this).usage(System.out);
+    }
+
+    /** A command that fails says why in one line, not with a stack trace (that is logged at debug level). */
+    private static int failed(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
+        log.debug("{} failed", command.getCommandName(), e);
+        System.err.println("zamin " + command.getCommandName() + ": " + e.getMessage());
+        return 1;
     }
 
     /** Opens the database the environment names, migrated. */

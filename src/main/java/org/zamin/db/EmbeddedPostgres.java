@@ -258,6 +258,11 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
     }
 
+    /** A PostgreSQL client program of the same installation the cluster runs on (psql, pg_dump, …). */
+    public Path tool(String name) {
+        return binDir.resolve(name);
+    }
+
     private String bin(String name) {
         return binDir.resolve(name).toString();
     }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
@@ -74,7 +75,13 @@ class PlannerPageBrowserTest {
                     && Integer.parseInt(body().getAttribute("data-planning-results")) < all);
             int inCircle = Integer.parseInt(body().getAttribute("data-planning-results"));
             assertTrue(inCircle > 0, "the circle holds available plots");
-            String distance = browser.driver().findElement(By.cssSelector("#planning-table tbody tr td:last-child")).getText();
+            // The table is redrawn when the map settles on the results, so read the cell afresh until it is stable.
+            String distance = browser.waitUpTo(Duration.ofSeconds(10))
+                    .ignoring(StaleElementReferenceException.class)
+                    .until(d -> {
+                        String text = d.findElement(By.cssSelector("#planning-table tbody tr td:last-child")).getText();
+                        return text.endsWith("m") ? text : null;
+                    });
             assertTrue(distance.endsWith("m"), "rows carry the distance: " + distance);
         } finally {
             browser.screenshot(test.getDisplayName());
