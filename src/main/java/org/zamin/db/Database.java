@@ -121,7 +121,8 @@ public final class Database implements AutoCloseable {
                     + "from this one's, and the difference is not a known harmless one; nothing was changed. "
                     + e.getMessage(), e);
         }
-        log.info("database schema at version {} ({} migrations applied now)", result.targetSchemaVersion,
+        log.info("database schema at version {} ({} migrations applied now)",
+                result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion,
                 result.migrationsExecuted);
         if (separateOwner) {
             AppRole.grant(owner, app.user());
