@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -111,16 +110,8 @@ public final class Database implements AutoCloseable {
         var flyway = Flyway.configure().locations("classpath:db/migration");
         flyway = separateOwner ? flyway.dataSource(owner.jdbcUrl(), owner.user(), owner.password())
                 : flyway.dataSource(writePool);
-        var repaired = ChecksumRepairs.apply(flyway.getDataSource());
-        MigrateResult result;
-        try {
-            result = flyway.load().migrate();
-        } catch (FlywayValidateException e) {
-            ChecksumRepairs.revert(flyway.getDataSource(), repaired);
-            throw new IllegalStateException("the database was migrated by a version of Zamin whose migrations differ "
-                    + "from this one's, and the difference is not a known harmless one; nothing was changed. "
-                    + e.getMessage(), e);
-        }
+        KnownMigrationEdits.apply(flyway);
+        MigrateResult result = flyway.load().migrate();
         log.info("database schema at version {} ({} migrations applied now)",
                 result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion,
                 result.migrationsExecuted);

@@ -43,7 +43,7 @@ class MigrationUpgradeTest {
             Jdbi jdbi = upgraded.jdbi();
             assertEquals(before, counts(jdbi), "every row is still there");
             assertEquals(parcelsBefore, parcelDigest(jdbi), "every plot keeps its geometry, area and status");
-            assertEquals(ChecksumRepairs.KNOWN.get(0).currentChecksum(), checksumOf(jdbi, "430"),
+            assertEquals(KnownMigrationEdits.KNOWN.get(0).currentChecksum(), checksumOf(jdbi, "430"),
                     "the known harmless edit of V430 is recorded");
             boolean allSucceeded = jdbi.withHandle(h -> h.createQuery(
                     "SELECT bool_and(success) FROM flyway_schema_history").mapTo(Boolean.class).one());
@@ -78,7 +78,7 @@ class MigrationUpgradeTest {
         assertTrue(refused.getMessage().contains("not a known harmless one"), refused.getMessage());
         assertTrue(refused.getMessage().contains("420"), refused.getMessage());
         assertEquals(before, counts(old), "nothing was changed");
-        assertEquals(1555843472, checksumOf(old, "430"), "not even the known repair is kept: validation failed first");
+        assertEquals(1555843472, checksumOf(old, "430"), "not even the known edit is recorded: the check comes first");
         boolean repeatablesRan = old.withHandle(h -> h.createQuery(
                 "SELECT count(*) > 0 FROM flyway_schema_history WHERE type = 'SQL' AND version IS NULL")
                 .mapTo(Boolean.class).one());
