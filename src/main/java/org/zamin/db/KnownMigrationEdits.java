@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * The versioned migrations that were edited after installations had applied them, each named by version and by the
  * exact checksums before and after. Before migrating, an installation that recorded an old checksum is brought to the
  * new one: for a harmless edit (a comment) only the recorded checksum changes; for an edit that changed the schema, a
- * conversion script ({@code db/conversions/}) first turns the old schema into the new one, in the same transaction.
+ * conversion script ({@code src/main/resources/db/conversions/}) first turns the old schema into the new one, in the
+ * same transaction.
  * Nothing is repaired by wildcard: if any other applied migration differs, start-up stops before anything is changed.
  * The migration checksum test keeps this list from growing.
  */
@@ -32,7 +33,10 @@ final class KnownMigrationEdits {
     static final List<Edit> KNOWN = List.of(
             new Edit("430", 1555843472, -1531320896,
                     "51c4949 added one comment line to V430 after 2cae06d had applied it; the SQL is the same",
-                    Optional.empty()));
+                    Optional.empty()),
+            new Edit("010", 1348038829, -383347405,
+                    "04f862e rewrote V010 (writers insert, a sealer chains) after 986d3fc had applied it",
+                    Optional.of("V010-986d3fc")));
 
     private KnownMigrationEdits() {}
 
@@ -50,7 +54,7 @@ final class KnownMigrationEdits {
             refuseUnknownDifferences(flyway, applicable);
             c.setAutoCommit(false);
             for (Edit edit : applicable) {
-                edit.conversion().ifPresent(script -> run(c, script));
+                edit.conversion().ifPresent(name -> run(c, conversion(name)));
                 try (var s = c.prepareStatement("UPDATE flyway_schema_history SET checksum = ? "
                         + "WHERE version = ? AND checksum = ? AND type = 'SQL' AND success")) {
                     s.setInt(1, edit.currentChecksum());
@@ -111,6 +115,18 @@ final class KnownMigrationEdits {
             s.execute(script);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot convert the schema: " + e.getMessage(), e);
+        }
+    }
+
+    private static String conversion(String name) {
+        String resource = "/db/conversions/" + name + ".sql";
+        try (var in = KnownMigrationEdits.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing conversion " + resource);
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + resource, e);
         }
     }
 

@@ -67,6 +67,46 @@ class MigrationUpgradeTest {
     }
 
     @Test
+    void aDatabaseMadeAt223126cWithTheFirstDecisionLogIsConvertedAndItsEntriesSealedAgainOnTheRecord()
+            throws Exception {
+        EmbeddedPostgres pg = TestServer.get().postgres();
+        Database.Connection connection = restore(pg, "223126c");
+        Jdbi old = Jdbi.create(connection.jdbcUrl(), connection.user(), connection.password());
+        assertEquals(1348038829, checksumOf(old, "010"), "the dump holds the first V010");
+        // Entries written the first V010's way: its trigger numbers and chains each insert.
+        old.useHandle(h -> {
+            for (int i = 1; i <= 3; i++) {
+                h.execute("INSERT INTO decision (occurred_at, actor_role, action, subject_type, subject_id, reason) "
+                        + "VALUES (now(), 'system', 'parcel.status_changed', 'parcel', ?, 'before the upgrade')",
+                        Integer.toString(i));
+            }
+        });
+        String oldHead = old.withHandle(h -> h.createQuery(
+                "SELECT encode(hash, 'hex') FROM decision ORDER BY seq DESC LIMIT 1").mapTo(String.class).one());
+        Map<String, Long> before = counts(old);
+        String parcelsBefore = parcelDigest(old);
+
+        try (Database upgraded = Database.connect(connection)) {
+            Jdbi jdbi = upgraded.jdbi();
+            assertEquals(KnownMigrationEdits.KNOWN.get(1).currentChecksum(), checksumOf(jdbi, "010"));
+            assertEquals(parcelsBefore, parcelDigest(jdbi), "every plot keeps its geometry, area and status");
+            var verdict = new DecisionLog(jdbi, Clock.systemUTC()).verify();
+            assertTrue(verdict.valid(), "the re-sealed chain verifies: " + verdict);
+            assertEquals(before.get("decision") + 1, verdict.entries(), "the old entries and the record of the re-seal");
+            Map<String, Object> record = jdbi.withHandle(h -> h.createQuery("""
+                    SELECT seq, public_details->>'previousHead' AS head, public_details->>'previousEntries' AS entries
+                      FROM decision WHERE action = 'decision_log.resealed'""").mapToMap().one());
+            assertEquals(oldHead, record.get("head"), "the old head hash is on the record");
+            assertEquals("3", record.get("entries"));
+            assertEquals(4L, ((Number) record.get("seq")).longValue(), "recorded after the entries it re-sealed");
+            List<String> reasons = jdbi.withHandle(h -> h.createQuery(
+                    "SELECT reason FROM decision WHERE seq <= 3 ORDER BY chain_pos").mapTo(String.class).list());
+            assertEquals(List.of("before the upgrade", "before the upgrade", "before the upgrade"), reasons,
+                    "the old entries keep their content and order");
+        }
+    }
+
+    @Test
     void anAppliedMigrationWithAnUnknownChecksumStillStopsStartWithAPlainReason() throws Exception {
         EmbeddedPostgres pg = TestServer.get().postgres();
         Database.Connection connection = restore(pg, "2cae06d");
