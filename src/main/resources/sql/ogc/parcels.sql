@@ -1,9 +1,9 @@
--- The parcels collection of the OGC API: each plot's public properties (the view parcel_public,
+-- The parcels collection of the OGC API: each plot's public properties (parcel_public and parcel_public_properties,
 -- R__parcel_public.sql) with utilities as one comma-separated text, as GDAL and QGIS read attributes; filtered by
 -- bbox, updated_at interval, status, estate and land use (or one plot by :id), paged by id. Returns numberMatched
 -- and the page's Features.
 WITH matched AS (
-    SELECT v.id
+    SELECT v.id, v AS plot
       FROM parcel_public v
      WHERE (CAST(:id AS bigint) IS NULL OR v.id = :id)
        AND (CAST(:minLon AS float8) IS NULL OR v.geom && ST_MakeEnvelope(:minLon, :minLat, :maxLon, :maxLat, 4326))
@@ -14,15 +14,14 @@ WITH matched AS (
        AND (CAST(:landUse AS text) IS NULL OR v.land_use = :landUse)
 ),
 page AS (
-    SELECT v.id, v.geom, v.properties::jsonb || jsonb_build_object('utilities', array_to_string(v.utilities, ','))
-               AS properties
-      FROM (SELECT id FROM matched ORDER BY id LIMIT :limit OFFSET :offset) m
-      JOIN parcel_public v ON v.id = m.id
+    SELECT * FROM matched ORDER BY id LIMIT :limit OFFSET :offset
 )
 SELECT (SELECT count(*) FROM matched) AS number_matched,
        (SELECT coalesce(json_agg(json_build_object(
                    'type', 'Feature',
                    'id', id,
-                   'geometry', ST_AsGeoJSON(ST_ForcePolygonCCW(geom), 7)::json,
-                   'properties', properties) ORDER BY id), '[]')
+                   'geometry', ST_AsGeoJSON(ST_ForcePolygonCCW((plot).geom), 7)::json,
+                   'properties', parcel_public_properties(plot)::jsonb
+                                 || jsonb_build_object('utilities', array_to_string((plot).utilities, ',')))
+                   ORDER BY id), '[]')
           FROM page)::text AS features

@@ -1,8 +1,8 @@
--- Plots matching a filter, as one GeoJSON FeatureCollection of their public properties (the view parcel_public,
--- R__parcel_public.sql). numberMatched and countsByStatus cover every match; features hold the first :limit by
--- id, and only their properties and geometry are built.
+-- Plots matching a filter, as one GeoJSON FeatureCollection of their public properties (parcel_public and
+-- parcel_public_properties, R__parcel_public.sql). numberMatched and countsByStatus cover every match; features hold
+-- the first :limit by id, and only theirs are built.
 WITH matched AS (
-    SELECT v.id, v.status
+    SELECT v.id, v.status, v AS plot
       FROM parcel_public v
      WHERE ST_Intersects(v.geom, ST_MakeEnvelope(:minLon, :minLat, :maxLon, :maxLat, 4326))
        AND (CAST(:estate AS text) IS NULL OR v.estate = :estate)
@@ -13,9 +13,7 @@ WITH matched AS (
        AND v.utilities @> CAST(:utilities AS text[])
 ),
 page AS (
-    SELECT v.id, v.geom, v.properties
-      FROM (SELECT id FROM matched ORDER BY id LIMIT :limit) m
-      JOIN parcel_public v ON v.id = m.id
+    SELECT * FROM matched ORDER BY id LIMIT :limit
 )
 SELECT json_build_object(
            'type', 'FeatureCollection',
@@ -28,7 +26,7 @@ SELECT json_build_object(
            'features', (SELECT coalesce(json_agg(json_build_object(
                                    'type', 'Feature',
                                    'id', id,
-                                   'geometry', ST_AsGeoJSON(ST_ForcePolygonCCW(geom), 7)::json,
-                                   'properties', properties) ORDER BY id), '[]')
+                                   'geometry', ST_AsGeoJSON(ST_ForcePolygonCCW((plot).geom), 7)::json,
+                                   'properties', parcel_public_properties(plot)) ORDER BY id), '[]')
                           FROM page)
        )::text

@@ -1,11 +1,11 @@
--- The GeoJSON Features of the plots :ids, in that order: each plot's public properties (the view parcel_public,
--- R__parcel_public.sql) with its province, its geodesic distance to the search centre (when there is one) and to
--- the nearest line of each infrastructure kind in :infraKinds.
+-- The GeoJSON Features of the plots :ids, in that order: each plot's public properties (parcel_public and
+-- parcel_public_properties, R__parcel_public.sql) with its province, its geodesic distance to the search centre
+-- (when there is one) and to the nearest line of each infrastructure kind in :infraKinds.
 SELECT coalesce(json_agg(json_build_object(
            'type', 'Feature',
            'id', v.id,
            'geometry', ST_AsGeoJSON(ST_ForcePolygonCCW(v.geom), 7)::json,
-           'properties', v.properties::jsonb || jsonb_build_object(
+           'properties', parcel_public_properties(v)::jsonb || jsonb_build_object(
                'province', pr.code,
                'distanceM', CASE WHEN CAST(:nearLon AS float8) IS NULL THEN NULL ELSE round(ST_Distance(
                    v.geom::geography, ST_SetSRID(ST_MakePoint(:nearLon, :nearLat), 4326)::geography)::numeric, 1) END,

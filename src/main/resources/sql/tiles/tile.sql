@@ -1,7 +1,7 @@
--- One Mapbox Vector Tile of one layer, in one query. ${features} and ${layer} come only from the fixed layer list in
--- org.zamin.tiles.TileLayer (${features} is the layer's file, tiles/<layer>.sql); :z/:x/:y and :tolerance (metres
--- in EPSG:3857, one pixel of this zoom below zoom 14, else 0) are bound. `bounds` gives the layer its tile envelope
--- (env, EPSG:3857) and the envelope with a 64-pixel margin in EPSG:4326 (env4326), for its index search.
+-- One Mapbox Vector Tile of one layer, in one query. The layer name and its feature query (the file
+-- tiles/<layer>.sql) come only from the fixed layer list in org.zamin.tiles.TileLayer; :z/:x/:y and :tolerance
+-- (metres in EPSG:3857, one pixel of this zoom below zoom 14, else 0) are bound. `bounds` gives the layer its tile
+-- envelope (env, EPSG:3857) and the envelope with a 64-pixel margin in EPSG:4326 (env4326), for its index search.
 WITH bounds AS (
     SELECT ST_TileEnvelope(:z, :x, :y) AS env,
            ST_Transform(ST_TileEnvelope(:z, :x, :y, margin => 64.0 / 4096), 4326) AS env4326
