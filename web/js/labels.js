@@ -11,13 +11,11 @@ import { t, hasKey, currentLanguage } from './i18n.js';
 export const STATUSES = [];
 export const LAND_USES = [];
 export const UTILITIES = [];
-export const ESTATE_KINDS = [];
 
 /** Fills the vocabularies in place (the views hold these arrays) from the config's `vocabularies`. */
 export function setVocabularies(vocabularies) {
   const v = vocabularies || {};
-  for (const [list, codes] of [[STATUSES, v.plotStatuses], [LAND_USES, v.landUses], [UTILITIES, v.utilities],
-    [ESTATE_KINDS, v.estateKinds]]) {
+  for (const [list, codes] of [[STATUSES, v.plotStatuses], [LAND_USES, v.landUses], [UTILITIES, v.utilities]]) {
     list.splice(0, list.length, ...(Array.isArray(codes) ? codes : []));
   }
 }
