@@ -38,9 +38,10 @@ class PublicPlotTest {
         jdbi.useHandle(h -> h.createUpdate("""
                 UPDATE parcel SET land_use = 'warehouse', price_per_m2 = 1234567, utilities = ARRAY['gas','water']
                  WHERE id = :id""").bind("id", id).execute());
-        expected = Http.JSON.readTree(jdbi.withHandle(h -> h.createQuery(
+        String properties = jdbi.withHandle(h -> h.createQuery(
                 "SELECT parcel_public_properties(v)::text FROM parcel_public v WHERE v.id = :id")
-                .bind("id", id).mapTo(String.class).one()));
+                .bind("id", id).mapTo(String.class).one());
+        expected = Http.JSON.readTree(properties);
     }
 
     @Test
