@@ -1,13 +1,26 @@
-// Domain values and their translation keys. Keys are written out in full (never concatenated)
-// so the i18n test can find every key used by the page.
+// Domain values and their translation keys. The vocabularies come from the server and their labels are found by
+// prefix + code (I18nTest checks every code of the database's vocabularies has both translations); other keys are
+// written out in full (never concatenated) so the i18n test can find every key used by the page.
 import { t, hasKey, currentLanguage } from './i18n.js';
 
-/** Public parcel statuses in legend order, with their map colours (fill, outline). */
-export const STATUSES = [
-  'AVAILABLE', 'RESERVED', 'ALLOCATED', 'UNDER_CONSTRUCTION',
-  'IN_PRODUCTION', 'IDLE', 'RECLAIMING', 'NOT_OFFERED',
-];
+/**
+ * The vocabularies, in display order, as the database holds them: filled from GET /api/config
+ * (`vocabularies`) by setVocabularies before any view is drawn. Labels live in web/i18n/*.json, keyed by
+ * code (status.AVAILABLE, landUse.industrial, utility.water, estateKind.industrial_estate).
+ */
+export const STATUSES = [];
+export const LAND_USES = [];
+export const UTILITIES = [];
 
+/** Fills the vocabularies in place (the views hold these arrays) from the config's `vocabularies`. */
+export function setVocabularies(vocabularies) {
+  const v = vocabularies || {};
+  for (const [list, codes] of [[STATUSES, v.plotStatuses], [LAND_USES, v.landUses], [UTILITIES, v.utilities]]) {
+    list.splice(0, list.length, ...(Array.isArray(codes) ? codes : []));
+  }
+}
+
+/** Map colours (fill, outline) of the statuses; a status without its own colours is drawn as NOT_OFFERED. */
 export const STATUS_COLOURS = {
   AVAILABLE: { fill: '#34a853', stroke: '#1e6b33' },
   RESERVED: { fill: '#f4b400', stroke: '#9a7000' },
@@ -17,48 +30,6 @@ export const STATUS_COLOURS = {
   IDLE: { fill: '#db3b30', stroke: '#8c1e17' },
   RECLAIMING: { fill: '#f07c1b', stroke: '#9b4a07' },
   NOT_OFFERED: { fill: '#a3a8ad', stroke: '#5f6368' },
-};
-
-const STATUS_KEYS = {
-  AVAILABLE: 'status.AVAILABLE',
-  RESERVED: 'status.RESERVED',
-  ALLOCATED: 'status.ALLOCATED',
-  UNDER_CONSTRUCTION: 'status.UNDER_CONSTRUCTION',
-  IN_PRODUCTION: 'status.IN_PRODUCTION',
-  IDLE: 'status.IDLE',
-  RECLAIMING: 'status.RECLAIMING',
-  NOT_OFFERED: 'status.NOT_OFFERED',
-};
-
-/** Land uses offered by the filter, in display order. */
-export const LAND_USES = ['industrial', 'warehouse', 'workshop', 'services', 'green', 'road'];
-
-const LAND_USE_KEYS = {
-  industrial: 'landUse.industrial',
-  warehouse: 'landUse.warehouse',
-  workshop: 'landUse.workshop',
-  services: 'landUse.services',
-  green: 'landUse.green',
-  road: 'landUse.road',
-};
-
-/** Utility connections, in display order. */
-export const UTILITIES = ['water', 'power', 'gas', 'telecom', 'wastewater'];
-
-const UTILITY_KEYS = {
-  water: 'utility.water',
-  power: 'utility.power',
-  gas: 'utility.gas',
-  telecom: 'utility.telecom',
-  wastewater: 'utility.wastewater',
-};
-
-const ESTATE_KIND_KEYS = {
-  industrial_estate: 'estateKind.industrial_estate',
-  industrial_zone: 'estateKind.industrial_zone',
-  free_zone: 'estateKind.free_zone',
-  cluster: 'estateKind.cluster',
-  small_workshop_complex: 'estateKind.small_workshop_complex',
 };
 
 /** Infrastructure line kinds with their map style. */
@@ -160,14 +131,23 @@ function lookup(keys, value) {
   return key && hasKey(key) ? t(key) : String(value);
 }
 
+/** The label of a vocabulary code: the i18n key prefix + code (or + lower-case code), else the code itself. */
+function vocabularyLabel(prefix, value) {
+  if (value === null || value === undefined) return '';
+  for (const key of [prefix + value, prefix + String(value).toLowerCase()]) {
+    if (hasKey(key)) return t(key);
+  }
+  return String(value);
+}
+
 /** The translated name of a parcel status. */
-export const statusLabel = (status) => lookup(STATUS_KEYS, status);
+export const statusLabel = (status) => vocabularyLabel('status.', status);
 /** The translated name of a land use (the raw value if unknown). */
-export const landUseLabel = (use) => lookup(LAND_USE_KEYS, use);
+export const landUseLabel = (use) => vocabularyLabel('landUse.', use);
 /** The translated name of a utility. */
-export const utilityLabel = (utility) => lookup(UTILITY_KEYS, utility);
+export const utilityLabel = (utility) => vocabularyLabel('utility.', utility);
 /** The translated name of an estate kind (the raw value if unknown). */
-export const estateKindLabel = (kind) => lookup(ESTATE_KIND_KEYS, kind);
+export const estateKindLabel = (kind) => vocabularyLabel('estateKind.', kind);
 /** The translated name of an infrastructure line kind. */
 export const infraLabel = (kind) => lookup(INFRA_KEYS, kind);
 

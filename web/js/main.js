@@ -2,6 +2,7 @@
 // Views live under views/ and are reached through the links in <nav id="nav"> (hash routes); this file only
 // wires them together.
 import { getConfig } from './api.js';
+import { setVocabularies } from './labels.js';
 import { setLanguage, savedLanguage, supportedLanguages, onLanguageChange, t, formatNumber } from './i18n.js';
 import { createBanner } from './banner.js';
 import { createHeader } from './header.js';
@@ -180,6 +181,7 @@ async function start() {
   } catch (error) {
     configError = error;
   }
+  setVocabularies(config.vocabularies);
   const offered = Array.isArray(config.languages) && config.languages.length ? config.languages : supportedLanguages();
   const saved = savedLanguage();
   const language = saved && offered.includes(saved) ? saved : config.language;

@@ -46,6 +46,7 @@ import org.zamin.ogc.OgcRepository;
 import org.zamin.ogc.OgcRoutes;
 import org.zamin.parcel.ParcelRepository;
 import org.zamin.parcel.ParcelRoutes;
+import org.zamin.parcel.Vocabulary;
 import org.zamin.parcelimport.ExportService;
 import org.zamin.parcelimport.ImportRoutes;
 import org.zamin.parcelimport.ImportService;
@@ -94,11 +95,12 @@ public final class App implements AutoCloseable {
 
     /** As {@link #start(Settings, Database, boolean)}, with the clock every feature reads (tests control it). */
     public static App start(Settings settings, Database database, boolean ownsDatabase, Clock clock) {
+        var vocabulary = Vocabulary.load(database.readJdbi());
         var estates = new EstateRepository(database.readJdbi());
         var estateRoutes = new EstateRoutes(estates);
-        var parcelRoutes = new ParcelRoutes(new ParcelRepository(database.readJdbi()), estates);
+        var parcelRoutes = new ParcelRoutes(new ParcelRepository(database.readJdbi()), estates, vocabulary);
         var infrastructureRoutes = new InfrastructureRoutes(new InfrastructureRepository(database.readJdbi()));
-        var site = new SiteRoutes(settings, database);
+        var site = new SiteRoutes(settings, database, vocabulary);
         var decisionLog = new DecisionLog(database.jdbi(), clock);
         var decisionRoutes = new DecisionRoutes(decisionLog);
         var accounts = new AccountService(database.jdbi(), clock);
@@ -116,10 +118,10 @@ public final class App implements AutoCloseable {
         // Holds that lapsed while the server was down are expired before the first request is answered.
         var holdSweeper = HoldSweeper.start(reservations);
         var decisionSealer = DecisionSealer.start(decisionLog, 1000);
-        var ogcRoutes = new OgcRoutes(new OgcRepository(database.readJdbi()));
+        var ogcRoutes = new OgcRoutes(new OgcRepository(database.readJdbi()), vocabulary);
         var tileRoutes = new TileRoutes(new TileRepository(database.readJdbi()));
         var planningRoutes = new PlanningRoutes(new PlanningRepository(database.readJdbi()), estates, exportService,
-                auth, clock);
+                auth, clock, vocabulary);
         var mailer = Mailer.fromUrl(settings.smtpUrl());
         var notifier = new Notifier(mailer, clock);
         var contracts = new ContractService(database.jdbi(), decisionLog, notifier, clock);

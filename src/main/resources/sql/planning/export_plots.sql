@@ -1,6 +1,6 @@
--- The public export fields of the plots :ids (any order; the caller orders them).
-SELECT p.id, p.plot_number, e.code AS estate, p.land_use, p.price_per_m2, p.area_m2, p.status, p.utilities,
-       ST_AsBinary(p.geom) AS wkb
-  FROM parcel p
-  JOIN estate e ON e.id = p.estate_id
- WHERE p.id = ANY(CAST(:ids AS bigint[]))
+-- The public export fields of the plots :ids (any order; the caller orders them), from the view parcel_public
+-- (R__parcel_public.sql).
+SELECT v.id, v.plot_number, v.estate, v.land_use, v.price_per_m2, v.area_m2, v.status, v.utilities,
+       ST_AsBinary(v.geom) AS wkb
+  FROM parcel_public v
+ WHERE v.id = ANY(CAST(:ids AS bigint[]))

@@ -1,15 +1,12 @@
--- One Mapbox Vector Tile of one layer, in one query. ${geom}, ${from}, ${columns} and ${layer} come only from
--- the fixed layer list in org.zamin.tiles.TileLayer; :z/:x/:y and :tolerance (metres in EPSG:3857, one
--- pixel of this zoom below zoom 14, else 0) are bound.
+-- One Mapbox Vector Tile of one layer, in one query. The layer name and its feature query (the file
+-- tiles/<layer>.sql) come only from the fixed layer list in org.zamin.tiles.TileLayer; :z/:x/:y and :tolerance
+-- (metres in EPSG:3857, one pixel of this zoom below zoom 14, else 0) are bound. `bounds` gives the layer its tile
+-- envelope (env, EPSG:3857) and the envelope with a 64-pixel margin in EPSG:4326 (env4326), for its index search.
 WITH bounds AS (
     SELECT ST_TileEnvelope(:z, :x, :y) AS env,
            ST_Transform(ST_TileEnvelope(:z, :x, :y, margin => 64.0 / 4096), 4326) AS env4326
 ),
 features AS (
-    SELECT ST_AsMVTGeom(ST_Simplify(ST_Transform(${geom}, 3857), :tolerance, true), b.env, 4096, 64, true) AS geom,
-           ${columns}
-      FROM ${from}
-     CROSS JOIN bounds b
-     WHERE ${geom} && b.env4326
+${features}
 )
 SELECT ST_AsMVT(features.*, '${layer}', 4096, 'geom') FROM features WHERE geom IS NOT NULL

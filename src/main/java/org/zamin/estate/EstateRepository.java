@@ -9,6 +9,7 @@ import org.zamin.db.SqlResource;
 public final class EstateRepository {
 
     private static final String FEATURES = SqlResource.load("estate/features");
+    private static final String EXISTS = SqlResource.load("estate/exists");
 
     private final Jdbi jdbi;
 
@@ -29,8 +30,8 @@ public final class EstateRepository {
         return jdbi.withHandle(h -> h.createQuery(FEATURES).bind("code", code).mapTo(String.class).findOne());
     }
 
+    /** Whether an estate with this code exists. */
     public boolean exists(String code) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT EXISTS (SELECT 1 FROM estate WHERE code = :code)")
-                .bind("code", code).mapTo(Boolean.class).one());
+        return jdbi.withHandle(h -> h.createQuery(EXISTS).bind("code", code).mapTo(Boolean.class).one());
     }
 }

@@ -4,15 +4,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import org.zamin.parcel.Vocabulary;
 
 /** The collections this API serves, each with its SQL, title and the property filters it accepts. */
 public enum Collection {
     ESTATES("estates", "Industrial estates", "Estate and zone boundaries with their public attributes.",
-            "ogc/estates", "createdAt", Map.of("province", Set.of(), "kind",
-                    Set.of("INDUSTRIAL_ESTATE", "INDUSTRIAL_ZONE", "FREE_ZONE", "CLUSTER", "SMALL_WORKSHOP_COMPLEX"))),
+            "ogc/estates", "createdAt", Map.of("province", v -> Set.of(), "kind", Vocabulary::estateKinds)),
     PARCELS("parcels", "Plots", "Every plot with its public status, area, land use, price and utilities.",
-            "ogc/parcels", "updatedAt", Map.of("status", org.zamin.parcel.ParcelStatus.NAMES, "estate", Set.of(),
-                    "landUse", org.zamin.parcel.ParcelAttributes.LAND_USES));
+            "ogc/parcels", "updatedAt", Map.of("status", Vocabulary::plotStatuses, "estate", v -> Set.of(),
+                    "landUse", Vocabulary::landUses));
 
     public final String id;
     public final String title;
@@ -20,11 +21,11 @@ public enum Collection {
     final String sql;
     /** The property the {@code datetime} parameter filters on. */
     public final String temporalProperty;
-    /** Filterable properties and their allowed values (empty: any value). */
-    public final Map<String, Set<String>> filters;
+    /** Filterable properties and their allowed values, from the vocabularies (an empty set: any value). */
+    public final Map<String, Function<Vocabulary, Set<String>>> filters;
 
     Collection(String id, String title, String description, String sql, String temporalProperty,
-               Map<String, Set<String>> filters) {
+               Map<String, Function<Vocabulary, Set<String>>> filters) {
         this.id = id;
         this.title = title;
         this.description = description;

@@ -22,6 +22,7 @@ import java.util.Set;
 import org.zamin.http.ApiException;
 import org.zamin.http.GeoJson;
 import org.zamin.http.Params;
+import org.zamin.parcel.Vocabulary;
 
 /** The OGC API – Features routes under {@code /ogc}; {@link #ROUTES} is both the route table and what the OpenAPI document must list. */
 public final class OgcRoutes {
@@ -42,10 +43,12 @@ public final class OgcRoutes {
             "/collections/{collectionId}/items/{featureId}");
 
     private final OgcRepository repository;
+    private final Vocabulary vocabulary;
     private final String openApi;
 
-    public OgcRoutes(OgcRepository repository) {
+    public OgcRoutes(OgcRepository repository, Vocabulary vocabulary) {
         this.repository = repository;
+        this.vocabulary = vocabulary;
         try (InputStream in = OgcRoutes.class.getResourceAsStream("/ogc/openapi.json")) {
             if (in == null) {
                 throw new IllegalStateException("missing /ogc/openapi.json");
@@ -126,7 +129,8 @@ public final class OgcRoutes {
             }
         }).orElse(new Interval(Optional.empty(), Optional.empty()));
         Map<String, String> filters = new LinkedHashMap<>();
-        c.filters.forEach((name, allowed) -> Params.text(ctx, name).ifPresent(v -> {
+        c.filters.forEach((name, values) -> Params.text(ctx, name).ifPresent(v -> {
+            Set<String> allowed = values.apply(vocabulary);
             if (!allowed.isEmpty() && !allowed.contains(v)) {
                 throw ApiException.invalidParameter(name, "has unknown value '" + v + "'");
             }

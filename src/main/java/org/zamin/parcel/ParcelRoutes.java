@@ -12,14 +12,16 @@ public final class ParcelRoutes {
 
     private final ParcelRepository parcels;
     private final EstateRepository estates;
+    private final Vocabulary vocabulary;
 
-    public ParcelRoutes(ParcelRepository parcels, EstateRepository estates) {
+    public ParcelRoutes(ParcelRepository parcels, EstateRepository estates, Vocabulary vocabulary) {
         this.parcels = parcels;
         this.estates = estates;
+        this.vocabulary = vocabulary;
     }
 
     public void search(Context ctx) {
-        ParcelFilter filter = filterFrom(ctx);
+        ParcelFilter filter = filterFrom(ctx, vocabulary);
         filter.estateCode().ifPresent(code -> {
             if (!estates.exists(code)) {
                 throw ApiException.unprocessable("unknown_estate", "no estate with code " + code);
@@ -33,7 +35,7 @@ public final class ParcelRoutes {
         GeoJson.send(ctx, parcels.findFeature(id).orElseThrow(() -> ApiException.notFound("parcel " + id)));
     }
 
-    static ParcelFilter filterFrom(Context ctx) {
+    static ParcelFilter filterFrom(Context ctx, Vocabulary vocabulary) {
         var minArea = Params.number(ctx, "minArea");
         var maxArea = Params.number(ctx, "maxArea");
         if (minArea.isPresent() && maxArea.isPresent() && minArea.get() > maxArea.get()) {
@@ -46,11 +48,11 @@ public final class ParcelRoutes {
         return new ParcelFilter(
                 Params.bbox(ctx, "bbox").orElse(BoundingBox.WORLD),
                 Params.text(ctx, "estate"),
-                Params.list(ctx, "status", ParcelStatus.NAMES),
+                Params.list(ctx, "status", vocabulary.plotStatuses()),
                 minArea,
                 maxArea,
-                Params.list(ctx, "landUse", ParcelAttributes.LAND_USES),
-                Params.list(ctx, "utilities", ParcelAttributes.UTILITIES),
+                Params.list(ctx, "landUse", vocabulary.landUses()),
+                Params.list(ctx, "utilities", vocabulary.utilities()),
                 Math.min(limit, ParcelFilter.MAX_LIMIT));
     }
 }

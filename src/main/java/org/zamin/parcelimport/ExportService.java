@@ -22,6 +22,7 @@ import org.zamin.db.SqlResource;
 import org.zamin.decision.Actor;
 import org.zamin.decision.Decision;
 import org.zamin.decision.DecisionLog;
+import org.zamin.estate.EstateRepository;
 import org.zamin.io.CsvFormat;
 import org.zamin.io.ExportRow;
 import org.zamin.io.FileFormat;
@@ -36,9 +37,11 @@ public final class ExportService {
 
     private final Jdbi readJdbi;
     private final DecisionLog decisions;
+    private final EstateRepository estates;
 
     public ExportService(Jdbi readJdbi, DecisionLog decisions) {
         this.readJdbi = readJdbi;
+        this.estates = new EstateRepository(readJdbi);
         this.decisions = decisions;
     }
 
@@ -47,8 +50,7 @@ public final class ExportService {
 
     /** Writes the plots to {@code out} (a new file) and appends {@code export.created} to the decision log. */
     public Exported export(FileFormat format, Optional<String> estate, Path out, Actor actor) {
-        if (estate.isPresent() && readJdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM estate WHERE code = :c")
-                .bind("c", estate.get()).mapTo(Integer.class).one()) == 0) {
+        if (estate.isPresent() && !estates.exists(estate.get())) {
             throw new ImportRefused("unknown_estate", "no estate " + estate.get());
         }
         return write(format, rows(estate), estate, out, actor, "parcel export", Map.of());

@@ -41,6 +41,7 @@ import org.zamin.io.FileFormat;
 import org.zamin.io.SourceFeature;
 import org.zamin.io.SourceFile;
 import org.zamin.io.SourceReader;
+import org.zamin.parcel.Vocabulary;
 
 /**
  * Imports a parcel file into one estate: reads it, maps its columns, validates every feature (in Java what the
@@ -63,16 +64,16 @@ public final class ImportService {
     private static final String RESURVEY = SqlResource.load("parcelimport/resurvey");
     private static final String PREVIEW = SqlResource.load("parcelimport/preview");
 
-    static final Set<String> LAND_USES = Set.of("industrial", "warehouse", "workshop", "services", "green", "road");
-    static final Set<String> UTILITIES = Set.of("water", "power", "gas", "telecom", "wastewater");
     static final Set<String> FREE_STATUSES = Set.of("AVAILABLE", "NOT_OFFERED");
     private static final int PREVIEW_LIMIT = 5000;
 
     private final Jdbi jdbi;
     private final DecisionLog decisions;
+    private final Vocabulary vocabulary;
 
     public ImportService(Jdbi jdbi, DecisionLog decisions) {
         this.jdbi = jdbi;
+        this.vocabulary = Vocabulary.load(jdbi);
         this.decisions = decisions;
     }
 
@@ -157,9 +158,9 @@ public final class ImportService {
             String landUse = mapping.landUse().map(c -> trimmed(f.attributes().get(c))).orElse(null);
             if (landUse != null) {
                 landUse = landUse.toLowerCase(Locale.ROOT);
-                if (!LAND_USES.contains(landUse)) {
+                if (!vocabulary.landUses().contains(landUse)) {
                     problems.add(problem(f.number(), plot, "bad_land_use", "land use '" + landUse
-                            + "' is not one of " + new java.util.TreeSet<>(LAND_USES), null, null, landUse));
+                            + "' is not one of " + new java.util.TreeSet<>(vocabulary.landUses()), null, null, landUse));
                 }
             }
             Long price = null;
@@ -181,10 +182,10 @@ public final class ImportService {
             if (utilityText != null) {
                 utilities = Arrays.stream(utilityText.replaceAll("[\\[\\]{}\"]", "").split("[,;\\s]+"))
                         .map(u -> u.trim().toLowerCase(Locale.ROOT)).filter(u -> !u.isEmpty()).distinct().toList();
-                List<String> unknown = utilities.stream().filter(u -> !UTILITIES.contains(u)).toList();
+                List<String> unknown = utilities.stream().filter(u -> !vocabulary.utilities().contains(u)).toList();
                 if (!unknown.isEmpty()) {
                     problems.add(problem(f.number(), plot, "bad_utilities", "unknown utilities " + unknown
-                            + "; known: " + new java.util.TreeSet<>(UTILITIES), null, null, String.join(", ", unknown)));
+                            + "; known: " + new java.util.TreeSet<>(vocabulary.utilities()), null, null, String.join(", ", unknown)));
                 }
             }
             Geometry g = f.geometry();

@@ -23,7 +23,7 @@ import org.zamin.http.Params;
 import org.zamin.io.ExportRow;
 import org.zamin.io.FileFormat;
 import org.zamin.parcelimport.ExportService;
-import org.zamin.parcel.ParcelAttributes;
+import org.zamin.parcel.Vocabulary;
 
 /**
  * {@code GET /api/availability} (with {@code format=geojson|csv|gpkg|shp}: every match as a download),
@@ -42,9 +42,10 @@ public final class PlanningRoutes {
     private final ExportService exports;
     private final Auth auth;
     private final Clock clock;
+    private final Vocabulary vocabulary;
 
     public PlanningRoutes(PlanningRepository repository, EstateRepository estates, ExportService exports, Auth auth,
-            Clock clock) {
+            Clock clock, Vocabulary vocabulary) {
         this.repository = repository;
         this.estates = estates;
         this.availability = new Availability(repository);
@@ -52,6 +53,7 @@ public final class PlanningRoutes {
         this.exports = exports;
         this.auth = auth;
         this.clock = clock;
+        this.vocabulary = vocabulary;
     }
 
     public void availability(Context ctx) throws IOException {
@@ -163,8 +165,8 @@ public final class PlanningRoutes {
         }
         Optional<Long> maxPrice = Params.number(ctx, "maxPrice").map(Math::round);
         return new AvailabilityQuery(within(ctx), near, estate, province, minArea, maxArea, maxPrice,
-                Params.list(ctx, "landUse", ParcelAttributes.LAND_USES),
-                Params.list(ctx, "utilities", ParcelAttributes.UTILITIES),
+                Params.list(ctx, "landUse", vocabulary.landUses()),
+                Params.list(ctx, "utilities", vocabulary.utilities()),
                 maxDistances(ctx), contiguous, minBlockArea, sort, limit, offset);
     }
 

@@ -7,8 +7,12 @@ import java.util.Locale;
 import java.util.Map;
 import org.zamin.config.Settings;
 import org.zamin.db.Database;
+import org.zamin.parcel.Vocabulary;
 
-/** What the page needs before it draws anything ({@code GET /api/config}) and {@code GET /health}. */
+/**
+ * What the page needs before it draws anything ({@code GET /api/config}: base map, languages, the vocabularies in
+ * display order) and {@code GET /health}.
+ */
 public final class SiteRoutes {
 
     /** The languages the page speaks; the first is the fallback. */
@@ -16,10 +20,12 @@ public final class SiteRoutes {
 
     private final Settings settings;
     private final Database database;
+    private final Vocabulary vocabulary;
 
-    public SiteRoutes(Settings settings, Database database) {
+    public SiteRoutes(Settings settings, Database database, Vocabulary vocabulary) {
         this.settings = settings;
         this.database = database;
+        this.vocabulary = vocabulary;
     }
 
     public void config(Context ctx) {
@@ -29,6 +35,7 @@ public final class SiteRoutes {
         body.put("language", preferredLanguage(ctx.header("Accept-Language")));
         body.put("languages", LANGUAGES);
         body.put("demo", settings.demoMode());
+        body.put("vocabularies", vocabulary);
         ctx.json(body);
     }
 

@@ -20,8 +20,8 @@ public final class TileRepository {
         this.jdbi = jdbi;
         String template = SqlResource.load("tiles/tile");
         for (TileLayer layer : TileLayer.values()) {
-            sql.put(layer, template.replace("${geom}", layer.geom).replace("${from}", layer.from)
-                    .replace("${columns}", layer.columns).replace("${layer}", layer.name));
+            sql.put(layer, template.replace("${features}", SqlResource.load(layer.sqlResource()).strip())
+                    .replace("${layer}", layer.name));
         }
     }
 

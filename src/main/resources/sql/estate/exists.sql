@@ -1,0 +1,2 @@
+-- Whether an estate with :code exists.
+SELECT EXISTS (SELECT 1 FROM estate WHERE code = :code)
