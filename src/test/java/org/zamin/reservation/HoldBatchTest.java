@@ -20,9 +20,8 @@ import org.zamin.testing.TestServer;
 import org.zamin.testing.TestUsers;
 
 /**
- * A batch of applications as the server sends it (reservation_hold_many): applications that share a plot or an
- * investor with another are taken one after another in arrival order, the rest together, and each gets the answer
- * it would have got alone.
+ * A batch of applications as the server sends it (reservation_hold_many): each is taken by reservation_hold in
+ * arrival order, and gets the answer it would have got alone.
  */
 class HoldBatchTest {
 
