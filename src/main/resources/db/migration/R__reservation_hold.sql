@@ -1,14 +1,12 @@
 -- A new reservation (a hold) in one database call, and many of them in one transaction.
 --
 -- reservation_hold_set is the one place the rules of a hold live. It is set-based: it takes applications that share
--- no plot and no investor together, so that the fixed cost of each statement is paid once for all of them (per
--- application, a third of the cost of taking them one at a time). reservation_hold_many, the call the server makes
--- for the applications that arrive together (reservation.ReservationService batches them), puts them into waves of
--- such applications, keeping the arrival order of any two that share a plot or an investor, and passes each wave to
--- reservation_hold_set: every application gets the answer it would have got alone, in arrival order. Profiling
--- showed that the rows a hold writes cost little and that the conversation cost the rest, so a batch is one call in
--- one transaction: group commit, done by the application. The one-active-reservation index of V101 remains the
--- guarantee underneath.
+-- no plot and no investor together, so that the fixed cost of each statement is paid once for all of them (taking
+-- them one at a time cost about a third more per application under load). reservation_hold_many, the call the
+-- server makes for the applications that arrive together (reservation.ReservationService batches them), passes them
+-- all to it: every application gets the answer it would have got alone, in arrival order. Profiling showed that the
+-- rows a hold writes cost little and that the conversation cost the rest, so a batch is one call in one transaction:
+-- group commit, done by the application. The one-active-reservation index of V101 remains the guarantee underneath.
 --
 -- The helpers are PL/pgSQL rather than SQL functions for speed alone: PostgreSQL keeps a PL/pgSQL function's query
 -- plans for the session, while it plans a SQL function's body again on every call from another function.
@@ -73,8 +71,8 @@ $$;
 -- Answers (n, outcome) for every element: 'held' with the new reservation's document (reservation_document, as
 -- GET /api/reservations/{id} shows it), or the refusal. p_stage 'check' does only 1 and 2 (no lock, nothing
 -- written) and answers the refusal, or a null outcome for an application that may go on (the applications may then
--- share anything); 'checked' does the rest, for applications that have just passed 1 and 2 in this transaction. Every statement inside looks rows up by key, so one generic
--- plan each serves every call.
+-- share anything); 'checked' does the rest, for applications that have just passed 1 and 2 in this transaction.
+-- Every statement inside looks rows up by key, so one generic plan each serves every call.
 CREATE OR REPLACE FUNCTION reservation_hold_set(p_requests jsonb, p_cap integer, p_deposit_per_mille integer,
                                                 p_now timestamptz, p_expires timestamptz,
                                                 p_stage text DEFAULT 'all')

@@ -1,7 +1,7 @@
 package org.zamin.reservation;
 
 /**
- * How the database answered one application for a hold ({@code reservation_hold}, R__reservation_hold.sql, names
+ * How the database answered one application for a hold ({@code reservation_hold_set}, R__reservation_hold.sql, names
  * each in lower case). Only {@link #HELD} and {@link #REPLAY} are a reservation; the others are refusals.
  */
 public enum HoldOutcome {

@@ -36,7 +36,7 @@ final class ReservationRepository {
     record HoldRequest(long investorId, String key, byte[] requestHash, ReservationService.NewReservation application) {}
 
     /**
-     * What {@code reservation_hold} answered for one application: the outcome and, by outcome, the reservation
+     * What {@code reservation_hold_set} answered for one application: the outcome and, by outcome, the reservation
      * document, the requested plots' states, or the investor's open count.
      */
     record HoldAnswer(HoldOutcome outcome, String body, List<PlotState> parcels, Integer open) {}

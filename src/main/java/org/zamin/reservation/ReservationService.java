@@ -92,7 +92,7 @@ public final class ReservationService implements AutoCloseable {
     /**
      * Creates a HELD reservation; the same key and body again gives the same answer and no second reservation.
      * Applications that arrive together are taken together, in arrival order, in one transaction (see
-     * {@link Batcher}); the rules of a hold are {@code reservation_hold} (R__reservation_hold.sql).
+     * {@link Batcher}); the rules of a hold are {@code reservation_hold_set} (R__reservation_hold.sql).
      */
     public Answer create(CurrentUser investor, String idempotencyKey, NewReservation request) {
         NewReservation r = validate(request);

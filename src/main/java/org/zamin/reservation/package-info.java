@@ -2,10 +2,11 @@
  * Reservations: investors hold plots (one, or adjacent ones together), pay the deposit through a payment gateway, and
  * officers approve or reject; holds lapse on their own. Where each thing lives:
  * <ul>
- *   <li>the rules of a hold: the database function {@code reservation_hold} (db/migration/R__reservation_hold.sql);
- *       {@code reservation_hold_many} applies it to each application of a batch — the applications that arrive
- *       together, sent by {@link org.zamin.reservation.ReservationService} through {@link org.zamin.db.Batcher} in
- *       one transaction; its outcome reaches Java as {@link org.zamin.reservation.HoldOutcome};</li>
+ *   <li>the rules of a hold: the set-based database function {@code reservation_hold_set}
+ *       (db/migration/R__reservation_hold.sql); {@code reservation_hold_many} passes it every application of a batch
+ *       — the applications that arrive together, sent by {@link org.zamin.reservation.ReservationService} through
+ *       {@link org.zamin.db.Batcher} in one transaction; its outcome reaches Java as
+ *       {@link org.zamin.reservation.HoldOutcome};</li>
  *   <li>the reservation document (GET /api/reservations/{id}, the list, the 201 answer of a hold): the function
  *       {@code reservation_document} (R__reservation_document.sql), read through {@code reservation_json};</li>
  *   <li>the lifecycle (which status may follow which): {@link org.zamin.reservation.ReservationStatus} and, in the
