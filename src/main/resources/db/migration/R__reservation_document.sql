@@ -2,8 +2,8 @@
 -- answer of the hold that made it). reservation_document is the one place its fields are named; it takes the
 -- reservation's own values from its caller, so that the hold builds the answer from what it has at hand and the
 -- reads from the tables, and both get the same document, field for field and in the same order.
--- A SQL function PostgreSQL inlines into its caller's query (no FROM, STABLE, each argument a plain value where a
--- parameter is used twice): the call costs nothing over writing the fields out in place.
+-- PL/pgSQL rather than SQL for speed alone: PostgreSQL cannot inline a SQL function with subqueries, and would plan
+-- its body again on every call from another function, while it keeps a PL/pgSQL function's plan for the session.
 CREATE OR REPLACE FUNCTION reservation_document(
         p_id bigint, p_status text, p_estate_code text, p_estate_name text, p_estate_name_fa text,
         p_investor_id bigint, p_investor_name text, p_investor_organisation text, p_activity text,
@@ -12,9 +12,18 @@ CREATE OR REPLACE FUNCTION reservation_document(
         p_closed_at timestamptz, p_reason text, p_parcel_ids bigint[], p_payment json, p_allocation_id bigint,
         p_open_reservations bigint, p_allocations bigint)
     RETURNS json
-    LANGUAGE sql STABLE AS
+    LANGUAGE plpgsql STABLE AS
 $$
-SELECT json_build_object(
+DECLARE
+    plots  json;
+    extent box2d;
+BEGIN
+SELECT json_agg(json_build_object('id', p.id, 'plotNumber', p.plot_number, 'areaM2', round(p.area_m2::numeric, 1),
+                                  'status', p.status) ORDER BY p.id),
+       ST_Extent(p.geom)
+  INTO plots, extent
+  FROM parcel p WHERE p.id = ANY (p_parcel_ids);
+RETURN json_build_object(
            'id', p_id,
            'status', p_status,
            'estate', p_estate_code,
@@ -33,20 +42,16 @@ SELECT json_build_object(
            'submittedAt', p_submitted_at,
            'closedAt', p_closed_at,
            'reason', p_reason,
-           'parcels', (SELECT json_agg(json_build_object(
-                                   'id', p.id, 'plotNumber', p.plot_number, 'areaM2', round(p.area_m2::numeric, 1),
-                                   'status', p.status) ORDER BY p.id)
-                         FROM parcel p WHERE p.id = ANY (p_parcel_ids)),
-           'bbox', (SELECT json_build_array(ST_XMin(x.b), ST_YMin(x.b), ST_XMax(x.b), ST_YMax(x.b))
-                      FROM (SELECT ST_Extent(p.geom) AS b FROM parcel p WHERE p.id = ANY (p_parcel_ids)) x),
+           'parcels', plots,
+           'bbox', json_build_array(ST_XMin(extent), ST_YMin(extent), ST_XMax(extent), ST_YMax(extent)),
            'payment', p_payment,
            'allocationId', p_allocation_id,
            'investorHoldings', json_build_object('openReservations', p_open_reservations,
-                                                 'allocations', p_allocations))
+                                                 'allocations', p_allocations));
+END
 $$;
 
--- A stored reservation's document, read from the tables. PL/pgSQL rather than SQL for speed alone: PostgreSQL keeps
--- a PL/pgSQL function's plan for the session, while it plans a SQL function's body on every call.
+-- A stored reservation's document, read from the tables (PL/pgSQL for the same reason).
 CREATE OR REPLACE FUNCTION reservation_json(p_id bigint) RETURNS json
     LANGUAGE plpgsql STABLE AS
 $$
