@@ -1,5 +1,5 @@
--- Reservations as JSON objects (reservation_json, V430), newest first: one by id, an investor's own, or an
--- officer's estates'.
+-- Reservations as their documents (reservation_json, R__reservation_document.sql), newest first: one by id, an
+-- investor's own, or an officer's estates'.
 SELECT reservation_json(r.id)::text
   FROM reservation r
   JOIN estate e ON e.id = r.estate_id

@@ -9,20 +9,24 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.zamin.db.SqlResource;
 
-/** Appends to, reads and verifies the hash-chained decision log (the chaining itself is a database trigger). */
+/**
+ * Appends to, reads and verifies the hash-chained decision log. Entries are written by the database function
+ * {@code decision_record} and linked into the chain by {@code decision_seal}.
+ */
 public final class DecisionLog {
 
-    private static final String APPEND = SqlResource.load("decision/append");
-    private static final String APPEND_MANY = SqlResource.load("decision/append_many");
+    private static final String RECORD = SqlResource.load("decision/record");
+    private static final String SEAL = SqlResource.load("decision/seal");
+    private static final String PENDING = SqlResource.load("decision/pending");
     private static final String PUBLIC_LIST = SqlResource.load("decision/public_list");
     private static final String CHAIN = SqlResource.load("decision/chain");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,22 +41,7 @@ public final class DecisionLog {
 
     /** Appends inside the caller's transaction, so the entry commits or rolls back with the change it records. */
     public long append(Handle h, Decision d) {
-        return h.createQuery(APPEND)
-                .bind("occurredAt", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
-                .bind("actorId", d.actor().userId().orElse(null))
-                .bind("actorRole", d.actor().role())
-                .bind("action", d.action())
-                .bind("subjectType", d.subjectType())
-                .bind("subjectId", d.subjectId())
-                .bind("estateCode", d.estateCode().orElse(null))
-                .bindArray("parcelIds", Long.class, d.parcelIds())
-                .bind("fromState", d.fromState().orElse(null))
-                .bind("toState", d.toState().orElse(null))
-                .bind("reason", d.reason().orElse(null))
-                .bind("publicDetails", json(d.publicDetails()))
-                .bind("privateDetails", json(d.privateDetails()))
-                .mapTo(Long.class)
-                .one();
+        return record(h, List.of(d)).get(0);
     }
 
     /**
@@ -60,42 +49,34 @@ public final class DecisionLog {
      * of thousands of cases would otherwise pay one round trip per entry). Returns how many were appended.
      */
     public int appendAll(Handle h, List<Decision> ds) {
-        if (ds.isEmpty()) {
-            return 0;
-        }
-        int n = ds.size();
-        Long[] actorIds = new Long[n];
-        String[][] text = new String[11][n];
-        for (int i = 0; i < n; i++) {
-            Decision d = ds.get(i);
-            actorIds[i] = d.actor().userId().orElse(null);
-            text[0][i] = d.actor().role();
-            text[1][i] = d.action();
-            text[2][i] = d.subjectType();
-            text[3][i] = d.subjectId();
-            text[4][i] = d.estateCode().orElse(null);
-            text[5][i] = d.parcelIds().stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
-            text[6][i] = d.fromState().orElse(null);
-            text[7][i] = d.toState().orElse(null);
-            text[8][i] = d.reason().orElse(null);
-            text[9][i] = json(d.publicDetails());
-            text[10][i] = json(d.privateDetails());
-        }
-        return h.createUpdate(APPEND_MANY)
+        return ds.isEmpty() ? 0 : record(h, ds).size();
+    }
+
+    /** Writes the entries through {@code decision_record} (R__decision_record.sql); answers their seq in order. */
+    private List<Long> record(Handle h, List<Decision> ds) {
+        return h.createQuery(RECORD)
                 .bind("occurredAt", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
-                .bindArray("actorIds", Long.class, (Object[]) actorIds)
-                .bindArray("actorRoles", String.class, (Object[]) text[0])
-                .bindArray("actions", String.class, (Object[]) text[1])
-                .bindArray("subjectTypes", String.class, (Object[]) text[2])
-                .bindArray("subjectIds", String.class, (Object[]) text[3])
-                .bindArray("estateCodes", String.class, (Object[]) text[4])
-                .bindArray("parcelIds", String.class, (Object[]) text[5])
-                .bindArray("fromStates", String.class, (Object[]) text[6])
-                .bindArray("toStates", String.class, (Object[]) text[7])
-                .bindArray("reasons", String.class, (Object[]) text[8])
-                .bindArray("publicDetails", String.class, (Object[]) text[9])
-                .bindArray("privateDetails", String.class, (Object[]) text[10])
-                .execute();
+                .bind("entries", json(ds.stream().map(DecisionLog::entry).toList()))
+                .mapTo(Long.class)
+                .list();
+    }
+
+    /** An entry as decision_record takes it (absent parts as null). */
+    private static Map<String, Object> entry(Decision d) {
+        Map<String, Object> e = new HashMap<>();
+        e.put("actorId", d.actor().userId().orElse(null));
+        e.put("actorRole", d.actor().role());
+        e.put("action", d.action());
+        e.put("subjectType", d.subjectType());
+        e.put("subjectId", d.subjectId());
+        e.put("estateCode", d.estateCode().orElse(null));
+        e.put("parcelIds", d.parcelIds());
+        e.put("fromState", d.fromState().orElse(null));
+        e.put("toState", d.toState().orElse(null));
+        e.put("reason", d.reason().orElse(null));
+        e.put("publicDetails", d.publicDetails());
+        e.put("privateDetails", d.privateDetails());
+        return e;
     }
 
     /** Appends in a transaction of its own. */
@@ -122,7 +103,7 @@ public final class DecisionLog {
 
     /** Links every committed, unsealed entry into the hash chain; returns how many it sealed. */
     public int seal() {
-        return jdbi.inTransaction(h -> h.createQuery("SELECT decision_seal()").mapTo(Integer.class).one());
+        return jdbi.inTransaction(h -> h.createQuery(SEAL).mapTo(Integer.class).one());
     }
 
     /**
@@ -139,7 +120,7 @@ public final class DecisionLog {
     public Verification verify() {
         seal();
         return jdbi.withHandle(h -> {
-            long pending = h.createQuery("SELECT count(*) FROM decision WHERE hash IS NULL").mapTo(Long.class).one();
+            long pending = h.createQuery(PENDING).mapTo(Long.class).one();
             MessageDigest sha256 = sha256();
             byte[] expectedPrev = new byte[32];
             long expectedPos = 1;
@@ -176,9 +157,9 @@ public final class DecisionLog {
         });
     }
 
-    private static String json(Map<String, Object> details) {
+    private static String json(Object value) {
         try {
-            return JSON.writeValueAsString(details);
+            return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("details are not serialisable as JSON", e);
         }

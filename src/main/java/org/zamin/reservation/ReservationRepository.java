@@ -1,7 +1,9 @@
 package org.zamin.reservation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -18,16 +20,29 @@ import org.zamin.db.SqlResource;
 final class ReservationRepository {
 
     private static final String JSON = SqlResource.load("reservation/json");
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String HOLD_MANY = SqlResource.load("reservation/hold_many");
+    private static final String LOCK = SqlResource.load("reservation/lock");
+    private static final String LOCK_PARCELS = SqlResource.load("reservation/lock_parcels");
+    private static final String OWNER = SqlResource.load("reservation/owner");
+    private static final String SET_STATUS = SqlResource.load("reservation/set_status");
+    private static final String INSERT_PAYMENT = SqlResource.load("reservation/insert_payment");
+    private static final String MARK_REFUND_DUE = SqlResource.load("reservation/mark_refund_due");
+    private static final String INSERT_ALLOCATION = SqlResource.load("reservation/insert_allocation");
+    private static final String DUE_HOLDS = SqlResource.load("reservation/due_holds");
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS).build();
 
-    /** One application for a hold, as {@code reservation_hold_many} takes it (V430__reservation_hold.sql). */
+    /** One application for a hold, as {@code reservation_hold_many} takes it (R__reservation_hold.sql). */
     record HoldRequest(long investorId, String key, byte[] requestHash, ReservationService.NewReservation application) {}
 
     /**
-     * What {@code reservation_hold} answered for one application: the outcome and, by outcome, the answer (status
-     * and body), the requested plots' states, or the investor's open count.
+     * What {@code reservation_hold_set} answered for one application: the outcome and, by outcome, the reservation
+     * document, the requested plots' states, or the investor's open count.
      */
-    record HoldOutcome(String outcome, Integer status, String body, List<PlotState> parcels, Integer open) {}
+    record HoldAnswer(HoldOutcome outcome, String body, List<PlotState> parcels, Integer open) {}
+
+    /** Who a reservation belongs to: its investor and its estate's code. */
+    record Owner(long investorId, String estateCode) {}
 
     /** A requested plot as it is now. */
     record PlotState(long id, String plotNumber, String status) {}
@@ -37,14 +52,13 @@ final class ReservationRepository {
             Instant holdExpiresAt, long depositAmount, List<Long> parcelIds, List<String> plotNumbers) {}
 
     /** Checks and, where they pass, takes the holds, one after another in list order, in one call. */
-    List<HoldOutcome> holdMany(Handle h, List<HoldRequest> requests, int cap, int depositPerMille, Instant now,
+    List<HoldAnswer> holdMany(Handle h, List<HoldRequest> requests, int cap, int depositPerMille, Instant now,
             Instant expires) {
-        String json = h.createQuery("SELECT reservation_hold_many(CAST(:requests AS jsonb), :cap, :perMille, :now, "
-                        + ":expires)::text")
+        String json = h.createQuery(HOLD_MANY)
                 .bind("requests", write(requests.stream().map(ReservationRepository::holdArguments).toList()))
                 .bind("cap", cap).bind("perMille", depositPerMille).bind("now", utc(now)).bind("expires", utc(expires))
                 .mapTo(String.class).one();
-        return List.of(read(json, HoldOutcome[].class));
+        return List.of(read(json, HoldAnswer[].class));
     }
 
     private static Map<String, Object> holdArguments(HoldRequest r) {
@@ -79,20 +93,14 @@ final class ReservationRepository {
 
 
     Optional<Locked> lock(Handle h, long id) {
-        Optional<Locked> row = h.createQuery("""
-                SELECT r.id, r.investor_id, r.estate_id, e.code, r.status, r.hold_expires_at, r.deposit_amount
-                  FROM reservation r JOIN estate e ON e.id = r.estate_id
-                 WHERE r.id = :id
-                   FOR UPDATE OF r""")
+        Optional<Locked> row = h.createQuery(LOCK)
                 .bind("id", id)
                 .map((rs, ctx) -> new Locked(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4),
                         ReservationStatus.valueOf(rs.getString(5)), rs.getObject(6, OffsetDateTime.class).toInstant(),
                         rs.getLong(7), List.of(), List.of()))
                 .findOne();
         return row.map(r -> {
-            var parcels = h.createQuery("""
-                    SELECT p.id, p.plot_number FROM reservation_parcel rp JOIN parcel p ON p.id = rp.parcel_id
-                     WHERE rp.reservation_id = :id ORDER BY p.id FOR UPDATE OF p""")
+            var parcels = h.createQuery(LOCK_PARCELS)
                     .bind("id", id).map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getString(2)}).list();
             return new Locked(r.id(), r.investorId(), r.estateId(), r.estateCode(), r.status(), r.holdExpiresAt(),
                     r.depositAmount(), parcels.stream().map(p -> (Long) p[0]).toList(),
@@ -100,23 +108,20 @@ final class ReservationRepository {
         });
     }
 
+    /** Whose a reservation is: its investor and its estate, if it exists. */
+    Optional<Owner> owner(Handle h, long id) {
+        return h.createQuery(OWNER).bind("id", id)
+                .map((rs, ctx) -> new Owner(rs.getLong(1), rs.getString(2))).findOne();
+    }
+
     void setStatus(Handle h, long id, ReservationStatus to, Instant now, Long decidedBy, String reason) {
-        h.createUpdate("""
-                UPDATE reservation
-                   SET status = :to,
-                       submitted_at = CASE WHEN :to = 'SUBMITTED' THEN :now ELSE submitted_at END,
-                       closed_at = CASE WHEN :to <> 'SUBMITTED' THEN :now ELSE closed_at END,
-                       decided_by = coalesce(:decidedBy, decided_by),
-                       reason = coalesce(:reason, reason)
-                 WHERE id = :id""")
+        h.createUpdate(SET_STATUS)
                 .bind("id", id).bind("to", to.name()).bind("now", utc(now)).bind("decidedBy", decidedBy)
                 .bind("reason", reason).execute();
     }
 
     void insertPayment(Handle h, long reservationId, PaymentGateway.Receipt receipt) {
-        h.createUpdate("""
-                INSERT INTO payment (reservation_id, gateway, amount, sandbox, receipt, paid_at)
-                VALUES (:id, :gateway, :amount, :sandbox, :receipt, :paidAt)""")
+        h.createUpdate(INSERT_PAYMENT)
                 .bind("id", reservationId).bind("gateway", receipt.gateway()).bind("amount", receipt.amount())
                 .bind("sandbox", receipt.sandbox()).bind("receipt", receipt.reference())
                 .bind("paidAt", utc(receipt.paidAt())).execute();
@@ -124,25 +129,18 @@ final class ReservationRepository {
 
     /** Marks a paid deposit for refund; false when nothing was paid. */
     boolean markRefundDue(Handle h, long reservationId) {
-        return h.createUpdate("UPDATE payment SET refund_status = 'DUE' WHERE reservation_id = :id AND refund_status = 'NONE'")
-                .bind("id", reservationId).execute() > 0;
+        return h.createUpdate(MARK_REFUND_DUE).bind("id", reservationId).execute() > 0;
     }
 
     long insertAllocation(Handle h, Locked r, Instant now) {
-        long id = h.createQuery("""
-                INSERT INTO allocation (reservation_id, investor_id, estate_id, status, created_at)
-                VALUES (:reservation, :investor, :estate, 'ACTIVE', :now) RETURNING id""")
+        return h.createQuery(INSERT_ALLOCATION)
                 .bind("reservation", r.id()).bind("investor", r.investorId()).bind("estate", r.estateId())
-                .bind("now", utc(now)).mapTo(Long.class).one();
-        h.createUpdate("INSERT INTO allocation_parcel (allocation_id, parcel_id) SELECT :id, unnest(CAST(:parcels AS bigint[]))")
-                .bind("id", id).bindArray("parcels", Long.class, r.parcelIds()).execute();
-        return id;
+                .bind("now", utc(now)).bindArray("parcels", Long.class, r.parcelIds())
+                .mapTo(Long.class).one();
     }
 
     List<Long> dueHolds(Handle h, Instant now, int limit) {
-        return h.createQuery("SELECT id FROM reservation WHERE status = 'HELD' AND hold_expires_at <= :now "
-                        + "ORDER BY hold_expires_at LIMIT :limit")
-                .bind("now", utc(now)).bind("limit", limit).mapTo(Long.class).list();
+        return h.createQuery(DUE_HOLDS).bind("now", utc(now)).bind("limit", limit).mapTo(Long.class).list();
     }
 
     /** Reservations as JSON objects; {@code investor} and {@code estates} narrow (null: no narrowing). */

@@ -37,7 +37,8 @@ public final class ReservationRoutes {
         if (answer.replayed()) {
             ctx.header("Idempotent-Replayed", "true");
         }
-        send(ctx.status(answer.status()), answer.body());
+        // A replay answers as the first request did: 201 Created, with the document as it was then.
+        send(ctx.status(201), answer.body());
     }
 
     public void list(Context ctx) {

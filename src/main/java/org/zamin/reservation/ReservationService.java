@@ -22,7 +22,11 @@ import org.zamin.db.Transactions;
 import org.zamin.decision.Actor;
 import org.zamin.decision.Decision;
 import org.zamin.decision.DecisionLog;
-import org.zamin.http.ApiException;
+import org.zamin.domain.Conflict;
+import org.zamin.domain.DomainException;
+import org.zamin.domain.Forbidden;
+import org.zamin.domain.Invalid;
+import org.zamin.domain.NotFound;
 import org.zamin.parcel.ParcelStatus;
 import org.zamin.parcel.ParcelStatusWriter;
 
@@ -53,14 +57,14 @@ public final class ReservationService implements AutoCloseable {
     private final PaymentGateway gateway;
     private final Clock clock;
     private final ReservationRepository repo = new ReservationRepository();
-    private final Batcher<ReservationRepository.HoldRequest, ReservationRepository.HoldOutcome> holds;
+    private final Batcher<ReservationRepository.HoldRequest, ReservationRepository.HoldAnswer> holds;
 
     public ReservationService(Jdbi jdbi, DecisionLog decisions, PaymentGateway gateway, Clock clock) {
         this.jdbi = jdbi;
         this.decisions = decisions;
         this.gateway = gateway;
         this.clock = clock;
-        this.holds = new Batcher<>("hold-desk", MAX_HOLD_BATCH, this::holdAll);
+        this.holds = new Batcher<>("reservation-holds", MAX_HOLD_BATCH, this::holdAll);
     }
 
     /** Stops taking new applications. */
@@ -73,76 +77,77 @@ public final class ReservationService implements AutoCloseable {
     public record NewReservation(List<Long> parcelIds, String activity, Long investment, Integer jobs,
             Boolean knowledgeBased) {}
 
-    /** An HTTP answer: status and JSON body (stored as-is for idempotent replays). */
-    public record Answer(int status, String body, boolean replayed) {}
+    /**
+     * A reservation made: {@link HoldOutcome#HELD} now, or {@link HoldOutcome#REPLAY} of the first answer to the same
+     * request under the same Idempotency-Key; {@code body} is the reservation document as it was when first held.
+     */
+    public record Answer(HoldOutcome outcome, String body) {
+
+        /** Whether this answer repeats an earlier one. */
+        public boolean replayed() {
+            return outcome == HoldOutcome.REPLAY;
+        }
+    }
 
     /**
      * Creates a HELD reservation; the same key and body again gives the same answer and no second reservation.
      * Applications that arrive together are taken together, in arrival order, in one transaction (see
-     * {@link Batcher} and {@code reservation_hold} in V430__reservation_hold.sql).
+     * {@link Batcher}); the rules of a hold are {@code reservation_hold_set} (R__reservation_hold.sql).
      */
     public Answer create(CurrentUser investor, String idempotencyKey, NewReservation request) {
         NewReservation r = validate(request);
-        ReservationRepository.HoldOutcome outcome;
+        ReservationRepository.HoldAnswer answer;
         try {
-            outcome = holds.submit(new ReservationRepository.HoldRequest(investor.id(), idempotencyKey,
+            answer = holds.submit(new ReservationRepository.HoldRequest(investor.id(), idempotencyKey,
                     sha256(canonical(r)), r));
         } catch (RuntimeException e) {
             if ("reservation_parcel_one_active".equals(Transactions.constraint(e))) {
-                throw ApiException.conflict("parcel_not_available", "a requested plot was reserved by someone else");
+                throw new Conflict("parcel_not_available", "a requested plot was reserved by someone else");
             }
             throw e;
         }
-        return switch (outcome.outcome()) {
-            case "held" -> new Answer(outcome.status(), outcome.body(), false);
-            case "replay" -> new Answer(outcome.status(), outcome.body(), true);
-            case "key_reused" -> throw ApiException.unprocessable("idempotency_key_reused",
+        return switch (answer.outcome()) {
+            case HELD, REPLAY -> new Answer(answer.outcome(), answer.body());
+            case KEY_REUSED -> throw new Invalid("idempotency_key_reused",
                     "this Idempotency-Key was used for a different request");
-            case "unavailable" -> throw notAllAvailable(outcome.parcels(), r.parcelIds());
-            case "different_estates" -> throw ApiException.unprocessable("parcels_not_adjacent",
+            case UNAVAILABLE -> throw notAllAvailable(answer.parcels(), r.parcelIds());
+            case DIFFERENT_ESTATES -> throw new Invalid("parcels_not_adjacent",
                     "plots of different estates cannot be reserved together");
-            case "not_adjacent" -> throw ApiException.unprocessable("parcels_not_adjacent",
+            case NOT_ADJACENT -> throw new Invalid("parcels_not_adjacent",
                     "plots reserved together must form one block of neighbouring plots");
-            case "cap" -> throw ApiException.conflict("reservation_cap", "you already have " + OPEN_CAP
+            case CAP -> throw new Conflict("reservation_cap", "you already have " + OPEN_CAP
                     + " open reservations; withdraw one or wait for a decision");
-            default -> throw new IllegalStateException("unknown hold outcome " + outcome.outcome());
         };
     }
 
     /** A batch of applications in one transaction; retried whole on a serialization failure or deadlock. */
-    private List<ReservationRepository.HoldOutcome> holdAll(List<ReservationRepository.HoldRequest> requests) {
+    private List<ReservationRepository.HoldAnswer> holdAll(List<ReservationRepository.HoldRequest> requests) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return Transactions.retrying(jdbi, h -> repo.holdMany(h, requests, OPEN_CAP, DEPOSIT_PER_MILLE, now,
                 now.plus(HOLD)));
     }
 
-    /** Why plots cannot be held: an unknown id (422), or a plot that is not AVAILABLE (409). */
-    private static ApiException notAllAvailable(List<ReservationRepository.PlotState> states, List<Long> requested) {
+    /** Why plots cannot be held: an unknown id, or a plot that is not AVAILABLE. */
+    private static DomainException notAllAvailable(List<ReservationRepository.PlotState> states, List<Long> requested) {
         List<Long> missing = new ArrayList<>(requested);
         states.forEach(p -> missing.remove((Long) p.id()));
         if (!missing.isEmpty()) {
-            return ApiException.unprocessable("unknown_parcel", "no plot with id " + missing.get(0));
+            return new Invalid("unknown_parcel", "no plot with id " + missing.get(0));
         }
         return states.stream().filter(p -> !"AVAILABLE".equals(p.status())).findFirst()
-                .map(taken -> ApiException.conflict("parcel_not_available",
+                .map(taken -> (DomainException) new Conflict("parcel_not_available",
                         "plot " + taken.plotNumber() + " (id " + taken.id() + ") is " + taken.status()))
                 // Every plot reads AVAILABLE again: the one we missed was freed the moment after we tried.
-                .orElseGet(() -> ApiException.conflict("parcel_not_available",
+                .orElseGet(() -> new Conflict("parcel_not_available",
                         "a requested plot was being reserved by someone else; try again"));
     }
 
-    /** One reservation as JSON, if the user may see it: 404 for another investor's, 403 for another estate's officer. */
+    /** One reservation's document, if the user may see it: not found for another investor's, forbidden for another estate's officer. */
     public String get(CurrentUser user, long id) {
         return jdbi.withHandle(h -> {
-            var rows = repo.json(h, id, null, null, List.of(), 1);
-            if (rows.isEmpty()) {
-                throw ApiException.notFound("reservation " + id);
-            }
-            var owner = h.createQuery("SELECT r.investor_id, e.code FROM reservation r JOIN estate e ON e.id = r.estate_id "
-                            + "WHERE r.id = :id").bind("id", id)
-                    .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getString(2)}).one();
-            checkCanSee(user, id, (Long) owner[0], (String) owner[1]);
-            return rows.get(0);
+            var owner = repo.owner(h, id).orElseThrow(() -> new NotFound("reservation " + id));
+            checkCanSee(user, id, owner.investorId(), owner.estateCode());
+            return repo.json(h, id, null, null, List.of(), 1).get(0);
         });
     }
 
@@ -151,7 +156,7 @@ public final class ReservationService implements AutoCloseable {
         Long investor = user.role() == Role.INVESTOR ? user.id() : null;
         List<String> estates = user.role() == Role.OFFICER ? List.copyOf(user.estateCodes()) : null;
         if (user.role() == Role.PLANNER) {
-            throw new ApiException(403, "forbidden", "planners do not see individual applications");
+            throw new Forbidden("planners do not see individual applications");
         }
         var rows = jdbi.withHandle(h -> repo.json(h, null, investor, estates, statuses, limit));
         return "{\"reservations\":[" + String.join(",", rows) + "]}";
@@ -179,7 +184,7 @@ public final class ReservationService implements AutoCloseable {
             return repo.json(h, id, null, null, List.of(), 1).get(0);
         });
         if (lapsed[0]) {
-            throw ApiException.conflict("hold_expired", "the hold on this reservation has expired; the plots are free again");
+            throw new Conflict("hold_expired", "the hold on this reservation has expired; the plots are free again");
         }
         return body;
     }
@@ -217,10 +222,10 @@ public final class ReservationService implements AutoCloseable {
     /** An officer of the estate rejects a SUBMITTED reservation with a reason: plots AVAILABLE, deposit refund due. */
     public String reject(CurrentUser officer, long id, String reason) {
         if (reason == null || reason.isBlank()) {
-            throw ApiException.unprocessable("reason_required", "a rejection needs a reason");
+            throw new Invalid("reason_required", "a rejection needs a reason");
         }
         if (reason.length() > 2000) {
-            throw ApiException.unprocessable("reason_required", "the reason must be at most 2000 characters");
+            throw new Invalid("reason_required", "the reason must be at most 2000 characters");
         }
         return Transactions.retrying(jdbi, h -> {
             var r = lockManaged(h, officer, id);
@@ -275,17 +280,17 @@ public final class ReservationService implements AutoCloseable {
     }
 
     private ReservationRepository.Locked lockOwned(Handle h, CurrentUser investor, long id) {
-        var r = repo.lock(h, id).orElseThrow(() -> ApiException.notFound("reservation " + id));
+        var r = repo.lock(h, id).orElseThrow(() -> new NotFound("reservation " + id));
         if (r.investorId() != investor.id()) {
-            throw ApiException.notFound("reservation " + id);
+            throw new NotFound("reservation " + id);
         }
         return r;
     }
 
     private ReservationRepository.Locked lockManaged(Handle h, CurrentUser officer, long id) {
-        var r = repo.lock(h, id).orElseThrow(() -> ApiException.notFound("reservation " + id));
+        var r = repo.lock(h, id).orElseThrow(() -> new NotFound("reservation " + id));
         if (!officer.managesEstate(r.estateCode())) {
-            throw new ApiException(403, "forbidden", "you do not manage estate " + r.estateCode());
+            throw new Forbidden("you do not manage estate " + r.estateCode());
         }
         return r;
     }
@@ -294,22 +299,22 @@ public final class ReservationService implements AutoCloseable {
         switch (user.role()) {
             case INVESTOR -> {
                 if (investorId != user.id()) {
-                    throw ApiException.notFound("reservation " + id);
+                    throw new NotFound("reservation " + id);
                 }
             }
             case OFFICER -> {
                 if (!user.managesEstate(estateCode)) {
-                    throw new ApiException(403, "forbidden", "you do not manage estate " + estateCode);
+                    throw new Forbidden("you do not manage estate " + estateCode);
                 }
             }
             case ADMIN -> { }
-            default -> throw new ApiException(403, "forbidden", "planners do not see individual applications");
+            default -> throw new Forbidden("planners do not see individual applications");
         }
     }
 
     private static void requireTransition(ReservationRepository.Locked r, ReservationStatus to) {
         if (!r.status().canBecome(to)) {
-            throw ApiException.conflict("illegal_transition",
+            throw new Conflict("illegal_transition",
                     "reservation " + r.id() + " is " + r.status() + " and cannot become " + to);
         }
     }
@@ -323,20 +328,20 @@ public final class ReservationService implements AutoCloseable {
 
     static NewReservation validate(NewReservation r) {
         if (r.parcelIds() == null || r.parcelIds().isEmpty() || r.parcelIds().stream().anyMatch(id -> id == null || id <= 0)) {
-            throw ApiException.unprocessable("invalid_parcels", "parcelIds must list one or more plot ids");
+            throw new Invalid("invalid_parcels", "parcelIds must list one or more plot ids");
         }
         List<Long> ids = ReservationRepository.sortedDistinct(r.parcelIds());
         if (ids.size() > MAX_PLOTS) {
-            throw ApiException.unprocessable("invalid_parcels", "at most " + MAX_PLOTS + " plots in one reservation");
+            throw new Invalid("invalid_parcels", "at most " + MAX_PLOTS + " plots in one reservation");
         }
         if (r.activity() == null || !r.activity().strip().matches("[0-9]{4}")) {
-            throw ApiException.unprocessable("invalid_activity", "activity must be a four-digit ISIC Rev. 4 class, e.g. 1079");
+            throw new Invalid("invalid_activity", "activity must be a four-digit ISIC Rev. 4 class, e.g. 1079");
         }
         if (r.investment() == null || r.investment() < 0) {
-            throw ApiException.unprocessable("invalid_investment", "investment must be a whole amount of at least 0");
+            throw new Invalid("invalid_investment", "investment must be a whole amount of at least 0");
         }
         if (r.jobs() == null || r.jobs() < 0 || r.jobs() > 1_000_000) {
-            throw ApiException.unprocessable("invalid_jobs", "jobs must be a whole number from 0 to 1,000,000");
+            throw new Invalid("invalid_jobs", "jobs must be a whole number from 0 to 1,000,000");
         }
         return new NewReservation(ids, r.activity().strip(), r.investment(), r.jobs(),
                 r.knowledgeBased() != null && r.knowledgeBased());

@@ -20,9 +20,8 @@ import org.zamin.testing.TestServer;
 import org.zamin.testing.TestUsers;
 
 /**
- * A batch of applications as the server sends it (reservation_hold_many): applications that share a plot or an
- * investor with another are taken one after another in arrival order, the rest together, and each gets the answer
- * it would have got alone.
+ * A batch of applications as the server sends it (reservation_hold_many): each is taken by reservation_hold in
+ * arrival order, and gets the answer it would have got alone.
  */
 class HoldBatchTest {
 
@@ -86,6 +85,32 @@ class HoldBatchTest {
         assertEquals(List.of("held", "cap", "cap"), outcomes.stream().map(o -> o.get("outcome").asText()).toList());
         assertEquals(1, outcomes.get(1).get("open").asInt());
         assertEquals("AVAILABLE", parcelStatus(plots.get(1)));
+    }
+
+    @Test
+    void blocksAndSinglePlotsAreHeldTogetherAndAKeyUsedEarlierInTheBatchIsAReplay() throws Exception {
+        var plots = row(TestEstates.create(ts.jdbi()), 5);
+        long taken = plots.get(4);
+        ts.jdbi().useHandle(h -> h.execute("UPDATE parcel SET status = 'ALLOCATED' WHERE id = ?", taken));
+        long a = TestUsers.investor().id(), b = TestUsers.investor().id(), c = TestUsers.investor().id();
+        Map<String, Object> block = application(b, "b1", plots.get(1), "x");
+        block.put("parcels", List.of(plots.get(1), plots.get(2)));
+        List<JsonNode> outcomes = holdMany(3, List.of(
+                application(a, "a1", plots.get(0), "x"),  // 0: held
+                block,                                    // 1: a block of two, sharing nothing: held with the others
+                application(c, "c1", plots.get(3), "x"),  // 2: held
+                // 3: A's key again, the same request (its plot taken before the batch): the first answer, not a refusal
+                application(a, "a1", taken, "x")));
+        assertEquals(List.of("held", "held", "held", "replay"), outcomes.stream().map(o -> o.get("outcome").asText())
+                .toList());
+        assertEquals(outcomes.get(0).get("body").asText(), outcomes.get(3).get("body").asText());
+        JsonNode blockBody = JSON.readTree(outcomes.get(1).get("body").asText());
+        assertEquals(2, blockBody.get("parcels").size());
+        assertEquals("RESERVED", blockBody.get("parcels").get(1).get("status").asText());
+        assertEquals("RESERVED", parcelStatus(plots.get(2)));
+        assertEquals(1, count("SELECT count(*) FROM reservation WHERE investor_id = ?", a), "a replay adds nothing");
+        assertEquals(3, count("SELECT count(*) FROM decision WHERE action = 'reservation.held' AND subject_id IN "
+                + "(SELECT id::text FROM reservation WHERE investor_id IN (?, ?, ?))", a, b, c));
     }
 
     private static Map<String, Object> application(long investor, String key, long parcel, String variant) {

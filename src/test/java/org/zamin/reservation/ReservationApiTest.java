@@ -204,9 +204,9 @@ class ReservationApiTest {
         var estate = TestEstates.create(ts.jdbi());
         var plots = row(estate, 3);
         var investor = TestUsers.investor();
-        // A lone single-plot application goes through reservation_hold_independent, a block of two through
-        // reservation_hold; each builds the 201 body from what it has at hand, while the read comes from
-        // reservation_json: the same document, field for field and in the same order.
+        // The hold builds the 201 body from what it has at hand, the read from the tables (reservation_json); both
+        // through reservation_document: the same document, field for field and in the same order, for one plot and
+        // for a block of two.
         for (List<Long> applied : List.of(plots.subList(0, 1), plots.subList(1, 3))) {
             JsonNode held = reserve(investor, applied).json();
             JsonNode read = Http.get("/api/reservations/" + held.get("id").asLong(), "Authorization",
