@@ -1,4 +1,5 @@
--- Allocations as JSON objects, newest first: one by id, an investor's own, or an officer's estates'.
+-- Allocations as JSON objects, newest first: one by id, or all a Visibility sees (:investor its owner id or
+-- null; :scoped with :estates the estates it sees when it is estate-scoped).
 SELECT json_build_object(
            'id', a.id,
            'reservationId', a.reservation_id,

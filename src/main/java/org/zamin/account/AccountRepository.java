@@ -12,14 +12,25 @@ import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.zamin.db.SqlResource;
 
 /** The account queries: users, officers' estates, sessions and API tokens (secrets only ever as hashes). */
 public final class AccountRepository {
 
-    private static final String USER_COLUMNS = """
-            u.id, u.email, u.role,
-            ARRAY(SELECT e.code FROM officer_estate oe JOIN estate e ON e.id = oe.estate_id
-                   WHERE oe.user_id = u.id ORDER BY e.code) AS estates""";
+    private static final String USER_BY_EMAIL = SqlResource.load("account/user_by_email");
+    private static final String INSERT_USER = SqlResource.load("account/insert_user");
+    private static final String UNKNOWN_ESTATES = SqlResource.load("account/unknown_estates");
+    private static final String LINK_ESTATES = SqlResource.load("account/link_estates");
+    private static final String EMAIL_EXISTS = SqlResource.load("account/email_exists");
+    private static final String PROFILE = SqlResource.load("account/profile");
+    private static final String INSERT_SESSION = SqlResource.load("account/insert_session");
+    private static final String DELETE_SESSION = SqlResource.load("account/delete_session");
+    private static final String DELETE_EXPIRED_SESSIONS = SqlResource.load("account/delete_expired_sessions");
+    private static final String USER_BY_SESSION = SqlResource.load("account/user_by_session");
+    private static final String USER_BY_TOKEN = SqlResource.load("account/user_by_token");
+    private static final String TOUCH_TOKEN = SqlResource.load("account/touch_token");
+    private static final String INSERT_TOKEN = SqlResource.load("account/insert_token");
+    private static final String DEMO_OFFICER_ESTATES = SqlResource.load("account/demo_officer_estates");
 
     private final Jdbi jdbi;
 
@@ -37,8 +48,7 @@ public final class AccountRepository {
     record Presented(CurrentUser user, String csrfToken, Long tokenId, Instant lastUsed) {}
 
     Optional<StoredUser> findByEmail(String email) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + USER_COLUMNS + ", u.password_hash FROM users u "
-                        + "WHERE lower(u.email) = lower(:email)")
+        return jdbi.withHandle(h -> h.createQuery(USER_BY_EMAIL)
                 .bind("email", email)
                 .map((rs, ctx) -> new StoredUser(user(rs), rs.getString("password_hash")))
                 .findOne());
@@ -47,9 +57,7 @@ public final class AccountRepository {
     /** Inserts a user (and an officer's estates) in the caller's transaction; returns its id. */
     long insertUser(Handle h, String email, String name, String organisation, String passwordHash, Role role,
             Instant now) {
-        return h.createQuery("""
-                INSERT INTO users (email, name, organisation, password_hash, role, created_at)
-                VALUES (:email, :name, :organisation, :hash, :role, :now) RETURNING id""")
+        return h.createQuery(INSERT_USER)
                 .bind("email", email).bind("name", name).bind("organisation", organisation)
                 .bind("hash", passwordHash).bind("role", role.name()).bind("now", utc(now))
                 .mapTo(Long.class).one();
@@ -57,25 +65,22 @@ public final class AccountRepository {
 
     /** Links an officer to estates; returns the codes that name no estate (nothing is linked then). */
     List<String> unknownEstates(Handle h, List<String> codes) {
-        return h.createQuery("SELECT c FROM unnest(CAST(:codes AS text[])) c WHERE NOT EXISTS "
-                        + "(SELECT 1 FROM estate e WHERE e.code = c) ORDER BY c")
+        return h.createQuery(UNKNOWN_ESTATES)
                 .bindArray("codes", String.class, codes).mapTo(String.class).list();
     }
 
     void linkEstates(Handle h, long userId, List<String> codes) {
-        h.createUpdate("INSERT INTO officer_estate (user_id, estate_id) SELECT :user, e.id FROM estate e "
-                        + "WHERE e.code = ANY(CAST(:codes AS text[])) ON CONFLICT DO NOTHING")
+        h.createUpdate(LINK_ESTATES)
                 .bind("user", userId).bindArray("codes", String.class, codes).execute();
     }
 
     boolean emailExists(Handle h, String email) {
-        return h.createQuery("SELECT EXISTS (SELECT 1 FROM users WHERE lower(email) = lower(:email))")
+        return h.createQuery(EMAIL_EXISTS)
                 .bind("email", email).mapTo(Boolean.class).one();
     }
 
     Optional<Profile> profile(long userId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + USER_COLUMNS + ", u.name, u.organisation FROM users u "
-                        + "WHERE u.id = :id")
+        return jdbi.withHandle(h -> h.createQuery(PROFILE)
                 .bind("id", userId)
                 .map((rs, ctx) -> {
                     CurrentUser u = user(rs);
@@ -86,35 +91,30 @@ public final class AccountRepository {
     }
 
     void insertSession(byte[] idHash, long userId, String csrfToken, Instant now, Instant expires) {
-        jdbi.useHandle(h -> h.createUpdate("""
-                INSERT INTO user_session (id_hash, user_id, created_at, expires_at, csrf_token)
-                VALUES (:hash, :user, :now, :expires, :csrf)""")
+        jdbi.useHandle(h -> h.createUpdate(INSERT_SESSION)
                 .bind("hash", idHash).bind("user", userId).bind("now", utc(now)).bind("expires", utc(expires))
                 .bind("csrf", csrfToken).execute());
     }
 
     void deleteSession(byte[] idHash) {
-        jdbi.useHandle(h -> h.createUpdate("DELETE FROM user_session WHERE id_hash = :hash")
+        jdbi.useHandle(h -> h.createUpdate(DELETE_SESSION)
                 .bind("hash", idHash).execute());
     }
 
     int deleteExpiredSessions(Instant now) {
-        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM user_session WHERE expires_at <= :now")
+        return jdbi.withHandle(h -> h.createUpdate(DELETE_EXPIRED_SESSIONS)
                 .bind("now", utc(now)).execute());
     }
 
     Optional<Presented> bySession(byte[] idHash, Instant now) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + USER_COLUMNS + ", s.csrf_token FROM user_session s "
-                        + "JOIN users u ON u.id = s.user_id WHERE s.id_hash = :hash AND s.expires_at > :now")
+        return jdbi.withHandle(h -> h.createQuery(USER_BY_SESSION)
                 .bind("hash", idHash).bind("now", utc(now))
                 .map((rs, ctx) -> new Presented(user(rs), rs.getString("csrf_token"), null, null))
                 .findOne());
     }
 
     Optional<Presented> byToken(byte[] tokenHash) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + USER_COLUMNS + ", t.id AS token_id, t.last_used_at "
-                        + "FROM api_token t JOIN users u ON u.id = t.user_id "
-                        + "WHERE t.token_hash = :hash AND t.revoked_at IS NULL")
+        return jdbi.withHandle(h -> h.createQuery(USER_BY_TOKEN)
                 .bind("hash", tokenHash)
                 .map((rs, ctx) -> {
                     var lastUsed = rs.getObject("last_used_at", OffsetDateTime.class);
@@ -125,16 +125,19 @@ public final class AccountRepository {
     }
 
     void touchToken(long tokenId, Instant now) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE api_token SET last_used_at = :now WHERE id = :id")
+        jdbi.useHandle(h -> h.createUpdate(TOUCH_TOKEN)
                 .bind("id", tokenId).bind("now", utc(now)).execute());
     }
 
     long insertToken(byte[] tokenHash, long userId, String name, Instant now) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                INSERT INTO api_token (token_hash, user_id, name, created_at) VALUES (:hash, :user, :name, :now)
-                RETURNING id""")
+        return jdbi.withHandle(h -> h.createQuery(INSERT_TOKEN)
                 .bind("hash", tokenHash).bind("user", userId).bind("name", name).bind("now", utc(now))
                 .mapTo(Long.class).one());
+    }
+
+    /** The estates the demo officer manages. */
+    List<String> demoOfficerEstates() {
+        return jdbi.withHandle(h -> h.createQuery(DEMO_OFFICER_ESTATES).mapTo(String.class).list());
     }
 
     static OffsetDateTime utc(Instant instant) {

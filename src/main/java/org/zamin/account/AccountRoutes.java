@@ -5,7 +5,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.zamin.http.ApiException;
+import org.zamin.domain.NotSignedIn;
+import org.zamin.domain.TooMany;
 import org.zamin.http.JsonBody;
 
 /** {@code /api/auth/register|login|logout}, {@code GET /api/me} and {@code POST /api/tokens}. */
@@ -49,7 +50,7 @@ public final class AccountRoutes {
         AccountService.Session session;
         try {
             session = accounts.login(r.email(), r.password());
-        } catch (ApiException e) {
+        } catch (NotSignedIn e) {
             limiter.failed(r.email(), ctx.ip());
             throw e;
         }
@@ -91,7 +92,7 @@ public final class AccountRoutes {
     }
 
     private Map<String, Object> me(long userId, String csrfToken) {
-        var p = accounts.profile(userId).orElseThrow(() -> new ApiException(401, "unauthorized", "please sign in"));
+        var p = accounts.profile(userId).orElseThrow(() -> new NotSignedIn("unauthorized", "please sign in"));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", p.id());
         body.put("email", p.email());
@@ -103,7 +104,7 @@ public final class AccountRoutes {
         return body;
     }
 
-    private static ApiException rateLimited() {
-        return new ApiException(429, "rate_limited", "too many sign-in attempts; wait a few minutes and try again");
+    private static TooMany rateLimited() {
+        return new TooMany("rate_limited", "too many sign-in attempts; wait a few minutes and try again");
     }
 }

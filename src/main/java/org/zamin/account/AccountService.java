@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
-import org.zamin.http.ApiException;
+import org.zamin.domain.Conflict;
+import org.zamin.domain.Invalid;
+import org.zamin.domain.NotSignedIn;
 
 /** Accounts: sign-up, staff accounts, sign-in and sign-out, personal API tokens. */
 public final class AccountService {
@@ -38,26 +40,26 @@ public final class AccountService {
         String normalEmail = validEmail(email);
         String problem = Passwords.problem(password);
         if (problem != null) {
-            throw ApiException.unprocessable("weak_password", problem);
+            throw new Invalid("weak_password", problem);
         }
         if (name == null || name.isBlank() || name.length() > 200) {
-            throw ApiException.unprocessable("invalid_name", "name must be given, at most 200 characters");
+            throw new Invalid("invalid_name", "name must be given, at most 200 characters");
         }
         String org = organisation == null ? "" : organisation.strip();
         if (org.length() > 200) {
-            throw ApiException.unprocessable("invalid_organisation", "organisation must be at most 200 characters");
+            throw new Invalid("invalid_organisation", "organisation must be at most 200 characters");
         }
         if (role != Role.OFFICER && !estateCodes.isEmpty()) {
-            throw ApiException.unprocessable("invalid_estates", "only officers are scoped to estates");
+            throw new Invalid("invalid_estates", "only officers are scoped to estates");
         }
         String hash = Passwords.hash(password);
         return jdbi.inTransaction(h -> {
             if (accounts.emailExists(h, normalEmail)) {
-                throw ApiException.conflict("email_taken", "an account with this email address already exists");
+                throw new Conflict("email_taken", "an account with this email address already exists");
             }
             List<String> unknown = accounts.unknownEstates(h, estateCodes);
             if (!unknown.isEmpty()) {
-                throw ApiException.unprocessable("unknown_estate", "no estate with code " + String.join(", ", unknown));
+                throw new Invalid("unknown_estate", "no estate with code " + String.join(", ", unknown));
             }
             long id = accounts.insertUser(h, normalEmail, name.strip(), org, hash, role, clock.instant());
             accounts.linkEstates(h, id, estateCodes);
@@ -107,7 +109,7 @@ public final class AccountService {
     public NewToken createToken(CurrentUser user, String name) {
         String label = name == null || name.isBlank() ? "API token" : name.strip();
         if (label.length() > 100) {
-            throw ApiException.unprocessable("invalid_name", "a token name has at most 100 characters");
+            throw new Invalid("invalid_name", "a token name has at most 100 characters");
         }
         String token = TOKEN_PREFIX + Secrets.random();
         Instant now = clock.instant();
@@ -130,12 +132,12 @@ public final class AccountService {
     static String validEmail(String email) {
         String e = email == null ? "" : email.strip();
         if (e.length() > 254 || !e.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            throw ApiException.unprocessable("invalid_email", "not a valid email address");
+            throw new Invalid("invalid_email", "not a valid email address");
         }
         return e.toLowerCase(Locale.ROOT);
     }
 
-    private static ApiException invalidCredentials() {
-        return new ApiException(401, "invalid_credentials", "wrong email address or password");
+    private static NotSignedIn invalidCredentials() {
+        return new NotSignedIn("invalid_credentials", "wrong email address or password");
     }
 }

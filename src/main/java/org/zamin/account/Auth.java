@@ -6,7 +6,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
-import org.zamin.http.ApiException;
+import org.zamin.domain.Forbidden;
+import org.zamin.domain.NotSignedIn;
 
 /**
  * Who is asking: a browser session (cookie {@value #COOKIE}) or a personal API token ({@code Authorization: Bearer}).
@@ -47,9 +48,9 @@ public final class Auth {
 
     /** The signed-in user in one of the {@code allowed} roles (any role when none is given); 401 or 403 otherwise. */
     public CurrentUser require(Context ctx, Role... allowed) {
-        CurrentUser user = find(ctx).orElseThrow(() -> new ApiException(401, "unauthorized", "please sign in"));
+        CurrentUser user = find(ctx).orElseThrow(() -> new NotSignedIn("unauthorized", "please sign in"));
         if (allowed.length > 0 && Arrays.stream(allowed).noneMatch(r -> r == user.role())) {
-            throw new ApiException(403, "forbidden", "not allowed for the " + user.role().label() + " role");
+            throw new Forbidden("not allowed for the " + user.role().label() + " role");
         }
         return user;
     }
@@ -98,10 +99,10 @@ public final class Auth {
         }
         String sent = ctx.header(CSRF_HEADER);
         if (sent == null || sent.isBlank()) {
-            throw new ApiException(403, "csrf_missing", "the " + CSRF_HEADER + " header is missing");
+            throw new Forbidden("csrf_missing", "the " + CSRF_HEADER + " header is missing");
         }
         if (!Secrets.equal(sent.strip(), expected)) {
-            throw new ApiException(403, "csrf_invalid", "the " + CSRF_HEADER + " header does not match the session");
+            throw new Forbidden("csrf_invalid", "the " + CSRF_HEADER + " header does not match the session");
         }
     }
 

@@ -28,8 +28,7 @@ public final class DemoAccounts {
 
     /** Creates the missing demo accounts; the demo officer manages every estate whose code starts with GIL-. */
     public static void ensure(Jdbi jdbi, AccountService accounts) {
-        List<String> gilan = jdbi.withHandle(h -> h.createQuery("SELECT code FROM estate WHERE code LIKE 'GIL-%' ORDER BY code")
-                .mapTo(String.class).list());
+        List<String> gilan = accounts.repository().demoOfficerEstates();
         int created = 0;
         for (Account a : ACCOUNTS) {
             if (accounts.exists(a.email())) {

@@ -37,7 +37,7 @@ final class IdleCommands {
                 System.out.printf("idle scan as of %s: %d allocations scanned, %d cases opened, %d updated (%d ms)%n",
                         result.asOf(), result.scanned(), result.opened(), result.updated(), result.millis());
                 return 0;
-            } catch (org.zamin.http.ApiException e) {
+            } catch (org.zamin.domain.DomainException e) {
                 System.err.println("zamin: " + e.getMessage());
                 return 2;
             }

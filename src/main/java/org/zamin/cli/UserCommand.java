@@ -15,7 +15,7 @@ import org.zamin.account.AccountService;
 import org.zamin.account.Role;
 import org.zamin.config.Settings;
 import org.zamin.db.Database;
-import org.zamin.http.ApiException;
+import org.zamin.domain.DomainException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -78,7 +78,7 @@ final class UserCommand implements Runnable {
                     System.out.println("password (shown once): " + password);
                 }
                 return 0;
-            } catch (ApiException e) {
+            } catch (DomainException e) {
                 System.err.println("cannot create the user: " + e.getMessage());
                 return 1;
             }

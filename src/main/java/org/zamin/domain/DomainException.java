@@ -5,7 +5,8 @@ package org.zamin.domain;
  * translates it) and a plain-English message; only {@code http.ErrorMapper} knows which HTTP status each kind gets.
  */
 public abstract sealed class DomainException extends RuntimeException
-        permits NotFound, Forbidden, Conflict, Invalid, Malformed, NotSignedIn, TooLarge, TooMany {
+        permits NotFound, Forbidden, Conflict, Invalid, Malformed, NotSignedIn, TooLarge, TooMany,
+                UnsupportedType {
 
     private final String code;
 

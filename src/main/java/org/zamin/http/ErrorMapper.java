@@ -18,6 +18,7 @@ import org.zamin.domain.NotFound;
 import org.zamin.domain.NotSignedIn;
 import org.zamin.domain.TooLarge;
 import org.zamin.domain.TooMany;
+import org.zamin.domain.UnsupportedType;
 
 /** The one place where failures become {@code {"code", "message"}} JSON with the right status; never a stack trace. */
 public final class ErrorMapper {
@@ -59,6 +60,8 @@ public final class ErrorMapper {
             return 409;
         } else if (e instanceof TooLarge) {
             return 413;
+        } else if (e instanceof UnsupportedType) {
+            return 415;
         } else if (e instanceof Invalid) {
             return 422;
         } else if (e instanceof TooMany) {

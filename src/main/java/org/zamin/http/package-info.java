@@ -1,2 +1,7 @@
-/** The HTTP edge shared by every feature: the API exception type, the JSON error mapper, query-parameter parsing. */
+/**
+ * The HTTP edge shared by every feature: {@code ErrorMapper}, the one place where {@code org.zamin.domain} failures
+ * (and the edge's own {@code ApiException}) become a status and {@code {"code","message"}} JSON; query-parameter and
+ * JSON-body parsing; sending GeoJSON that PostGIS assembled. {@code ApiException} is for this package and route
+ * classes only.
+ */
 package org.zamin.http;

@@ -23,6 +23,7 @@ import org.zamin.io.ExportRow;
 public final class PlanningRepository {
 
     private static final String AVAILABLE = SqlResource.load("planning/available");
+    private static final String PROVINCE_EXISTS = SqlResource.load("planning/province_exists");
     private static final String PLOT_FEATURES = SqlResource.load("planning/plot_features");
     private static final String BLOCK_FEATURES = SqlResource.load("planning/block_features");
     private static final String SEARCH_AREA = SqlResource.load("planning/search_area");
@@ -153,7 +154,7 @@ public final class PlanningRepository {
     }
 
     public boolean provinceExists(String code) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT EXISTS (SELECT 1 FROM province WHERE code = :code)")
+        return jdbi.withHandle(h -> h.createQuery(PROVINCE_EXISTS)
                 .bind("code", code).mapTo(Boolean.class).one());
     }
 

@@ -1,0 +1,56 @@
+package org.zamin.inbox;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.CaseStrategy;
+import org.jdbi.v3.core.mapper.MapMappers;
+import org.zamin.db.SqlResource;
+
+/** The SQL of the inbox: a user's notifications, the unread count, marking read, and new notifications. */
+public final class InboxRepository {
+
+    private static final String LIST = SqlResource.load("inbox/list");
+    private static final String UNREAD = SqlResource.load("inbox/unread");
+    private static final String MARK_READ = SqlResource.load("inbox/mark_read");
+    private static final String INSERT = SqlResource.load("inbox/insert");
+    private static final String ESTATE_OFFICERS = SqlResource.load("inbox/estate_officers");
+
+    private final Jdbi jdbi;
+
+    public InboxRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** A user's inbox: the newest notifications (JSON-ready maps) and how many are unread. */
+    public record Inbox(List<Map<String, Object>> notifications, long unread) {}
+
+    Inbox inbox(long userId) {
+        return jdbi.withHandle(h -> {
+            h.getConfig(MapMappers.class).setCaseChange(CaseStrategy.NOP);
+            var items = h.createQuery(LIST).bind("user", userId).mapToMap().list();
+            long unread = h.createQuery(UNREAD).bind("user", userId).mapTo(Long.class).one();
+            return new Inbox(items, unread);
+        });
+    }
+
+    /** Marks the notification read; false when the user has no notification with this id. */
+    boolean markRead(long userId, long id, OffsetDateTime at) {
+        return jdbi.withHandle(h -> h.createUpdate(MARK_READ).bind("at", at).bind("id", id).bind("user", userId)
+                .execute()) > 0;
+    }
+
+    /** Inserts a notification in the caller's transaction; returns the user's e-mail address. */
+    static String insert(Handle h, long userId, String kind, String subject, String body, String link,
+            OffsetDateTime at) {
+        return h.createQuery(INSERT).bind("user", userId).bind("kind", kind).bind("subject", subject)
+                .bind("body", body).bind("link", link).bind("at", at).mapTo(String.class).one();
+    }
+
+    /** The officers who manage the estate. */
+    static List<Long> estateOfficers(Handle h, String estateCode) {
+        return h.createQuery(ESTATE_OFFICERS).bind("code", estateCode).mapTo(Long.class).list();
+    }
+}

@@ -1,0 +1,2 @@
+-- Forgets sessions that have ended.
+DELETE FROM user_session WHERE expires_at <= :now

@@ -1,0 +1,2 @@
+-- Whether an account with this address exists (case-blind).
+SELECT EXISTS (SELECT 1 FROM users WHERE lower(email) = lower(:email))

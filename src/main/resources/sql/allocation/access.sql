@@ -1,0 +1,6 @@
+-- One allocation's holder, estate, status and plots: what access checks and status changes need.
+SELECT a.id, a.investor_id, e.code, e.kind, a.status,
+       ARRAY(SELECT parcel_id FROM allocation_parcel WHERE allocation_id = a.id ORDER BY parcel_id) AS parcels
+  FROM allocation a
+  JOIN estate e ON e.id = a.estate_id
+ WHERE a.id = :id
