@@ -1,5 +1,6 @@
 package org.zamin.parcelimport;
 
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
@@ -31,6 +32,12 @@ public final class ImportRoutes {
         this.imports = imports;
         this.exports = exports;
         this.auth = auth;
+    }
+
+    /** Registers {@code GET /api/exports/parcels} and {@code POST /api/imports}. */
+    public void register(RoutesConfig routes) {
+        routes.get("/api/exports/parcels", this::export);
+        routes.post("/api/imports", this::upload);
     }
 
     public void upload(Context ctx) {
