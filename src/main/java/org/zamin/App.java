@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.config.RoutesConfig;
 import io.javalin.config.SizeUnit;
+import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
@@ -61,7 +64,7 @@ import org.zamin.site.SiteRoutes;
 import org.zamin.tiles.TileRepository;
 import org.zamin.tiles.TileRoutes;
 
-/** The wiring: settings → database → feature services → HTTP routes, all declared here. */
+/** The wiring: settings → database → feature services ({@code Features.wire}) → the route table. */
 public final class App implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(App.class);
@@ -95,128 +98,161 @@ public final class App implements AutoCloseable {
 
     /** As {@link #start(Settings, Database, boolean)}, with the clock every feature reads (tests control it). */
     public static App start(Settings settings, Database database, boolean ownsDatabase, Clock clock) {
-        var vocabulary = Vocabulary.load(database.readJdbi());
-        var estates = new EstateRepository(database.readJdbi());
-        var estateRoutes = new EstateRoutes(estates);
-        var parcelRoutes = new ParcelRoutes(new ParcelRepository(database.readJdbi()), estates, vocabulary);
-        var infrastructureRoutes = new InfrastructureRoutes(new InfrastructureRepository(database.readJdbi()));
-        var site = new SiteRoutes(settings, database, vocabulary);
-        var decisionLog = new DecisionLog(database.jdbi(), clock);
-        var decisionRoutes = new DecisionRoutes(decisionLog);
-        var accounts = new AccountService(database.jdbi(), clock);
-        var auth = new Auth(accounts);
-        var accountRoutes = new AccountRoutes(accounts, auth, new LoginLimiter(clock));
-        if (settings.demoMode()) {
-            DemoAccounts.ensure(database.jdbi(), accounts);
-        }
-        var reservations = new ReservationService(database.jdbi(), decisionLog, new SandboxGateway(clock), clock);
-        var reservationRoutes = new ReservationRoutes(reservations, auth);
-        var allocationRoutes = new AllocationRoutes(database.jdbi(), auth);
-        var exportService = new ExportService(database.readJdbi(), decisionLog);
-        var importRoutes = new ImportRoutes(
-                new ImportService(database.jdbi(), decisionLog), exportService, auth);
-        // Holds that lapsed while the server was down are expired before the first request is answered.
-        var holdSweeper = HoldSweeper.start(reservations);
-        var decisionSealer = DecisionSealer.start(decisionLog, 1000);
-        var ogcRoutes = new OgcRoutes(new OgcRepository(database.readJdbi()), vocabulary);
-        var tileRoutes = new TileRoutes(new TileRepository(database.readJdbi()));
-        var planningRoutes = new PlanningRoutes(new PlanningRepository(database.readJdbi()), estates, exportService,
-                auth, clock, vocabulary);
-        var mailer = Mailer.fromUrl(settings.smtpUrl());
-        var notifier = new Notifier(mailer, clock);
-        var contracts = new ContractService(database.jdbi(), decisionLog, notifier, clock);
-        var contractRoutes = new ContractRoutes(contracts, auth);
-        var idleScan = new IdleScan(database.jdbi(), decisionLog, clock);
-        var idleRoutes = new IdleRoutes(idleScan, new IdleCaseService(database.jdbi(), decisionLog, contracts, notifier,
-                clock), new ReadingsImport(database.jdbi(), clock), auth, clock);
-        var inboxRoutes = new InboxRoutes(database.jdbi(), auth, clock);
-        if (settings.demoMode()) {
-            SampleAllocations.seedOnce(database.jdbi(), decisionLog, clock);
-        }
-        var dailyScan = DailyScan.start(idleScan, clock, 5);
-
+        Features f = Features.wire(settings, database, clock);
         Javalin server = Javalin.create(config -> {
-            config.jsonMapper(new JavalinJackson(objectMapper(), false));
-            config.http.maxRequestSize = MAX_REQUEST_BYTES;
-            config.jetty.multipartConfig.maxTotalRequestSize(MAX_REQUEST_BYTES, SizeUnit.BYTES);
-            // Javalin's automatic ETags hash every response body: 80 ms on a 2,000-plot answer. Off; tiles set their own.
-            config.http.generateEtags = false;
-            config.staticFiles.enableWebjars();
-            config.staticFiles.add(files -> {
-                files.hostedPath = "/";
-                files.directory = "/web";
-                files.location = Location.CLASSPATH;
-            });
-            config.startup.showJavalinBanner = false;
-            // Java's default queue of not-yet-accepted connections holds 50: a crowd opening connections at one moment
-            // (200 investors pressing "reserve" together) would overflow it and wait a second for SYN retries.
-            config.jetty.addConnector((jetty, http) -> {
-                var connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
-                connector.setHost("0.0.0.0");
-                connector.setPort(settings.port());
-                connector.setAcceptQueueSize(ACCEPT_QUEUE);
-                return connector;
-            });
-
-            var routes = config.routes;
-            ErrorMapper.register(routes);
-            // maxRequestSize guards bodies Javalin reads itself; multipart uploads are streamed by Jetty past it, so
-            // a declared length over the limit is refused here, before any part is read or anything written.
-            routes.before(ctx -> {
-                if (ctx.contentLength() > MAX_REQUEST_BYTES) {
-                    throw new ApiException(413, "payload_too_large", "the request is larger than "
-                            + (MAX_REQUEST_BYTES >> 20) + " MB");
-                }
-            });
-            routes.get("/health", site::health);
-            routes.get("/api/config", site::config);
-            routes.get("/api/estates", estateRoutes::list);
-            routes.get("/api/estates/{code}", estateRoutes::get);
-            routes.get("/api/parcels", parcelRoutes::search);
-            routes.get("/api/parcels/{id}", parcelRoutes::get);
-            routes.get("/api/infrastructure", infrastructureRoutes::search);
-            routes.get("/api/decisions", decisionRoutes::list);
-            routes.get("/api/decisions/verify", decisionRoutes::verify);
-            routes.get("/api/exports/parcels", importRoutes::export);
-            routes.post("/api/imports", importRoutes::upload);
-            routes.post("/api/auth/register", accountRoutes::register);
-            routes.post("/api/auth/login", accountRoutes::login);
-            routes.post("/api/auth/logout", accountRoutes::logout);
-            routes.get("/api/me", accountRoutes::me);
-            routes.post("/api/tokens", accountRoutes::createToken);
-            routes.post("/api/reservations", reservationRoutes::create);
-            routes.get("/api/reservations", reservationRoutes::list);
-            routes.get("/api/reservations/{id}", reservationRoutes::get);
-            routes.post("/api/reservations/{id}/pay", reservationRoutes::pay);
-            routes.post("/api/reservations/{id}/withdraw", reservationRoutes::withdraw);
-            routes.post("/api/reservations/{id}/approve", reservationRoutes::approve);
-            routes.post("/api/reservations/{id}/reject", reservationRoutes::reject);
-            routes.get("/api/allocations", allocationRoutes::list);
-            routes.get("/api/allocations/{id}", allocationRoutes::get);
-            routes.get("/api/allocations/{id}/contract", contractRoutes::contract);
-            routes.post("/api/allocations/{id}/milestones", contractRoutes::milestone);
-            routes.post("/api/allocations/{id}/reports", contractRoutes::report);
-            routes.post("/api/allocations/{id}/inspections", contractRoutes::inspection);
-            routes.post("/api/allocations/{id}/extensions", contractRoutes::requestExtension);
-            routes.post("/api/allocations/{id}/extensions/{request}/{decision}", contractRoutes::decideExtension);
-            routes.get("/api/availability", auth.only(planningRoutes::availability, Role.PLANNER, Role.ADMIN));
-            routes.get("/api/stats", auth.only(planningRoutes::stats, Role.PLANNER, Role.ADMIN));
-            routes.get("/api/stats/what-if", auth.only(planningRoutes::whatIf, Role.PLANNER, Role.ADMIN));
-            routes.post("/api/utility-readings", idleRoutes::importReadings);
-            routes.post("/api/idle-scan", idleRoutes::scan);
-            routes.get("/api/idle-cases", idleRoutes::list);
-            routes.post("/api/idle-cases/{id}/reply", idleRoutes::reply);
-            routes.post("/api/idle-cases/{id}/plan-items/{item}/met", idleRoutes::planItemMet);
-            routes.post("/api/idle-cases/{id}/{action}", idleRoutes::act);
-            routes.get("/api/inbox", inboxRoutes::list);
-            routes.post("/api/inbox/{id}/read", inboxRoutes::markRead);
-            ogcRoutes.register(routes);
-            routes.get("/tiles/{layer}/{z}/{x}/{y}", tileRoutes::tile);
+            configureServer(config, settings);
+            registerRoutes(config.routes, f);
         });
         server.start();
         log.info("Zamin is serving on http://localhost:{}", server.port());
-        return new App(server, database, ownsDatabase, holdSweeper, idleScan,
-                List.of(holdSweeper, reservations, decisionSealer, dailyScan, () -> mailer.ifPresent(Mailer::close)));
+        return new App(server, database, ownsDatabase, f.holdSweeper(), f.idleScan(), f.background());
+    }
+
+    /** Every feature's routes and the jobs that run beside them, wired from the settings, database and clock. */
+    private record Features(SiteRoutes site, EstateRoutes estates, ParcelRoutes parcels,
+            InfrastructureRoutes infrastructure, DecisionRoutes decisions, ImportRoutes imports,
+            AccountRoutes accounts, Auth auth, ReservationRoutes reservations, AllocationRoutes allocations,
+            ContractRoutes contracts, PlanningRoutes planning, IdleRoutes idle, InboxRoutes inbox, OgcRoutes ogc,
+            TileRoutes tiles, HoldSweeper holdSweeper, IdleScan idleScan, List<AutoCloseable> background) {
+
+        static Features wire(Settings settings, Database database, Clock clock) {
+            // public map: read-only pool
+            var read = database.readJdbi();
+            var vocabulary = Vocabulary.load(read);
+            var estates = new EstateRepository(read);
+            // accounts and the decision log
+            var decisionLog = new DecisionLog(database.jdbi(), clock);
+            var accounts = new AccountService(database.jdbi(), clock);
+            var auth = new Auth(accounts);
+            if (settings.demoMode()) {
+                DemoAccounts.ensure(accounts);
+            }
+            // reservations, imports and exports
+            var reservations = new ReservationService(database.jdbi(), decisionLog, new SandboxGateway(clock), clock);
+            var exportService = new ExportService(read, decisionLog);
+            // holds that lapsed while the server was down expire before the first request (and before demo seeding)
+            var holdSweeper = HoldSweeper.start(reservations);
+            var decisionSealer = DecisionSealer.start(decisionLog, 1000);
+            // contracts, notices and idle land
+            var mailer = Mailer.fromUrl(settings.smtpUrl());
+            var notifier = new Notifier(mailer, clock);
+            var contracts = new ContractService(database.jdbi(), decisionLog, notifier, clock);
+            var idleScan = new IdleScan(database.jdbi(), decisionLog, clock);
+            var idleCases = new IdleCaseService(database.jdbi(), decisionLog, contracts, notifier, clock);
+            if (settings.demoMode()) {
+                SampleAllocations.seedOnce(database.jdbi(), decisionLog, clock);
+            }
+            var dailyScan = DailyScan.start(idleScan, clock, 5);
+            List<AutoCloseable> background = List.of(holdSweeper, reservations, decisionSealer, dailyScan,
+                    () -> mailer.ifPresent(Mailer::close));
+            return new Features(
+                    new SiteRoutes(settings, database, vocabulary),
+                    new EstateRoutes(estates),
+                    new ParcelRoutes(new ParcelRepository(read), estates, vocabulary),
+                    new InfrastructureRoutes(new InfrastructureRepository(read)),
+                    new DecisionRoutes(decisionLog),
+                    new ImportRoutes(new ImportService(database.jdbi(), decisionLog), exportService, auth),
+                    new AccountRoutes(accounts, auth, new LoginLimiter(clock)),
+                    auth,
+                    new ReservationRoutes(reservations, auth),
+                    new AllocationRoutes(database.jdbi(), auth),
+                    new ContractRoutes(contracts, auth),
+                    new PlanningRoutes(new PlanningRepository(read), estates, exportService, auth, clock, vocabulary),
+                    new IdleRoutes(idleScan, idleCases, new ReadingsImport(database.jdbi(), clock), auth, clock),
+                    new InboxRoutes(database.jdbi(), auth, clock),
+                    new OgcRoutes(new OgcRepository(read), vocabulary),
+                    new TileRoutes(new TileRepository(read)),
+                    holdSweeper, idleScan, background);
+        }
+    }
+
+    /** JSON, request size limits, static files and the connector. */
+    private static void configureServer(JavalinConfig config, Settings settings) {
+        config.jsonMapper(new JavalinJackson(objectMapper(), false));
+        config.http.maxRequestSize = MAX_REQUEST_BYTES;
+        config.jetty.multipartConfig.maxTotalRequestSize(MAX_REQUEST_BYTES, SizeUnit.BYTES);
+        // Javalin's automatic ETags hash every response body: 80 ms on a 2,000-plot answer. Off; tiles set their own.
+        config.http.generateEtags = false;
+        config.staticFiles.enableWebjars();
+        config.staticFiles.add(files -> {
+            files.hostedPath = "/";
+            files.directory = "/web";
+            files.location = Location.CLASSPATH;
+        });
+        config.startup.showJavalinBanner = false;
+        // Java's default queue of not-yet-accepted connections holds 50: a crowd opening connections at one moment
+        // (200 investors pressing "reserve" together) would overflow it and wait a second for SYN retries.
+        config.jetty.addConnector((jetty, http) -> {
+            var connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+            connector.setHost("0.0.0.0");
+            connector.setPort(settings.port());
+            connector.setAcceptQueueSize(ACCEPT_QUEUE);
+            return connector;
+        });
+    }
+
+    /** The route table, feature by feature: path, method, handler (roles are checked by the handlers). */
+    private static void registerRoutes(RoutesConfig routes, Features f) {
+        ErrorMapper.register(routes);
+        routes.before(App::refuseLargeBodies);
+        // site and public map
+        routes.get("/health", f.site()::health);
+        routes.get("/api/config", f.site()::config);
+        routes.get("/api/estates", f.estates()::list);
+        routes.get("/api/estates/{code}", f.estates()::get);
+        routes.get("/api/parcels", f.parcels()::search);
+        routes.get("/api/parcels/{id}", f.parcels()::get);
+        routes.get("/api/infrastructure", f.infrastructure()::search);
+        routes.get("/api/decisions", f.decisions()::list);
+        routes.get("/api/decisions/verify", f.decisions()::verify);
+        // parcel files
+        f.imports().register(routes);
+        // accounts
+        routes.post("/api/auth/register", f.accounts()::register);
+        routes.post("/api/auth/login", f.accounts()::login);
+        routes.post("/api/auth/logout", f.accounts()::logout);
+        routes.get("/api/me", f.accounts()::me);
+        routes.post("/api/tokens", f.accounts()::createToken);
+        // reservations
+        routes.post("/api/reservations", f.reservations()::create);
+        routes.get("/api/reservations", f.reservations()::list);
+        routes.get("/api/reservations/{id}", f.reservations()::get);
+        routes.post("/api/reservations/{id}/pay", f.reservations()::pay);
+        routes.post("/api/reservations/{id}/withdraw", f.reservations()::withdraw);
+        routes.post("/api/reservations/{id}/approve", f.reservations()::approve);
+        routes.post("/api/reservations/{id}/reject", f.reservations()::reject);
+        // allocations and contracts
+        routes.get("/api/allocations", f.allocations()::list);
+        routes.get("/api/allocations/{id}", f.allocations()::get);
+        routes.get("/api/allocations/{id}/contract", f.contracts()::contract);
+        routes.post("/api/allocations/{id}/milestones", f.contracts()::milestone);
+        routes.post("/api/allocations/{id}/reports", f.contracts()::report);
+        routes.post("/api/allocations/{id}/inspections", f.contracts()::inspection);
+        routes.post("/api/allocations/{id}/extensions", f.contracts()::requestExtension);
+        routes.post("/api/allocations/{id}/extensions/{request}/{decision}", f.contracts()::decideExtension);
+        // planning (planners and admins)
+        routes.get("/api/availability", f.auth().only(f.planning()::availability, Role.PLANNER, Role.ADMIN));
+        routes.get("/api/stats", f.auth().only(f.planning()::stats, Role.PLANNER, Role.ADMIN));
+        routes.get("/api/stats/what-if", f.auth().only(f.planning()::whatIf, Role.PLANNER, Role.ADMIN));
+        // idle land
+        f.idle().register(routes);
+        // inbox
+        routes.get("/api/inbox", f.inbox()::list);
+        routes.post("/api/inbox/{id}/read", f.inbox()::markRead);
+        // protocol adapters
+        f.ogc().register(routes);
+        routes.get("/tiles/{layer}/{z}/{x}/{y}", f.tiles()::tile);
+    }
+
+    /**
+     * maxRequestSize guards bodies Javalin reads itself; multipart uploads are streamed by Jetty past it, so a
+     * declared length over the limit is refused here, before any part is read or anything written.
+     */
+    private static void refuseLargeBodies(Context ctx) {
+        if (ctx.contentLength() > MAX_REQUEST_BYTES) {
+            throw new ApiException(413, "payload_too_large", "the request is larger than "
+                    + (MAX_REQUEST_BYTES >> 20) + " MB");
+        }
     }
 
     public int port() {

@@ -6,7 +6,7 @@ SELECT a.id, p.id AS parcel_id, p.status, c.signed_on
  WHERE e.code LIKE 'GIL-%';
 
 -- Reached milestones, on their deadline: everyone took possession, builders got permits and started.
-UPDATE milestone m SET achieved_on = least(m.deadline, :today)
+UPDATE milestone m SET achieved_on = least(m.deadline, CAST(current_setting('zamin.sample_today') AS date))
   FROM sample_alloc s
  WHERE m.allocation_id = s.id
    AND (m.kind = 'POSSESSION'
@@ -17,7 +17,7 @@ UPDATE milestone m SET achieved_on = least(m.deadline, :today)
 
 -- Progress reports: recent for the working plots, long ago for the idle ones.
 INSERT INTO progress_report (allocation_id, reported_on, percent, text, created_at)
-SELECT s.id, CASE WHEN s.status IN ('IDLE', 'RECLAIMING') THEN :today - 300 ELSE :today - (s.id % 50)::int END,
+SELECT s.id, CASE WHEN s.status IN ('IDLE', 'RECLAIMING') THEN CAST(current_setting('zamin.sample_today') AS date) - 300 ELSE CAST(current_setting('zamin.sample_today') AS date) - (s.id % 50)::int END,
        CASE s.status WHEN 'ALLOCATED' THEN 5 WHEN 'UNDER_CONSTRUCTION' THEN 40 + (s.id % 50)::int ELSE 100 END,
        'Sample progress report', now()
   FROM sample_alloc s
@@ -25,7 +25,7 @@ SELECT s.id, CASE WHEN s.status IN ('IDLE', 'RECLAIMING') THEN :today - 300 ELSE
 
 -- Twelve months of electricity: working factories well above the threshold, stopped ones almost nothing.
 INSERT INTO utility_reading (allocation_id, month, electricity_kwh, water_m3, imported_at)
-SELECT s.id, date_trunc('month', :today - make_interval(months => g))::date,
+SELECT s.id, date_trunc('month', CAST(current_setting('zamin.sample_today') AS date) - make_interval(months => g))::date,
        CASE WHEN s.status = 'IDLE' AND g <= 5 THEN (s.id % 200) ELSE 8000 + (s.id * 37 % 20000) END,
        CASE WHEN s.status = 'IDLE' AND g <= 5 THEN 2 ELSE 150 + (s.id % 300) END, now()
   FROM sample_alloc s, generate_series(1, 12) AS g
@@ -33,7 +33,7 @@ SELECT s.id, date_trunc('month', :today - make_interval(months => g))::date,
 
 -- Inspections: the stopped factories were found inactive.
 INSERT INTO inspection (allocation_id, inspected_on, finding, notes, created_at)
-SELECT s.id, :today - 20 - (s.id % 40)::int,
+SELECT s.id, CAST(current_setting('zamin.sample_today') AS date) - 20 - (s.id % 40)::int,
        CASE WHEN s.status IN ('IDLE', 'RECLAIMING') THEN 'INACTIVE' ELSE 'ACTIVE' END, 'Sample inspection', now()
   FROM sample_alloc s
  WHERE s.status IN ('IN_PRODUCTION', 'IDLE', 'RECLAIMING') OR s.id % 3 = 0;

@@ -1,7 +1,6 @@
 package org.zamin.account;
 
 import java.util.List;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +26,7 @@ public final class DemoAccounts {
     private DemoAccounts() {}
 
     /** Creates the missing demo accounts; the demo officer manages every estate whose code starts with GIL-. */
-    public static void ensure(Jdbi jdbi, AccountService accounts) {
+    public static void ensure(AccountService accounts) {
         List<String> gilan = accounts.repository().demoOfficerEstates();
         int created = 0;
         for (Account a : ACCOUNTS) {

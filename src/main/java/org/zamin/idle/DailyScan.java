@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zamin.decision.Actor;
-import org.zamin.http.ApiException;
+import org.zamin.domain.Conflict;
 
 /**
  * The scan inside the server: a few minutes after start, then every 24 hours. The scan's advisory lock means
@@ -33,7 +33,7 @@ public final class DailyScan implements AutoCloseable {
         ex.scheduleAtFixedRate(() -> {
             try {
                 scan.run(LocalDate.now(clock), Actor.SYSTEM);
-            } catch (ApiException e) {
+            } catch (Conflict e) {
                 log.info("daily idle scan skipped: {}", e.getMessage());
             } catch (RuntimeException e) {
                 log.warn("daily idle scan failed", e);

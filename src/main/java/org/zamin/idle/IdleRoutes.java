@@ -1,5 +1,6 @@
 package org.zamin.idle;
 
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,16 @@ public final class IdleRoutes {
         this.readings = readings;
         this.auth = auth;
         this.clock = clock;
+    }
+
+    /** Registers the idle-land routes (the reply and plan-item paths before the generic action path). */
+    public void register(RoutesConfig routes) {
+        routes.post("/api/utility-readings", this::importReadings);
+        routes.post("/api/idle-scan", this::scan);
+        routes.get("/api/idle-cases", this::list);
+        routes.post("/api/idle-cases/{id}/reply", this::reply);
+        routes.post("/api/idle-cases/{id}/plan-items/{item}/met", this::planItemMet);
+        routes.post("/api/idle-cases/{id}/{action}", this::act);
     }
 
     /** {@code POST /api/idle-scan?asOf=DATE}: officers and admins; the scan covers every estate. */

@@ -26,7 +26,7 @@ import org.zamin.db.SqlResource;
 import org.zamin.decision.Actor;
 import org.zamin.decision.Decision;
 import org.zamin.decision.DecisionLog;
-import org.zamin.http.ApiException;
+import org.zamin.domain.Conflict;
 
 /**
  * The idle scan: applies the rules of each allocation's estate class on {@code asOf}, opens a case with its score
@@ -42,6 +42,7 @@ public final class IdleScan {
     private static final String OPEN_CASES = SqlResource.load("idle/open_cases");
     private static final String MARK_IDLE = SqlResource.load("idle/mark_idle");
     private static final String UPDATE_EVIDENCE = SqlResource.load("idle/update_evidence");
+    private static final String TRY_SCAN_LOCK = SqlResource.load("idle/try_scan_lock");
     private static final String RULES = SqlResource.load("idle/rules");
     /** The advisory lock key every scanner takes (two servers, the CLI, the daily run). */
     public static final String LOCK = "zamin.idle.scan";
@@ -64,10 +65,10 @@ public final class IdleScan {
     public Result run(LocalDate asOf, Actor actor) {
         long start = System.nanoTime();
         Result r = jdbi.inTransaction(h -> {
-            boolean locked = h.createQuery("SELECT pg_try_advisory_xact_lock(hashtext(:k))").bind("k", LOCK)
+            boolean locked = h.createQuery(TRY_SCAN_LOCK).bind("key", LOCK)
                     .mapTo(Boolean.class).one();
             if (!locked) {
-                throw ApiException.conflict("scan_running", "another idle scan is running");
+                throw new Conflict("scan_running", "another idle scan is running");
             }
             return scan(h, asOf, actor, start);
         });

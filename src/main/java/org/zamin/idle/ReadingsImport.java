@@ -14,6 +14,7 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.jdbi.v3.core.Jdbi;
+import org.zamin.db.SqlResource;
 
 /**
  * Imports monthly utility readings from CSV ({@code allocation,month,electricity_kwh,water_m3}; month as
@@ -21,6 +22,9 @@ import org.jdbi.v3.core.Jdbi;
  * {@code strict}, one bad row imports nothing.
  */
 public final class ReadingsImport {
+
+    private static final String ACTIVE_ALLOCATIONS = SqlResource.load("idle/active_allocations");
+    private static final String UPSERT_READING = SqlResource.load("idle/upsert_reading");
 
     /** At most this many rows per import. */
     public static final int MAX_ROWS = 200_000;
@@ -98,7 +102,7 @@ public final class ReadingsImport {
         }
         int[] imported = {0};
         jdbi.useTransaction(h -> {
-            Set<Long> known = new HashSet<>(h.createQuery("SELECT id FROM allocation WHERE id = ANY(:ids) AND status = 'ACTIVE'")
+            Set<Long> known = new HashSet<>(h.createQuery(ACTIVE_ALLOCATIONS)
                     .bindArray("ids", Long.class, good.stream().map(Reading::allocation).distinct().toList())
                     .mapTo(Long.class).list());
             List<Reading> ok = new ArrayList<>();
@@ -114,12 +118,7 @@ public final class ReadingsImport {
             if (strict && !errors.isEmpty()) {
                 return;
             }
-            var batch = h.prepareBatch("""
-                    INSERT INTO utility_reading (allocation_id, month, electricity_kwh, water_m3, imported_at)
-                    VALUES (:a, :m, :k, :w, :at)
-                    ON CONFLICT (allocation_id, month) DO UPDATE
-                       SET electricity_kwh = excluded.electricity_kwh, water_m3 = excluded.water_m3,
-                           imported_at = excluded.imported_at""");
+            var batch = h.prepareBatch(UPSERT_READING);
             OffsetDateTime now = OffsetDateTime.now(clock);
             for (Reading g : ok) {
                 batch.bind("a", g.allocation()).bind("m", g.month().atDay(1)).bind("k", g.kwh()).bind("w", g.water())

@@ -1,6 +1,10 @@
 /**
- * Idle land: the rules that find allocations sitting idle (each yielding evidence and a score), the idle case
- * and its due process (notice, reply, revival plan, extension, reclaim, dismissal, sub judice), the scan that
- * opens cases, utility-reading imports, notifications, and their routes.
+ * Idle land. The rules that find allocations sitting idle ({@code IdleRule} implementations, each yielding
+ * evidence and a score) and the scan that opens cases ({@code IdleScan}, daily through {@code DailyScan}); the
+ * pure due-process rules ({@code DueProcess}); each officer action on a case as its own {@code OfficerAction}
+ * class ({@code ServeNotice}, {@code AgreeRevivalPlan}, {@code ExtendDeadlines}, {@code DismissCase},
+ * {@code ReclaimPlots}), run by {@code IdleCaseService} with the holder's reply, sub judice and plan items;
+ * utility-reading imports; and the routes. SQL lives in {@code sql/idle/*.sql}, case queries behind
+ * {@code IdleCaseStore}.
  */
 package org.zamin.idle;

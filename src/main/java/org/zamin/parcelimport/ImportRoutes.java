@@ -1,5 +1,6 @@
 package org.zamin.parcelimport;
 
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
@@ -33,17 +34,16 @@ public final class ImportRoutes {
         this.auth = auth;
     }
 
+    /** Registers {@code GET /api/exports/parcels} and {@code POST /api/imports}. */
+    public void register(RoutesConfig routes) {
+        routes.get("/api/exports/parcels", this::export);
+        routes.post("/api/imports", this::upload);
+    }
+
+    /** {@code POST /api/imports}: 201 applied, 200 dry run, 422 {@code import_invalid} with the report if refused. */
     public void upload(Context ctx) {
         CurrentUser user = auth.require(ctx, Role.ADMIN, Role.OFFICER);
-        String estate = Optional.ofNullable(ctx.formParam("estate")).map(String::trim).filter(s -> !s.isEmpty())
-                .orElseThrow(() -> ApiException.invalidParameter("estate", "is required"));
-        if (user.role() == Role.OFFICER && !user.managesEstate(estate)) {
-            throw new ApiException(403, "forbidden", "officers import only into the estates they manage");
-        }
-        boolean force = flag(ctx, "forceResurvey");
-        if (force && user.role() != Role.ADMIN) {
-            throw new ApiException(403, "forbidden", "only an admin may re-survey taken plots");
-        }
+        ImportOptions allowed = allowed(ctx, user);
         UploadedFile upload = ctx.uploadedFile("file");
         if (upload == null) {
             throw ApiException.invalidParameter("file", "is required (multipart upload)");
@@ -53,6 +53,35 @@ public final class ImportRoutes {
                 .or(() -> FileFormat.byFileName(name))
                 .orElseThrow(() -> new ApiException(422, "unsupported_format",
                         "only .geojson/.json, .gpkg, .zip (Shapefile) and .csv files are imported"));
+        ImportOptions options = withForm(ctx, allowed);
+        if (upload.size() > options.limits().maxFileBytes()) {
+            throw new ApiException(413, "file_too_large", "the file is larger than the import limit");
+        }
+        ImportReport report = importUpload(upload, name, format, options);
+        if ("refused".equals(report.outcome())) {
+            ctx.status(422).json(Map.of("code", "import_invalid", "message", report.invalid()
+                    + " feature(s) have problems; nothing was imported", "report", report));
+        } else {
+            ctx.status(report.applied() ? 201 : 200).json(report);
+        }
+    }
+
+    /** The estate and re-survey asked for, if allowed: officers import into their estates only, admins re-survey. */
+    private static ImportOptions allowed(Context ctx, CurrentUser user) {
+        String estate = Optional.ofNullable(ctx.formParam("estate")).map(String::trim).filter(s -> !s.isEmpty())
+                .orElseThrow(() -> ApiException.invalidParameter("estate", "is required"));
+        if (user.role() == Role.OFFICER && !user.managesEstate(estate)) {
+            throw new ApiException(403, "forbidden", "officers import only into the estates they manage");
+        }
+        boolean force = flag(ctx, "forceResurvey");
+        if (force && user.role() != Role.ADMIN) {
+            throw new ApiException(403, "forbidden", "only an admin may re-survey taken plots");
+        }
+        return ImportOptions.of(estate, Actor.user(user.id(), user.role())).withForceResurvey(force);
+    }
+
+    /** The rest of the form: CRS override, switches and attribute columns. */
+    private static ImportOptions withForm(Context ctx, ImportOptions allowed) {
         int srid;
         try {
             srid = Optional.ofNullable(ctx.formParam("srid")).filter(s -> !s.isBlank()).map(Integer::parseInt).orElse(0);
@@ -60,13 +89,13 @@ public final class ImportRoutes {
             throw ApiException.invalidParameter("srid", "must be an EPSG code");
         }
         boolean dryRun = flag(ctx, "dryRun");
-        ImportOptions options = ImportOptions.of(estate, Actor.user(user.id(), user.role())).withDryRun(dryRun)
-                .withSrid(srid).withSkipInvalid(flag(ctx, "skipInvalid")).withForceResurvey(force)
+        return allowed.withDryRun(dryRun).withSrid(srid).withSkipInvalid(flag(ctx, "skipInvalid"))
                 .withFields(text(ctx, "plotNumberField"), text(ctx, "landUseField"), text(ctx, "priceField"))
                 .withPreview(dryRun);
-        if (upload.size() > options.limits().maxFileBytes()) {
-            throw new ApiException(413, "file_too_large", "the file is larger than the import limit");
-        }
+    }
+
+    /** Saves the upload to a temporary file and imports it; a refused file becomes its status and code. */
+    private ImportReport importUpload(UploadedFile upload, String name, FileFormat format, ImportOptions options) {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("zamin-upload-");
@@ -74,13 +103,7 @@ public final class ImportRoutes {
             try (InputStream in = upload.content()) {
                 Files.copy(in, file);
             }
-            ImportReport report = imports.importFile(file, name, format, options);
-            if ("refused".equals(report.outcome())) {
-                ctx.status(422).json(Map.of("code", "import_invalid", "message", report.invalid()
-                        + " feature(s) have problems; nothing was imported", "report", report));
-            } else {
-                ctx.status(report.applied() ? 201 : 200).json(report);
-            }
+            return imports.importFile(file, name, format, options);
         } catch (FileRefusedException e) {
             throw new ApiException(e.tooLarge() ? 413 : 422, e.code(), e.getMessage());
         } catch (ImportRefused e) {

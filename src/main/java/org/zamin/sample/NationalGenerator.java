@@ -3,6 +3,7 @@ package org.zamin.sample;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -33,6 +34,12 @@ public final class NationalGenerator {
         this.seed = seed;
     }
 
+    /** An estate planned but not yet placed: its spec (at the province centre), seed, province and footprint. */
+    private record Planned(Spec spec, long seed, int province, double radiusM, double[][] gatesM) {}
+
+    /** An estate placed on the grid: its spec at its own centre, seed, province and gates in lon/lat. */
+    private record Sited(Spec spec, long seed, int province, double[][] gates) {}
+
     /**
      * Yields {@code estates} bundles with exactly {@code plotsTotal} plots between them (each estate gets
      * about plotsTotal/estates, ± variation). Only per-estate summaries (a few numbers each) are computed
@@ -42,80 +49,12 @@ public final class NationalGenerator {
         if (estates < 0 || plotsTotal < 0) {
             throw new IllegalArgumentException("estates and plots must not be negative");
         }
+        // One random stream for the whole plan, drawn in this order: the same seed gives the same data.
         Random rnd = new Random(seed);
-        List<Province> provinces = Province.ALL;
-
-        // Estates per province, by weight; then the estates in province order.
-        double[] weights = new double[provinces.size()];
-        for (int i = 0; i < weights.length; i++) {
-            weights[i] = provinces.get(i).weight();
-        }
-        int[] perProvince = EstateLayout.quotas(weights, estates);
-        int[] provinceOf = new int[estates];
-        int[] seqInProvince = new int[estates];
-        for (int p = 0, i = 0; p < perProvince.length; p++) {
-            for (int k = 0; k < perProvince[p]; k++, i++) {
-                provinceOf[i] = p;
-                seqInProvince[i] = k + 1;
-            }
-        }
-
-        // Plots per estate: everyone gets one (while plots last), the rest by log-normal weights.
-        int[] plots = new int[estates];
-        if (estates > 0) {
-            int base = Math.min(plotsTotal, estates);
-            double[] w = new double[estates];
-            for (int i = 0; i < estates; i++) {
-                w[i] = Math.exp(rnd.nextGaussian() * 0.45);
-            }
-            int[] extra = EstateLayout.quotas(w, plotsTotal - base);
-            for (int i = 0; i < estates; i++) {
-                plots[i] = (i < base ? 1 : 0) + extra[i];
-            }
-        }
-
-        // Kinds, specs' random parts, per-estate seeds, and footprints (a dry run of the plan only).
-        Spec[] specs = new Spec[estates];
-        long[] seeds = new long[estates];
-        double[] radius = new double[estates];
-        double[][][] gatesM = new double[estates][][];
-        int[] kindCount = new int[provinces.size() * KINDS.length];
-        double maxRadius = 0;
-        for (int i = 0; i < estates; i++) {
-            Province prov = provinces.get(provinceOf[i]);
-            int kind = pickKind(prov, rnd);
-            int nth = ++kindCount[provinceOf[i] * KINDS.length + kind];
-            seeds[i] = rnd.nextLong();
-            specs[i] = spec(prov, seqInProvince[i], kind, nth, plots[i], rnd);
-            EstateLayout.Footprint fp = EstateLayout.footprint(specs[i], new Random(seeds[i]));
-            radius[i] = fp.radiusM();
-            gatesM[i] = fp.gatesM();
-            maxRadius = Math.max(maxRadius, radius[i]);
-        }
-
-        // Placement on a country-wide grid of cells big enough for the largest estate.
-        double cellM = 2 * maxRadius + GAP_M;
-        double dLat = cellM / 110_500.0;
-        double dLon = cellM / EstateLayout.metresPerDegreeLon(40.0);
-        Set<Long> taken = new HashSet<>();
-        reserveGilanSample(taken, dLon, dLat);
-        double[] lon = new double[estates], lat = new double[estates];
-        double[][][] gates = new double[estates][4][];
-        for (int i = 0; i < estates; i++) {
-            Province prov = provinces.get(provinceOf[i]);
-            long cell = nearestFreeCell(taken, prov, dLon, dLat, rnd);
-            taken.add(cell);
-            int ci = (int) (cell >> 32), cj = (int) cell;
-            double cLon = GRID_LON0 + (ci + 0.5) * dLon, cLat = GRID_LAT0 + (cj + 0.5) * dLat;
-            double slack = Math.max(0, cellM / 2 - GAP_M / 2 - radius[i]);
-            double e = (rnd.nextDouble() * 2 - 1) * slack, n = (rnd.nextDouble() * 2 - 1) * slack;
-            lat[i] = GeoJson.round7(cLat + n / EstateLayout.metresPerDegreeLat(cLat));
-            lon[i] = GeoJson.round7(cLon + e / EstateLayout.metresPerDegreeLon(cLat));
-            for (int k = 0; k < 4; k++) {
-                gates[i][k] = EstateLayout.toLonLat(lon[i], lat[i], gatesM[i][k][0], gatesM[i][k][1]);
-            }
-        }
-
+        int[] provinceOf = provincesOf(estates);
+        int[] plots = plotsPerEstate(estates, plotsTotal, rnd);
+        List<Planned> planned = plan(provinceOf, plots, rnd);
+        List<Sited> sited = place(planned, rnd);
         return new Iterator<>() {
             private int next = 0;
 
@@ -129,51 +68,154 @@ public final class NationalGenerator {
                 if (next >= estates) {
                     throw new NoSuchElementException();
                 }
-                int i = next++;
-                Spec s = specs[i];
-                Spec placed = new Spec(s.code(), s.name(), s.nameFa(), s.kind(), s.operator(), s.province(), lon[i],
-                        lat[i], s.plots(), s.extensionPlots(), s.sizeMix(), s.statusMix(), s.landPricePerM2(),
-                        s.rotationDeg(), s.gas(), s.wastewater());
-                Random er = new Random(seeds[i]);
-                EstateLayout.Result r = EstateLayout.build(placed, er);
-                // A trunk road to the nearest earlier estate of the province, or to the province centre,
-                // between the gates that face each other.
-                int near = -1;
-                double best = Double.MAX_VALUE;
-                for (int j = i - 1; j >= 0 && provinceOf[j] == provinceOf[i]; j--) {
-                    double d = Math.hypot(lon[j] - lon[i], lat[j] - lat[i]);
-                    if (d < best) {
-                        best = d;
-                        near = j;
-                    }
-                }
-                Province prov = s.province();
-                double hubLon = GeoJson.round7(prov.lon()), hubLat = GeoJson.round7(prov.lat());
-                ArrayNode c = JsonNodeFactory.instance.arrayNode();
-                String name;
-                if (near >= 0) {
-                    double[] a = EstateLayout.nearest(gates[i], lon[near], lat[near]);
-                    double[] b = EstateLayout.nearest(gates[near], a[0], a[1]);
-                    c.add(GeoJson.position(a[0], a[1]));
-                    c.add(GeoJson.position(b[0], b[1]));
-                    name = "Road " + s.code() + " – " + specs[near].code();
-                } else {
-                    double[] a = EstateLayout.nearest(gates[i], hubLon, hubLat);
-                    c.add(GeoJson.position(a[0], a[1]));
-                    c.add(GeoJson.position(hubLon, hubLat));
-                    name = "Road " + s.code() + " – " + prov.name() + " centre";
-                }
-                r.bundle().infrastructure().add(EstateLayout.line(null, "road", name, c));
-                if (er.nextDouble() < 0.08) {
-                    ArrayNode rc = JsonNodeFactory.instance.arrayNode();
-                    double[] a = EstateLayout.nearest(gates[i], hubLon, hubLat - 0.01);
-                    rc.add(GeoJson.position(GeoJson.round7(hubLon + 0.01), GeoJson.round7(hubLat - 0.01)));
-                    rc.add(GeoJson.position(a[0], a[1]));
-                    r.bundle().infrastructure().add(EstateLayout.line(null, "rail", "Rail spur to " + s.name(), rc));
-                }
-                return r.bundle();
+                return build(sited, next++);
             }
         };
+    }
+
+    /** Each estate's province: estates per province by weight, then the estates in province order. */
+    private static int[] provincesOf(int estates) {
+        List<Province> provinces = Province.ALL;
+        double[] weights = new double[provinces.size()];
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = provinces.get(i).weight();
+        }
+        int[] perProvince = EstateLayout.quotas(weights, estates);
+        int[] provinceOf = new int[estates];
+        for (int p = 0, i = 0; p < perProvince.length; p++) {
+            for (int k = 0; k < perProvince[p]; k++, i++) {
+                provinceOf[i] = p;
+            }
+        }
+        return provinceOf;
+    }
+
+    /** Plots per estate: everyone gets one (while plots last), the rest by log-normal weights. */
+    private static int[] plotsPerEstate(int estates, int plotsTotal, Random rnd) {
+        int[] plots = new int[estates];
+        if (estates > 0) {
+            int base = Math.min(plotsTotal, estates);
+            double[] w = new double[estates];
+            for (int i = 0; i < estates; i++) {
+                w[i] = Math.exp(rnd.nextGaussian() * 0.45);
+            }
+            int[] extra = EstateLayout.quotas(w, plotsTotal - base);
+            for (int i = 0; i < estates; i++) {
+                plots[i] = (i < base ? 1 : 0) + extra[i];
+            }
+        }
+        return plots;
+    }
+
+    /** Kinds, specs' random parts, per-estate seeds, and footprints (a dry run of the plan only). */
+    private static List<Planned> plan(int[] provinceOf, int[] plots, Random rnd) {
+        List<Province> provinces = Province.ALL;
+        int[] kindCount = new int[provinces.size() * KINDS.length];
+        List<Planned> planned = new ArrayList<>(provinceOf.length);
+        for (int i = 0, seq = 0; i < provinceOf.length; i++) {
+            seq = i > 0 && provinceOf[i] == provinceOf[i - 1] ? seq + 1 : 1;
+            Province prov = provinces.get(provinceOf[i]);
+            int kind = pickKind(prov, rnd);
+            int nth = ++kindCount[provinceOf[i] * KINDS.length + kind];
+            long estateSeed = rnd.nextLong();
+            Spec spec = spec(prov, seq, kind, nth, plots[i], rnd);
+            EstateLayout.Footprint fp = EstateLayout.footprint(spec, new Random(estateSeed));
+            planned.add(new Planned(spec, estateSeed, provinceOf[i], fp.radiusM(), fp.gatesM()));
+        }
+        return planned;
+    }
+
+    /**
+     * Places each estate in its own cell of a country-wide grid of cells big enough for the largest estate, as near
+     * its province centre as free cells allow, off the Gilan sample, jittered within the cell.
+     */
+    private static List<Sited> place(List<Planned> planned, Random rnd) {
+        double maxRadius = planned.stream().mapToDouble(Planned::radiusM).max().orElse(0);
+        double cellM = 2 * maxRadius + GAP_M;
+        double dLat = cellM / 110_500.0;
+        double dLon = cellM / EstateLayout.metresPerDegreeLon(40.0);
+        Set<Long> taken = new HashSet<>();
+        reserveGilanSample(taken, dLon, dLat);
+        List<Sited> sited = new ArrayList<>(planned.size());
+        for (Planned p : planned) {
+            Spec s = p.spec();
+            long cell = nearestFreeCell(taken, s.province(), dLon, dLat, rnd);
+            taken.add(cell);
+            int ci = (int) (cell >> 32), cj = (int) cell;
+            double cLon = GRID_LON0 + (ci + 0.5) * dLon, cLat = GRID_LAT0 + (cj + 0.5) * dLat;
+            double slack = Math.max(0, cellM / 2 - GAP_M / 2 - p.radiusM());
+            double e = (rnd.nextDouble() * 2 - 1) * slack, n = (rnd.nextDouble() * 2 - 1) * slack;
+            double lat = GeoJson.round7(cLat + n / EstateLayout.metresPerDegreeLat(cLat));
+            double lon = GeoJson.round7(cLon + e / EstateLayout.metresPerDegreeLon(cLat));
+            double[][] gates = new double[4][];
+            for (int k = 0; k < 4; k++) {
+                gates[k] = EstateLayout.toLonLat(lon, lat, p.gatesM()[k][0], p.gatesM()[k][1]);
+            }
+            Spec placed = new Spec(s.code(), s.name(), s.nameFa(), s.kind(), s.operator(), s.province(), lon, lat,
+                    s.plots(), s.extensionPlots(), s.sizeMix(), s.statusMix(), s.landPricePerM2(), s.rotationDeg(),
+                    s.gas(), s.wastewater());
+            sited.add(new Sited(placed, p.seed(), p.province(), gates));
+        }
+        return sited;
+    }
+
+    /** Lays out estate {@code i} with its own random stream, then its trunk road and, now and then, a rail spur. */
+    private static EstateBundle build(List<Sited> sited, int i) {
+        Sited here = sited.get(i);
+        Random er = new Random(here.seed());
+        EstateLayout.Result r = EstateLayout.build(here.spec(), er);
+        r.bundle().infrastructure().add(trunkRoad(sited, i));
+        if (er.nextDouble() < 0.08) {
+            r.bundle().infrastructure().add(railSpur(here));
+        }
+        return r.bundle();
+    }
+
+    /**
+     * A trunk road to the nearest earlier estate of the province, or to the province centre, between the gates that
+     * face each other.
+     */
+    private static ObjectNode trunkRoad(List<Sited> sited, int i) {
+        Sited here = sited.get(i);
+        Spec s = here.spec();
+        Sited near = null;
+        double best = Double.MAX_VALUE;
+        for (int j = i - 1; j >= 0 && sited.get(j).province() == here.province(); j--) {
+            Spec o = sited.get(j).spec();
+            double d = Math.hypot(o.lon() - s.lon(), o.lat() - s.lat());
+            if (d < best) {
+                best = d;
+                near = sited.get(j);
+            }
+        }
+        Province prov = s.province();
+        double hubLon = GeoJson.round7(prov.lon()), hubLat = GeoJson.round7(prov.lat());
+        ArrayNode c = JsonNodeFactory.instance.arrayNode();
+        String name;
+        if (near != null) {
+            double[] a = EstateLayout.nearest(here.gates(), near.spec().lon(), near.spec().lat());
+            double[] b = EstateLayout.nearest(near.gates(), a[0], a[1]);
+            c.add(GeoJson.position(a[0], a[1]));
+            c.add(GeoJson.position(b[0], b[1]));
+            name = "Road " + s.code() + " – " + near.spec().code();
+        } else {
+            double[] a = EstateLayout.nearest(here.gates(), hubLon, hubLat);
+            c.add(GeoJson.position(a[0], a[1]));
+            c.add(GeoJson.position(hubLon, hubLat));
+            name = "Road " + s.code() + " – " + prov.name() + " centre";
+        }
+        return EstateLayout.line(null, "road", name, c);
+    }
+
+    /** A rail spur from just south-east of the province centre to the estate's nearest gate. */
+    private static ObjectNode railSpur(Sited here) {
+        Province prov = here.spec().province();
+        double hubLon = GeoJson.round7(prov.lon()), hubLat = GeoJson.round7(prov.lat());
+        ArrayNode rc = JsonNodeFactory.instance.arrayNode();
+        double[] a = EstateLayout.nearest(here.gates(), hubLon, hubLat - 0.01);
+        rc.add(GeoJson.position(GeoJson.round7(hubLon + 0.01), GeoJson.round7(hubLat - 0.01)));
+        rc.add(GeoJson.position(a[0], a[1]));
+        return EstateLayout.line(null, "rail", "Rail spur to " + here.spec().name(), rc);
     }
 
     private static final String[] KINDS = {"INDUSTRIAL_ESTATE", "INDUSTRIAL_ZONE", "SMALL_WORKSHOP_COMPLEX",

@@ -34,6 +34,8 @@ public final class SampleLoader {
     private static final String INSERT_PARCEL = SqlResource.load("sample/insert_parcel");
     private static final String INSERT_LINE = SqlResource.load("sample/insert_line");
     private static final String SAMPLE_IDLE_SINCE = SqlResource.load("planning/sample_idle_since");
+    private static final String LOADED_OR_NOT_EMPTY = SqlResource.load("sample/loaded_or_not_empty");
+    private static final String REMEMBER = SqlResource.load("sample/remember");
 
     private final Jdbi jdbi;
 
@@ -46,8 +48,7 @@ public final class SampleLoader {
      * was loaded before or estates already exist. Returns true when it loaded.
      */
     public boolean loadSampleOnFirstStart(Path dir) {
-        boolean alreadyLoaded = jdbi.withHandle(h -> h.createQuery(
-                "SELECT EXISTS (SELECT 1 FROM app_state WHERE key = :key) OR EXISTS (SELECT 1 FROM estate)")
+        boolean alreadyLoaded = jdbi.withHandle(h -> h.createQuery(LOADED_OR_NOT_EMPTY)
                 .bind("key", SAMPLE_LOADED_KEY).mapTo(Boolean.class).one());
         if (alreadyLoaded) {
             return false;
@@ -59,7 +60,7 @@ public final class SampleLoader {
         List<EstateBundle> bundles = readBundles(dir);
         jdbi.useTransaction(h -> {
             int plots = load(h, bundles.iterator());
-            h.createUpdate("INSERT INTO app_state (key, value) VALUES (:key, :value)")
+            h.createUpdate(REMEMBER)
                     .bind("key", SAMPLE_LOADED_KEY).bind("value", dir.getFileName() + ": " + bundles.size()
                             + " estates, " + plots + " plots").execute();
             log.info("loaded sample data from {}: {} estates, {} plots", dir, bundles.size(), plots);

@@ -191,8 +191,8 @@ class AccountApiTest {
     @Test
     void demoAccountsSignIn() {
         var accounts = new AccountService(TestServer.get().jdbi(), java.time.Clock.systemUTC());
-        DemoAccounts.ensure(TestServer.get().jdbi(), accounts);
-        DemoAccounts.ensure(TestServer.get().jdbi(), accounts); // idempotent
+        DemoAccounts.ensure(accounts);
+        DemoAccounts.ensure(accounts); // idempotent
         Http.Response r = login("officer@demo.zamin.ir", DemoAccounts.PASSWORD);
         assertEquals(200, r.status(), r.body());
         assertTrue(r.json().get("estates").size() >= 10, r.body());

@@ -16,7 +16,7 @@ class SampleAllocationsTest {
     void sampleHasAllocationsInEveryStageAndOpenIdleCases() {
         var jdbi = TestServer.get().jdbi();
         var clock = TestServer.get().clock();
-        DemoAccounts.ensure(jdbi, new AccountService(jdbi, clock));
+        DemoAccounts.ensure(new AccountService(jdbi, clock));
         SampleAllocations.seedOnce(jdbi, new DecisionLog(jdbi, clock), clock);
         SampleAllocations.seedOnce(jdbi, new DecisionLog(jdbi, clock), clock); // once only
         var stages = jdbi.withHandle(h -> h.createQuery("""

@@ -1,0 +1,30 @@
+package org.zamin.idle;
+
+import java.util.Map;
+import org.zamin.domain.Invalid;
+
+/** Agrees a revival plan with the holder: dated items the next scans watch; missing one allows reclaim. */
+final class AgreeRevivalPlan implements OfficerAction {
+
+    @Override
+    public Map<String, Object> perform(ActionContext c) {
+        var items = c.body().items();
+        if (items == null || items.isEmpty()) {
+            throw new Invalid("plan_items_required", "a revival plan needs items");
+        }
+        for (IdleCaseService.PlanItem item : items) {
+            if (item.description() == null || item.description().isBlank() || item.due() == null
+                    || !item.due().isAfter(c.today())) {
+                throw new Invalid("invalid_plan_item", "each item needs a description and a due day after today");
+            }
+            IdleCaseStore.addPlanItem(c.h(), c.caseId(), item.description().strip(), item.due());
+        }
+        c.moveCase(false);
+        Map<String, Object> details = c.details();
+        details.put("items", items.size());
+        c.notifyHolder("idle_revival_plan", "Revival plan for allocation " + c.allocation().allocationId(),
+                items.size() + " items; the first is due " + items.get(0).due());
+        c.logMove(details);
+        return details;
+    }
+}

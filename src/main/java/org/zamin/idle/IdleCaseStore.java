@@ -1,0 +1,107 @@
+package org.zamin.idle;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.CaseStrategy;
+import org.jdbi.v3.core.mapper.MapMappers;
+import org.zamin.db.SqlResource;
+
+/** The idle-case queries and writes of due process, over {@code sql/idle/*.sql}; values always bound. */
+final class IdleCaseStore {
+
+    private static final String CASES = SqlResource.load("idle/cases");
+    private static final String LOCK_CASE = SqlResource.load("idle/lock_case");
+    private static final String UNMET_PLAN = SqlResource.load("idle/unmet_plan");
+    private static final String SERVE_NOTICE = SqlResource.load("idle/serve_notice");
+    private static final String INSERT_PLAN_ITEM = SqlResource.load("idle/insert_plan_item");
+    private static final String SET_STATE = SqlResource.load("idle/set_state");
+    private static final String TERMINATE_ALLOCATION = SqlResource.load("idle/terminate_allocation");
+    private static final String REPLY = SqlResource.load("idle/reply");
+    private static final String SUB_JUDICE = SqlResource.load("idle/sub_judice");
+    private static final String PLAN_ITEM_MET = SqlResource.load("idle/plan_item_met");
+    private static final String FREED_UTILITIES = SqlResource.load("idle/freed_utilities");
+    private static final String FREED_AREA = SqlResource.load("idle/freed_area");
+
+    private IdleCaseStore() {}
+
+    /** A case row as locked: its allocation and what due process looks at. */
+    record CaseRow(long allocationId, CaseState state, boolean subJudice, Optional<LocalDate> replyDeadline,
+            boolean replied) {}
+
+    /** The cases {@code estates} cover (all for {@code admin}), highest score first, at most 1000. */
+    static List<Map<String, Object>> cases(Handle h, boolean admin, List<String> estates, Optional<String> state,
+            boolean openOnly) {
+        h.getConfig(MapMappers.class).setCaseChange(CaseStrategy.NOP);
+        return h.createQuery(CASES).bind("admin", admin).bindArray("estates", String.class, estates)
+                .bind("state", state.orElse(null)).bind("openOnly", openOnly).mapToMap().list();
+    }
+
+    /** Locks case {@code id} for the rest of the transaction. */
+    static Optional<CaseRow> lock(Handle h, long id) {
+        return h.createQuery(LOCK_CASE).bind("id", id)
+                .map((rs, ctx) -> new CaseRow(rs.getLong("allocation_id"), CaseState.valueOf(rs.getString("state")),
+                        rs.getBoolean("sub_judice"), Optional.ofNullable(rs.getObject("reply_deadline",
+                                LocalDate.class)), rs.getBoolean("replied")))
+                .findOne();
+    }
+
+    static List<LocalDate> unmetPlan(Handle h, long caseId) {
+        return h.createQuery(UNMET_PLAN).bind("id", caseId).mapTo(LocalDate.class).list();
+    }
+
+    static void serveNotice(Handle h, long caseId, LocalDate deadline, OffsetDateTime now) {
+        h.createUpdate(SERVE_NOTICE).bind("now", now).bind("deadline", deadline).bind("id", caseId).execute();
+    }
+
+    static void addPlanItem(Handle h, long caseId, String description, LocalDate dueOn) {
+        h.createUpdate(INSERT_PLAN_ITEM).bind("caseId", caseId).bind("description", description)
+                .bind("dueOn", dueOn).execute();
+    }
+
+    /** Moves the case to {@code state}; {@code close} also closes it (a decision). */
+    static void setState(Handle h, long caseId, CaseState state, boolean close, OffsetDateTime now) {
+        h.createUpdate(SET_STATE).bind("state", state.name()).bind("close", close).bind("now", now)
+                .bind("id", caseId).execute();
+    }
+
+    static void terminateAllocation(Handle h, long allocationId) {
+        h.createUpdate(TERMINATE_ALLOCATION).bind("id", allocationId).execute();
+    }
+
+    static void reply(Handle h, long caseId, String reply, OffsetDateTime now) {
+        h.createUpdate(REPLY).bind("reply", reply).bind("now", now).bind("id", caseId).execute();
+    }
+
+    static void subJudice(Handle h, long caseId, boolean on, OffsetDateTime now) {
+        h.createUpdate(SUB_JUDICE).bind("on", on).bind("now", now).bind("id", caseId).execute();
+    }
+
+    /** Marks an open plan item of the case met; false when there is none. */
+    static boolean planItemMet(Handle h, long caseId, long itemId, LocalDate on) {
+        return h.createUpdate(PLAN_ITEM_MET).bind("on", on).bind("itemId", itemId).bind("caseId", caseId)
+                .execute() > 0;
+    }
+
+    /**
+     * The land and utility capacity a reclaim frees: the plots' area, and for each utility they are connected to,
+     * the estate's capacity in proportion to their share of the connected area (plots have no metered demand).
+     */
+    static Map<String, Object> freedCapacity(Handle h, long allocationId) {
+        List<Map<String, Object>> utilities = new ArrayList<>();
+        h.createQuery(FREED_UTILITIES).bind("id", allocationId).map((rs, ctx) -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("utility", rs.getString(1));
+            m.put("unit", rs.getString(2));
+            m.put("capacity", rs.getBigDecimal(3));
+            return m;
+        }).forEach(utilities::add);
+        double area = h.createQuery(FREED_AREA).bind("id", allocationId).mapTo(Double.class).one();
+        return Map.of("freedAreaM2", Math.round(area * 10) / 10.0, "freedUtilities", utilities);
+    }
+}

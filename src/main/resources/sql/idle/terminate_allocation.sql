@@ -1,0 +1,2 @@
+-- A reclaimed allocation ends.
+UPDATE allocation SET status = 'TERMINATED' WHERE id = :id

@@ -1,0 +1,1 @@
+COPY import_feature (n, plot_number, land_use, price, utilities, src) FROM STDIN (FORMAT csv)
