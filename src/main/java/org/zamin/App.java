@@ -31,9 +31,9 @@ import org.zamin.db.Database;
 import org.zamin.decision.DecisionLog;
 import org.zamin.decision.DecisionRoutes;
 import org.zamin.decision.DecisionSealer;
+import org.zamin.domain.TooLarge;
 import org.zamin.estate.EstateRepository;
 import org.zamin.estate.EstateRoutes;
-import org.zamin.http.ApiException;
 import org.zamin.http.ErrorMapper;
 import org.zamin.idle.DailyScan;
 import org.zamin.idle.IdleCaseService;
@@ -250,7 +250,7 @@ public final class App implements AutoCloseable {
      */
     private static void refuseLargeBodies(Context ctx) {
         if (ctx.contentLength() > MAX_REQUEST_BYTES) {
-            throw new ApiException(413, "payload_too_large", "the request is larger than "
+            throw new TooLarge("payload_too_large", "the request is larger than "
                     + (MAX_REQUEST_BYTES >> 20) + " MB");
         }
     }

@@ -4,12 +4,15 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
+import org.zamin.db.SqlResource;
 
 /**
  * The one place in Java that changes a plot's public status: it calls {@code parcel_set_status}, the SQL function
  * every other status write goes through, inside the caller's transaction.
  */
 public final class ParcelStatusWriter {
+
+    private static final String SET_STATUS = SqlResource.load("parcel/set_status");
 
     private ParcelStatusWriter() {}
 
@@ -24,7 +27,7 @@ public final class ParcelStatusWriter {
     }
 
     private static List<Long> call(Handle h, Collection<Long> parcelIds, ParcelStatus to, String[] from) {
-        return h.createQuery("SELECT parcel_set_status(CAST(:ids AS bigint[]), :to, CAST(:from AS text[]))")
+        return h.createQuery(SET_STATUS)
                 .bindArray("ids", Long.class, parcelIds)
                 .bind("to", to.name())
                 .bindArray("from", String.class, from)

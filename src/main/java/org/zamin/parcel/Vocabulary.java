@@ -33,8 +33,8 @@ public record Vocabulary(Set<String> landUses, Set<String> utilities, Set<String
      */
     public static Vocabulary load(Jdbi jdbi) {
         Map<String, List<String>> lists = new LinkedHashMap<>();
-        jdbi.useHandle(h -> h.createQuery(SQL).map((rs, ctx) -> Map.entry(rs.getString("list"), rs.getString("code")))
-                .forEach(e -> lists.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue())));
+        jdbi.useHandle(h -> h.createQuery(SQL).mapToMap(String.class)
+                .forEach(row -> lists.computeIfAbsent(row.get("list"), k -> new ArrayList<>()).add(row.get("code"))));
         var vocabulary = new Vocabulary(set(lists, "landUses"), set(lists, "utilities"), set(lists, "plotStatuses"),
                 set(lists, "estateKinds"));
         List<String> missing = Arrays.stream(ParcelStatus.values()).map(Enum::name)
