@@ -17,7 +17,7 @@ SELECT c.id, c.allocation_id AS "allocationId", c.state, c.score, c.evidence::te
   JOIN allocation a ON a.id = c.allocation_id
   JOIN estate e ON e.id = a.estate_id
   JOIN users u ON u.id = a.investor_id
- WHERE (:admin OR e.code = ANY(CAST(:estates AS text[])))
+ WHERE (NOT :scoped OR e.code = ANY(CAST(:estates AS text[])))
    AND (CAST(:state AS text) IS NULL OR c.state = :state)
    AND (NOT :openOnly OR c.state IN ('OPEN', 'NOTICE_SERVED', 'REVIVAL_PLAN'))
  ORDER BY c.score DESC, c.id

@@ -8,9 +8,4 @@ public record CurrentUser(long id, String email, Role role, Set<String> estateCo
     public CurrentUser {
         estateCodes = Set.copyOf(estateCodes);
     }
-
-    /** True when this user is an officer scoped to the estate with this code. */
-    public boolean managesEstate(String code) {
-        return role == Role.OFFICER && estateCodes.contains(code);
-    }
 }

@@ -2,7 +2,6 @@ package org.zamin.allocation;
 
 import java.util.List;
 import org.jdbi.v3.core.Handle;
-import org.zamin.account.CurrentUser;
 import org.zamin.account.Visibility;
 import org.zamin.domain.Forbidden;
 import org.zamin.domain.NotFound;
@@ -26,21 +25,11 @@ public record AllocationAccess(long allocationId, long investorId, String estate
         return a;
     }
 
-    /** {@link #load(Handle, Visibility, long, boolean)} for {@code user}. */
-    public static AllocationAccess load(Handle h, CurrentUser user, long id, boolean forUpdate) {
-        return load(h, Visibility.of(user), id, forUpdate);
-    }
-
     /** Officers (and admins) only. */
     public static void requireStaff(Visibility who) {
         if (!who.actsOnEstates()) {
             throw new Forbidden("only an officer of the estate may do this");
         }
-    }
-
-    /** {@link #requireStaff(Visibility)} for {@code user}. */
-    public static void requireStaff(CurrentUser user) {
-        requireStaff(Visibility.of(user));
     }
 
     public boolean active() {

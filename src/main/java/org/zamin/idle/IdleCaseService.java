@@ -10,7 +10,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.zamin.account.CurrentUser;
-import org.zamin.account.Role;
+import org.zamin.account.Visibility;
 import org.zamin.allocation.AllocationAccess;
 import org.zamin.allocation.ContractRepository;
 import org.zamin.allocation.ContractService;
@@ -50,14 +50,14 @@ public final class IdleCaseService {
 
     /** Cases an officer may see (their estates; admins all), highest score first; {@code state} filters. */
     public List<Map<String, Object>> list(CurrentUser user, Optional<String> state, boolean openOnly) {
-        AllocationAccess.requireStaff(user);
-        return jdbi.withHandle(h -> IdleCaseStore.cases(h, user.role() == Role.ADMIN,
-                List.copyOf(user.estateCodes()), state, openOnly));
+        Visibility who = Visibility.of(user);
+        AllocationAccess.requireStaff(who);
+        return jdbi.withHandle(h -> IdleCaseStore.cases(h, who, state, openOnly));
     }
 
     private LockedCase lock(Handle h, CurrentUser user, long caseId) {
         var row = IdleCaseStore.lock(h, caseId).orElseThrow(() -> new NotFound("idle case " + caseId));
-        var a = AllocationAccess.load(h, user, row.allocationId(), true);
+        var a = AllocationAccess.load(h, Visibility.of(user), row.allocationId(), true);
         return new LockedCase(caseId, row.state(), row.subJudice(), row.replyDeadline(), row.replied(), a,
                 IdleCaseStore.unmetPlan(h, caseId));
     }
@@ -79,7 +79,7 @@ public final class IdleCaseService {
 
     /** Performs {@code action} on a case; 409 with the refusal code when due process does not allow it now. */
     public Map<String, Object> act(CurrentUser user, long caseId, CaseAction action, ActionBody body) {
-        AllocationAccess.requireStaff(user);
+        AllocationAccess.requireStaff(Visibility.of(user));
         Actor actor = Actor.user(user.id(), user.role());
         return jdbi.inTransaction(h -> {
             LockedCase c = lock(h, user, caseId);
@@ -109,7 +109,7 @@ public final class IdleCaseService {
         }
         return jdbi.inTransaction(h -> {
             LockedCase c = lock(h, user, caseId);
-            if (user.role() != Role.INVESTOR || c.allocation().investorId() != user.id()) {
+            if (!Visibility.of(user).isOwner(c.allocation().investorId())) {
                 throw new Forbidden("only the holder replies to a notice");
             }
             if (c.state() != CaseState.NOTICE_SERVED) {
@@ -132,7 +132,7 @@ public final class IdleCaseService {
 
     /** Marks or lifts sub judice (a court stay): while marked, no action changes the case and scans leave it. */
     public Map<String, Object> subJudice(CurrentUser user, long caseId, boolean on, String reason) {
-        AllocationAccess.requireStaff(user);
+        AllocationAccess.requireStaff(Visibility.of(user));
         return jdbi.inTransaction(h -> {
             LockedCase c = lock(h, user, caseId);
             if (!c.state().isOpen()) {
@@ -152,7 +152,7 @@ public final class IdleCaseService {
 
     /** An officer records that a revival-plan item was met. */
     public Map<String, Object> planItemMet(CurrentUser user, long caseId, long itemId, LocalDate on) {
-        AllocationAccess.requireStaff(user);
+        AllocationAccess.requireStaff(Visibility.of(user));
         return jdbi.inTransaction(h -> {
             LockedCase c = lock(h, user, caseId);
             if (c.subJudice()) {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.CaseStrategy;
 import org.jdbi.v3.core.mapper.MapMappers;
+import org.zamin.account.Visibility;
 import org.zamin.db.SqlResource;
 
 /** The idle-case queries and writes of due process, over {@code sql/idle/*.sql}; values always bound. */
@@ -35,10 +36,10 @@ final class IdleCaseStore {
             boolean replied) {}
 
     /** The cases {@code estates} cover (all for {@code admin}), highest score first, at most 1000. */
-    static List<Map<String, Object>> cases(Handle h, boolean admin, List<String> estates, Optional<String> state,
-            boolean openOnly) {
+    static List<Map<String, Object>> cases(Handle h, Visibility who, Optional<String> state, boolean openOnly) {
         h.getConfig(MapMappers.class).setCaseChange(CaseStrategy.NOP);
-        return h.createQuery(CASES).bind("admin", admin).bindArray("estates", String.class, estates)
+        return h.createQuery(CASES).bind("scoped", who.estateScoped())
+                .bindArray("estates", String.class, who.estateCodesOrEmpty())
                 .bind("state", state.orElse(null)).bind("openOnly", openOnly).mapToMap().list();
     }
 

@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import org.zamin.account.Auth;
 import org.zamin.account.Role;
+import org.zamin.account.Visibility;
 import org.zamin.allocation.AllocationAccess;
 import org.zamin.decision.Actor;
 import org.zamin.http.ApiException;
@@ -94,7 +95,7 @@ public final class IdleRoutes {
     /** {@code POST /api/utility-readings[?strict=true]}: a CSV body (text/csv), officers and admins. */
     public void importReadings(Context ctx) {
         var user = auth.require(ctx, Role.OFFICER, Role.ADMIN);
-        AllocationAccess.requireStaff(user);
+        AllocationAccess.requireStaff(Visibility.of(user));
         boolean strict = "true".equals(ctx.queryParam("strict"));
         var report = readings.run(new InputStreamReader(ctx.bodyInputStream(), StandardCharsets.UTF_8), strict);
         ctx.status(strict && !report.errors().isEmpty() ? 422 : 200).json(report);

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.zamin.account.Auth;
 import org.zamin.account.CurrentUser;
 import org.zamin.account.Role;
+import org.zamin.account.Visibility;
 import org.zamin.decision.Actor;
 import org.zamin.http.ApiException;
 import org.zamin.io.FileFormat;
@@ -70,7 +71,7 @@ public final class ImportRoutes {
     private static ImportOptions allowed(Context ctx, CurrentUser user) {
         String estate = Optional.ofNullable(ctx.formParam("estate")).map(String::trim).filter(s -> !s.isEmpty())
                 .orElseThrow(() -> ApiException.invalidParameter("estate", "is required"));
-        if (user.role() == Role.OFFICER && !user.managesEstate(estate)) {
+        if (!Visibility.of(user).seesEstate(estate)) {
             throw new ApiException(403, "forbidden", "officers import only into the estates they manage");
         }
         boolean force = flag(ctx, "forceResurvey");

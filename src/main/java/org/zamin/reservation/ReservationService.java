@@ -16,7 +16,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zamin.account.CurrentUser;
-import org.zamin.account.Role;
+import org.zamin.account.Visibility;
 import org.zamin.db.Batcher;
 import org.zamin.db.Transactions;
 import org.zamin.decision.Actor;
@@ -146,19 +146,19 @@ public final class ReservationService implements AutoCloseable {
     public String get(CurrentUser user, long id) {
         return jdbi.withHandle(h -> {
             var owner = repo.owner(h, id).orElseThrow(() -> new NotFound("reservation " + id));
-            checkCanSee(user, id, owner.investorId(), owner.estateCode());
+            checkCanSee(Visibility.of(user), id, owner.investorId(), owner.estateCode());
             return repo.json(h, id, null, null, List.of(), 1).get(0);
         });
     }
 
     /** The reservations a user may see: an investor's own, an officer's estates', all for an admin. */
     public String list(CurrentUser user, List<String> statuses, int limit) {
-        Long investor = user.role() == Role.INVESTOR ? user.id() : null;
-        List<String> estates = user.role() == Role.OFFICER ? List.copyOf(user.estateCodes()) : null;
-        if (user.role() == Role.PLANNER) {
+        Visibility who = Visibility.of(user);
+        if (!who.isOwner(user.id()) && !who.actsOnEstates()) {
             throw new Forbidden("planners do not see individual applications");
         }
-        var rows = jdbi.withHandle(h -> repo.json(h, null, investor, estates, statuses, limit));
+        var rows = jdbi.withHandle(h -> repo.json(h, null, who.ownerIdOrNull(), who.estateCodesOrNull(), statuses,
+                limit));
         return "{\"reservations\":[" + String.join(",", rows) + "]}";
     }
 
@@ -281,7 +281,7 @@ public final class ReservationService implements AutoCloseable {
 
     private ReservationRepository.Locked lockOwned(Handle h, CurrentUser investor, long id) {
         var r = repo.lock(h, id).orElseThrow(() -> new NotFound("reservation " + id));
-        if (r.investorId() != investor.id()) {
+        if (!Visibility.of(investor).isOwner(r.investorId())) {
             throw new NotFound("reservation " + id);
         }
         return r;
@@ -289,27 +289,21 @@ public final class ReservationService implements AutoCloseable {
 
     private ReservationRepository.Locked lockManaged(Handle h, CurrentUser officer, long id) {
         var r = repo.lock(h, id).orElseThrow(() -> new NotFound("reservation " + id));
-        if (!officer.managesEstate(r.estateCode())) {
+        if (!Visibility.of(officer).seesEstate(r.estateCode())) {
             throw new Forbidden("you do not manage estate " + r.estateCode());
         }
         return r;
     }
 
-    private static void checkCanSee(CurrentUser user, long id, long investorId, String estateCode) {
-        switch (user.role()) {
-            case INVESTOR -> {
-                if (investorId != user.id()) {
-                    throw new NotFound("reservation " + id);
-                }
-            }
-            case OFFICER -> {
-                if (!user.managesEstate(estateCode)) {
-                    throw new Forbidden("you do not manage estate " + estateCode);
-                }
-            }
-            case ADMIN -> { }
-            default -> throw new Forbidden("planners do not see individual applications");
+    private static void checkCanSee(Visibility who, long id, long investorId, String estateCode) {
+        if (who.seesRecord(investorId, estateCode)) {
+            return;
         }
+        if (!who.isStaff()) {
+            throw new NotFound("reservation " + id);
+        }
+        throw new Forbidden(who.actsOnEstates() ? "you do not manage estate " + estateCode
+                : "planners do not see individual applications");
     }
 
     private static void requireTransition(ReservationRepository.Locked r, ReservationStatus to) {
