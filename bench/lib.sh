@@ -46,11 +46,21 @@ stats_ms() {
     printf "%.1f %.1f %.1f\n", m, p95, p99 }'
 }
 
+# Signs in as a demo account (demo mode is on with the embedded database); http_get and time_http then send its
+# session cookie.
+COOKIE_JAR=
+sign_in() {
+  COOKIE_JAR="$DATA_DIR/cookies"
+  curl -fsS -o /dev/null -c "$COOKIE_JAR" -H 'Content-Type: application/json' \
+    -d "{\"email\":\"$1\",\"password\":\"zamin-demo-2025\"}" "$BASE_URL/api/auth/login"
+}
+http_get() { curl -fsS ${COOKIE_JAR:+-b "$COOKIE_JAR"} "$@"; }
+
 # Times N GET requests (after 5 warm-ups) and prints one latency in seconds per line.
 time_http() {
   local url=$1 n=$2
-  for _ in 1 2 3 4 5; do curl -fsS -o /dev/null "$url"; done
-  for _ in $(seq 1 "$n"); do curl -fsS -o /dev/null -w '%{time_total}\n' "$url"; done
+  for _ in 1 2 3 4 5; do http_get -o /dev/null "$url"; done
+  for _ in $(seq 1 "$n"); do http_get -o /dev/null -w '%{time_total}\n' "$url"; done
 }
 
 # Times N runs of one SQL statement over one connection (pgbench, after 5 warm-ups): seconds per line.

@@ -22,11 +22,12 @@ row() { # label url sql [requests]
   local n k=${4:-$N}
   read -r H50 H95 _ <<<"$(time_http "$2" "$k" | stats_ms)"
   read -r R50 R95 _ <<<"$(time_sql "$3" "$k" | stats_ms)"
-  n=$(curl -fsS "$2" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["numberMatched"], "blocks of", d["numberOfPlots"], "plots")')
+  n=$(http_get "$2" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["numberMatched"], "blocks of", d["numberOfPlots"], "plots")')
   echo "| $1 | $n | $H50 | $H95 | $R50 | $R95 | $(ratio "$H50" "$R50") |"
 }
 
 start_server
+sign_in planner@demo.zamin.ir   # availability is for planners and admins
 ROWS=$(row "province GIL (sample)" "$BASE_URL/api/availability?province=GIL&contiguous=true&limit=100" "$(bare_blocks "AND pr.code = 'GIL'")")
 
 echo "generating a national set ($ESTATES estates, $PLOTS plots)"
