@@ -58,20 +58,21 @@ $$;
 -- The rules of a hold, for applications that share no plot and no investor (each element of p_requests: n, investor,
 -- key, requestHash (hex), parcels (distinct, sorted), activity, investment, jobs, knowledgeBased; the other fields
 -- validated by the server). For each, in order:
---   1. a replay of an Idempotency-Key answers as the first request did (or 'key_reused' for another body);
---   2. plots that are taken or unknown ('unavailable', with their states), of several estates ('different_estates')
---      or not one block ('not_adjacent') are refused;
---   3. the investors' rows are locked until commit (in id order), so one investor's requests are checked one at a
---      time; over the cap ('cap', with the open count) is refused;
+--   1. the investors' rows are locked until commit (in id order), so one investor's requests are checked one at a
+--      time, and a request under the same Idempotency-Key that committed meanwhile is seen;
+--   2. a replay of an Idempotency-Key answers as the first request did (or 'key_reused' for another body);
+--   3. plots that are taken or unknown ('unavailable', with their states), of several estates ('different_estates')
+--      or not one block ('not_adjacent') are refused, and so is an investor over the cap ('cap', with the open
+--      count);
 --   4. the plots still AVAILABLE become RESERVED (parcel_set_status): a single plot by a conditional update
 --      (concurrent claimers queue on its row until the first commits, then find it taken), several after locking
 --      them all in id order, so that a request takes all of its plots or none and writes nothing when it takes none;
 --   5. the reservation, its plots, the answer kept for the key, and the decision-log entry (decision_record) are
 --      written.
 -- Answers (n, outcome) for every element: 'held' with the new reservation's document (reservation_document, as
--- GET /api/reservations/{id} shows it), or the refusal. p_stage 'check' does only 1 and 2 (no lock, nothing
--- written) and answers the refusal, or a null outcome for an application that may go on (the applications may then
--- share anything); 'checked' does the rest, for applications that have just passed 1 and 2 in this transaction.
+-- GET /api/reservations/{id} shows it), or the refusal. p_stage 'check' does only 2 and the plot checks of 3, with
+-- no lock and nothing written, and answers the refusal, or a null outcome for an application that may go on (the
+-- applications may then share anything): a hold never frees a plot, so those refusals stand.
 -- Every statement inside looks rows up by key, so one generic plan each serves every call.
 CREATE OR REPLACE FUNCTION reservation_hold_set(p_requests jsonb, p_cap integer, p_deposit_per_mille integer,
                                                 p_now timestamptz, p_expires timestamptz,
@@ -81,65 +82,48 @@ CREATE OR REPLACE FUNCTION reservation_hold_set(p_requests jsonb, p_cap integer,
     SET plan_cache_mode = force_generic_plan AS
 $$
 DECLARE
+    locking  boolean := p_stage <> 'check';
     verdicts jsonb;
     eligible jsonb;
     claimed  bigint[];
     held     jsonb;
+    bodies   jsonb;
 BEGIN
-    -- 1 and 2, before any lock (what the crowd that lost a race for a popular plot gets): each application with
-    -- its refusal, or a null refusal when it may go on.
-    IF p_stage = 'checked' THEN
-        SELECT jsonb_agg(r || '{"refusal": null}') INTO verdicts FROM jsonb_array_elements(p_requests) r;
-    ELSE
-        SELECT jsonb_agg(q.request || jsonb_build_object(
-                   'refusal', CASE
-                       WHEN k.user_id IS NOT NULL THEN reservation_replay(k, decode(q.request_hash, 'hex'))
-                       WHEN s.available < cardinality(q.parcels)
-                           THEN jsonb_build_object('outcome', 'unavailable', 'parcels', reservation_parcel_states(q.parcels))
-                       WHEN s.estates > 1 THEN jsonb_build_object('outcome', 'different_estates')
-                       WHEN cardinality(q.parcels) > 1 AND NOT parcels_form_one_block(q.parcels)
-                           THEN jsonb_build_object('outcome', 'not_adjacent')
-                   END))
-          INTO verdicts
-          FROM (SELECT e.r AS request, (e.r ->> 'investor')::bigint AS investor, e.r ->> 'key' AS key,
-                       e.r ->> 'requestHash' AS request_hash,
-                       ARRAY(SELECT jsonb_array_elements_text(e.r -> 'parcels')::bigint) AS parcels
-                  FROM jsonb_array_elements(p_requests) AS e (r)) q
-          LEFT JOIN idempotency_key k ON k.user_id = q.investor AND k.key = q.key
-          CROSS JOIN LATERAL (SELECT count(*) FILTER (WHERE p.status = 'AVAILABLE') AS available,
-                                     count(DISTINCT p.estate_id) AS estates
-                                FROM parcel p WHERE p.id = ANY (q.parcels)) s;
-    END IF;
-
-    IF p_stage = 'check' THEN
-        RETURN QUERY SELECT (v ->> 'n')::bigint, nullif(v -> 'refusal', 'null') FROM jsonb_array_elements(verdicts) v;
-        RETURN;
-    END IF;
-
-    IF EXISTS (SELECT FROM jsonb_array_elements(verdicts) v WHERE v -> 'refusal' = 'null') THEN
-        -- 3: the investors' rows locked (in id order), the replay checked again (a request with the same key may
-        -- have committed while we waited), then the cap.
+    IF locking THEN
         PERFORM FROM users
-         WHERE id IN (SELECT (v ->> 'investor')::bigint FROM jsonb_array_elements(verdicts) v
-                       WHERE v -> 'refusal' = 'null')
+         WHERE id IN (SELECT (r ->> 'investor')::bigint FROM jsonb_array_elements(p_requests) r)
          ORDER BY id
            FOR NO KEY UPDATE;
-        SELECT jsonb_agg(CASE WHEN v -> 'refusal' <> 'null' THEN v
-                              ELSE v || jsonb_build_object(
-                                  'open', o.open_now,
-                                  'refusal', CASE
-                                      WHEN k.user_id IS NOT NULL
-                                          THEN reservation_replay(k, decode(v ->> 'requestHash', 'hex'))
-                                      WHEN o.open_now >= p_cap
-                                          THEN jsonb_build_object('outcome', 'cap', 'open', o.open_now)
-                                  END) END)
-          INTO verdicts
-          FROM jsonb_array_elements(verdicts) v
-          LEFT JOIN idempotency_key k
-                 ON v -> 'refusal' = 'null' AND k.user_id = (v ->> 'investor')::bigint AND k.key = v ->> 'key'
-          LEFT JOIN LATERAL (SELECT count(*) AS open_now FROM reservation r
-                              WHERE v -> 'refusal' = 'null' AND r.investor_id = (v ->> 'investor')::bigint
-                                AND r.status IN ('HELD', 'SUBMITTED')) o ON true;
+    END IF;
+
+    -- 2 and 3: each application with its refusal, or a null refusal when it may go on.
+    SELECT jsonb_agg(q.request || jsonb_build_object(
+               'open', o.open_now,
+               'refusal', CASE
+                   WHEN k.user_id IS NOT NULL THEN reservation_replay(k, decode(q.request_hash, 'hex'))
+                   WHEN s.available < cardinality(q.parcels)
+                       THEN jsonb_build_object('outcome', 'unavailable', 'parcels', reservation_parcel_states(q.parcels))
+                   WHEN s.estates > 1 THEN jsonb_build_object('outcome', 'different_estates')
+                   WHEN cardinality(q.parcels) > 1 AND NOT parcels_form_one_block(q.parcels)
+                       THEN jsonb_build_object('outcome', 'not_adjacent')
+                   WHEN o.open_now >= p_cap THEN jsonb_build_object('outcome', 'cap', 'open', o.open_now)
+               END) ORDER BY q.n)
+      INTO verdicts
+      FROM (SELECT e.r AS request, (e.r ->> 'n')::bigint AS n, (e.r ->> 'investor')::bigint AS investor,
+                   e.r ->> 'key' AS key, e.r ->> 'requestHash' AS request_hash,
+                   ARRAY(SELECT jsonb_array_elements_text(e.r -> 'parcels')::bigint) AS parcels
+              FROM jsonb_array_elements(p_requests) AS e (r)) q
+      LEFT JOIN idempotency_key k ON k.user_id = q.investor AND k.key = q.key
+      CROSS JOIN LATERAL (SELECT count(*) FILTER (WHERE p.status = 'AVAILABLE') AS available,
+                                 count(DISTINCT p.estate_id) AS estates
+                            FROM parcel p WHERE p.id = ANY (q.parcels)) s
+      LEFT JOIN LATERAL (SELECT count(*) AS open_now FROM reservation r
+                          WHERE locking AND r.investor_id = q.investor AND r.status IN ('HELD', 'SUBMITTED')) o
+             ON locking;
+
+    IF NOT locking THEN
+        RETURN QUERY SELECT (v ->> 'n')::bigint, nullif(v -> 'refusal', 'null') FROM jsonb_array_elements(verdicts) v;
+        RETURN;
     END IF;
 
     SELECT jsonb_agg(v) INTO eligible FROM jsonb_array_elements(verdicts) v WHERE v -> 'refusal' = 'null';
@@ -215,30 +199,29 @@ BEGIN
             SELECT h.investor, h.key, decode(h."requestHash", 'hex'), 201, h.body, p_now FROM h;
             PERFORM FROM decision_record(p_now, (SELECT jsonb_agg(h -> 'entry' ORDER BY (h ->> 'n')::bigint)
                                                    FROM jsonb_array_elements(held) h));
+            SELECT jsonb_object_agg(h ->> 'n', h -> 'body') INTO bodies FROM jsonb_array_elements(held) h;
         END IF;
     END IF;
 
     RETURN QUERY
     SELECT (v ->> 'n')::bigint,
            CASE WHEN v -> 'refusal' <> 'null' THEN v -> 'refusal'
-                WHEN h.body IS NOT NULL THEN jsonb_build_object('outcome', 'held', 'body', h.body)
+                WHEN bodies ? (v ->> 'n') THEN jsonb_build_object('outcome', 'held', 'body', bodies -> (v ->> 'n'))
                 ELSE jsonb_build_object('outcome', 'unavailable',
                                         'parcels', reservation_parcel_states(
                                             ARRAY(SELECT jsonb_array_elements_text(v -> 'parcels')::bigint)))
            END
-      FROM jsonb_array_elements(verdicts) v
-      LEFT JOIN LATERAL (SELECT x ->> 'body' AS body FROM jsonb_array_elements(held) x
-                          WHERE x -> 'n' = v -> 'n') h ON true;
+      FROM jsonb_array_elements(verdicts) v;
 END
 $$;
 
 -- Many applications in the caller's transaction, answered in the order given as if each came alone, one after
 -- another. Each element of p_requests: investor, key, requestHash (hex), parcels, activity, investment, jobs,
--- knowledgeBased. All go through reservation_hold_set: first its checks that take no lock, for all of them at once
--- (a hold never frees a plot, so a refusal there stands, unless an earlier application of the batch uses the same
--- Idempotency-Key: the crowd that lost a race is answered in one statement); then those left that share no plot and
--- no investor with one another go together (their order among themselves cannot matter), and the rest one at a
--- time, in arrival order. A request's refusal writes nothing, so the others are unaffected by it.
+-- knowledgeBased. All go through reservation_hold_set. Those that share no plot and no investor with another of the
+-- batch go together, in one call (their order among themselves cannot matter). The rest first go through its checks
+-- that take no lock, all at once (a hold never frees a plot, so a refusal there stands, unless an earlier application
+-- of the batch uses the same Idempotency-Key: the crowd that lost a race is answered in one statement), and those
+-- left then one at a time, in arrival order. A request's refusal writes nothing, so the others are unaffected by it.
 CREATE OR REPLACE FUNCTION reservation_hold_many(p_requests jsonb, p_cap integer, p_deposit_per_mille integer,
                                                  p_now timestamptz, p_expires timestamptz)
     RETURNS jsonb
@@ -247,8 +230,9 @@ CREATE OR REPLACE FUNCTION reservation_hold_many(p_requests jsonb, p_cap integer
 $$
 DECLARE
     items       jsonb;
-    answered    jsonb;
     independent jsonb;
+    dependent   jsonb;
+    answered    jsonb := '{}';
     request     record;
     outcomes    jsonb[] := '{}';
 BEGIN
@@ -258,17 +242,8 @@ BEGIN
         RETURN '[]';
     END IF;
 
-    SELECT coalesce(jsonb_object_agg(h.n, h.outcome), '{}') INTO answered
-      FROM reservation_hold_set(items, p_cap, p_deposit_per_mille, p_now, p_expires, 'check') h
-     WHERE h.outcome IS NOT NULL
-       AND NOT EXISTS (SELECT FROM jsonb_array_elements(items) e
-                        WHERE (e ->> 'n')::bigint < h.n
-                          AND e -> 'investor' = items -> (h.n::integer - 1) -> 'investor'
-                          AND e -> 'key' = items -> (h.n::integer - 1) -> 'key');
-
     WITH item AS (
-        SELECT e AS r, e ->> 'n' AS n, e ->> 'investor' AS investor
-          FROM jsonb_array_elements(items) e WHERE NOT answered ? (e ->> 'n')
+        SELECT e AS r, e ->> 'n' AS n, e ->> 'investor' AS investor FROM jsonb_array_elements(items) e
     ), plot AS (
         SELECT item.n, p.value AS parcel FROM item, jsonb_array_elements_text(item.r -> 'parcels') p
     ), shared AS (
@@ -276,10 +251,23 @@ BEGIN
         UNION
         SELECT item.n FROM item WHERE item.investor IN (SELECT investor FROM item GROUP BY investor HAVING count(*) > 1)
     )
-    SELECT jsonb_agg(item.r) INTO independent FROM item WHERE item.n NOT IN (SELECT shared.n FROM shared);
+    SELECT jsonb_agg(item.r) FILTER (WHERE item.n NOT IN (SELECT shared.n FROM shared)),
+           jsonb_agg(item.r) FILTER (WHERE item.n IN (SELECT shared.n FROM shared))
+      INTO independent, dependent
+      FROM item;
+
     IF independent IS NOT NULL THEN
-        SELECT answered || jsonb_object_agg(h.n, h.outcome) INTO answered
-          FROM reservation_hold_set(independent, p_cap, p_deposit_per_mille, p_now, p_expires, 'checked') h;
+        SELECT jsonb_object_agg(h.n, h.outcome) INTO answered
+          FROM reservation_hold_set(independent, p_cap, p_deposit_per_mille, p_now, p_expires) h;
+    END IF;
+    IF dependent IS NOT NULL THEN
+        SELECT answered || coalesce(jsonb_object_agg(h.n, h.outcome), '{}') INTO answered
+          FROM reservation_hold_set(dependent, p_cap, p_deposit_per_mille, p_now, p_expires, 'check') h
+         WHERE h.outcome IS NOT NULL
+           AND NOT EXISTS (SELECT FROM jsonb_array_elements(items) e
+                            WHERE (e ->> 'n')::bigint < h.n
+                              AND e -> 'investor' = items -> (h.n::integer - 1) -> 'investor'
+                              AND e -> 'key' = items -> (h.n::integer - 1) -> 'key');
     END IF;
 
     FOR request IN SELECT e AS r, (e ->> 'n')::bigint AS n FROM jsonb_array_elements(items) e LOOP
