@@ -36,11 +36,20 @@ public final class JsonBody {
             return value;
         } catch (MismatchedInputException e) {
             throw wrongType(lastField(e), e.getTargetType());
+        } catch (JsonMappingException e) {
+            if (e.getCause() instanceof InputCoercionException tooBig) {
+                throw wrongType(lastField(e), tooBig.getTargetType());
+            }
+            throw notTheExpectedObject();
         } catch (InputCoercionException e) {
-            throw wrongType(e.getProcessor() instanceof JsonParser p ? p.currentName() : null, e.getTargetType());
+            throw wrongType(fieldOf(e), e.getTargetType());
         } catch (IOException e) {
-            throw ApiException.badRequest("bad_request", "the body is not the expected JSON object");
+            throw notTheExpectedObject();
         }
+    }
+
+    private static ApiException notTheExpectedObject() {
+        return ApiException.badRequest("bad_request", "the body is not the expected JSON object");
     }
 
     /**
@@ -49,7 +58,7 @@ public final class JsonBody {
      */
     private static ApiException wrongType(String field, Class<?> target) {
         if (field == null || !field.matches("[a-zA-Z][a-zA-Z0-9]{0,40}")) {
-            return ApiException.badRequest("bad_request", "the body is not the expected JSON object");
+            return notTheExpectedObject();
         }
         String expected = target == null ? "another kind of value"
                 : WHOLE_NUMBERS.contains(target) ? "a whole number in range"
@@ -59,9 +68,18 @@ public final class JsonBody {
         return ApiException.unprocessable("invalid_" + snakeCase(field), field + " must be " + expected);
     }
 
-    private static String lastField(MismatchedInputException e) {
+    private static String lastField(JsonMappingException e) {
         return e.getPath().stream().map(JsonMappingException.Reference::getFieldName)
                 .filter(Objects::nonNull).reduce((first, second) -> second).orElse(null);
+    }
+
+    /** The field whose number did not fit (the parser stands on it when it refuses). */
+    private static String fieldOf(InputCoercionException e) {
+        try {
+            return e.getProcessor() instanceof JsonParser p ? p.currentName() : null;
+        } catch (IOException unreadable) {
+            return null;
+        }
     }
 
     private static final Set<Class<?>> WHOLE_NUMBERS = Set.of(Integer.class, int.class, Long.class, long.class,

@@ -69,7 +69,8 @@ public final class IdleCaseService {
         /** The body with its texts checked and stripped: the reason, and each plan item's description. */
         ActionBody checked() {
             String given = Text.optional(reason, Text.Kind.PARAGRAPH, Text.REASON_MAX, "invalid_reason", "the reason");
-            List<PlanItem> plan = items == null ? null : items.stream().map(PlanItem::checked).toList();
+            List<PlanItem> plan = items == null ? null : items.stream()
+                    .map(item -> item == null ? new PlanItem(null, null) : item.checked()).toList();
             return new ActionBody(given.isEmpty() ? null : given, replyDays, months, plan);
         }
     }
