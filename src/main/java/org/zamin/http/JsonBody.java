@@ -76,7 +76,8 @@ public final class JsonBody {
     /** The field whose number did not fit (the parser stands on it when it refuses). */
     private static String fieldOf(InputCoercionException e) {
         try {
-            return e.getProcessor() instanceof JsonParser p ? p.currentName() : null;
+            JsonParser parser = e.getProcessor();
+            return parser == null ? null : parser.currentName();
         } catch (IOException unreadable) {
             return null;
         }

@@ -156,7 +156,7 @@ public final class OgcRoutes {
     void item(Context ctx) {
         Collection c = collectionOf(ctx);
         String id = ctx.pathParam("featureId");
-        if (!id.matches(c == Collection.PARCELS ? "[1-9][0-9]{0,17}" : "[A-Z0-9][A-Z0-9-]{1,31}")) {
+        if (c == Collection.PARCELS && !id.matches("[1-9][0-9]{0,17}")) {
             throw ApiException.notFound("feature " + id);
         }
         var page = repository.items(c, new OgcRepository.ItemsQuery(Optional.of(id), Optional.empty(),

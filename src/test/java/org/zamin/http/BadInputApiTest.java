@@ -86,12 +86,12 @@ class BadInputApiTest {
                 "\u0000\u0001\u00ff,\ufffd\nx,y\n")) {
             var r = Http.send(upload(estate.code(), "plots.csv", "text/csv", csv).header(AUTH, officer.bearer()));
             assertTrue(r.status() == 422, r.status() + " " + r.body());
-            assertTrue(r.json().get("code").asText().matches("unreadable_file|no_geometry_column|import_invalid"),
+            assertTrue(r.json().get("code").asText().matches("unreadable_file|no_geometry_column|no_plot_number_field|import_invalid"),
                     r.body());
             assertNoInternals(r);
         }
         var nan = Http.send(upload(estate.code(), "plots.csv", "text/csv",
-                "wkt,plot_no\n\"POLYGON((NaN 37, 49.1 37, 49.1 37.1, NaN 37))\",N-1\n").header(AUTH, officer.bearer()));
+                "wkt,plot_no\n\"POLYGON((49 37, NaN 37, 49.1 37.1, 49 37))\",N-1\n").header(AUTH, officer.bearer()));
         assertClean(nan, 422, "import_invalid");
         assertEquals("unreadable_geometry", nan.json().get("report").get("problems").get(0).get("code").asText(),
                 nan.body());
@@ -174,10 +174,10 @@ class BadInputApiTest {
     }
 
     @Test
-    void aNulByteInAQueryParameterOrAnEstateCodeIsAClientError() {
+    void aControlCharacterInAQueryParameterIsAClientError() {
         assertClean(Http.get("/api/parcels?estate=%00"), 400, "invalid_parameter");
-        assertClean(Http.get("/api/estates/GIL%00"), 404, "not_found");
-        assertClean(Http.get("/ogc/collections/estates/items/GIL%00"), 404, "not_found");
+        assertClean(Http.get("/api/decisions?subjectId=1%00"), 400, "invalid_parameter");
+        assertClean(Http.get("/ogc/collections/parcels/items?estate=GIL%01"), 400, "invalid_parameter");
     }
 
     // ---- helpers ----
