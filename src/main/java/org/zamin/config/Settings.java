@@ -96,16 +96,16 @@ public record Settings(
         try {
             return new URI(url);
         } catch (java.net.URISyntaxException e) {
-            throw new IllegalArgumentException("ZAMIN_PUBLIC_URL is not a URL: " + url);
+            throw new IllegalArgumentException("ZAMIN_PUBLIC_URL is not a URL");
         }
     }
 
-    /** The address users reach the service at: http or https, with a host and nothing secret in it. */
+    /** The address users reach the service at: http or https, with a host and nothing secret in it (not echoed). */
     private static void requireHttpUrl(URI url) {
         if (!("https".equals(url.getScheme()) || "http".equals(url.getScheme())) || url.getHost() == null
                 || url.getUserInfo() != null) {
-            throw new IllegalArgumentException("ZAMIN_PUBLIC_URL must be an http:// or https:// URL with a host, got "
-                    + url);
+            throw new IllegalArgumentException(
+                    "ZAMIN_PUBLIC_URL must be an http:// or https:// URL with a host and no user or password");
         }
     }
 

@@ -75,8 +75,9 @@ public final class SecurityHeaders implements HttpConfiguration.Customizer {
         }
         Matcher url = TILE_URL.matcher(template);
         if (!url.matches()) {
+            // not echoed: a tile URL may carry an API key
             throw new IllegalArgumentException(
-                    "ZAMIN_BASEMAP_URL must be an http(s) URL with a plain host, or a path on this server: " + template);
+                    "ZAMIN_BASEMAP_URL must be an http(s) URL with a plain host, or a path on this server");
         }
         String scheme = url.group(1).toLowerCase(Locale.ROOT);
         String host = url.group(2).toLowerCase(Locale.ROOT);

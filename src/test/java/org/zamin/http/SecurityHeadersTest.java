@@ -36,8 +36,9 @@ class SecurityHeadersTest {
     void aPublicUrlThatIsNotAnHttpUrlFailsAtStart() {
         for (String bad : new String[] {"zamin.example.ir", "ftp://zamin.example.ir", "https://user:pw@zamin.example.ir",
                 "https://"}) {
-            assertThrows(IllegalArgumentException.class,
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                     () -> Settings.fromEnvironment(Map.of("ZAMIN_PUBLIC_URL", bad)), bad);
+            assertFalse(refused.getMessage().contains("pw@"), "a password is not echoed: " + refused.getMessage());
         }
     }
 
@@ -59,7 +60,9 @@ class SecurityHeadersTest {
         for (String bad : new String[] {"https://a.example; script-src *", "https://a.example 'unsafe-inline'",
                 "javascript:alert(1)", "//cdn.example/{z}/{x}/{y}.png", "https://user@a.example/{z}.png",
                 "https://a.example,b.example/"}) {
-            assertThrows(IllegalArgumentException.class, () -> SecurityHeaders.tileSource(bad), bad);
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                    () -> SecurityHeaders.tileSource(bad), bad);
+            assertFalse(refused.getMessage().contains("a.example"), "the URL (maybe with a key) is not echoed");
         }
     }
 
