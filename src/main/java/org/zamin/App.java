@@ -35,6 +35,8 @@ import org.zamin.domain.TooLarge;
 import org.zamin.estate.EstateRepository;
 import org.zamin.estate.EstateRoutes;
 import org.zamin.http.ErrorMapper;
+import org.zamin.http.JettyErrors;
+import org.zamin.http.SecurityHeaders;
 import org.zamin.idle.DailyScan;
 import org.zamin.idle.IdleCaseService;
 import org.zamin.idle.IdleRoutes;
@@ -166,13 +168,22 @@ public final class App implements AutoCloseable {
         }
     }
 
-    /** JSON, request size limits, static files and the connector. */
+    /** JSON, request size limits, security headers and Jetty's own errors, static files and the connector. */
     private static void configureServer(JavalinConfig config, Settings settings) {
         config.jsonMapper(new JavalinJackson(objectMapper(), false));
+        // Jetty adds the headers to every request it parsed, before any handler; what it could not parse (a URI or
+        // header fields over its limits) it answers through JettyErrors, which adds them too.
+        SecurityHeaders securityHeaders = SecurityHeaders.from(settings);
+        JettyErrors jettyErrors = new JettyErrors(securityHeaders);
+        config.jetty.modifyHttpConfiguration(http -> http.addCustomizer(securityHeaders));
+        config.jetty.modifyServer(jetty -> jetty.setErrorHandler(jettyErrors));
+        config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(jettyErrors));
         config.http.maxRequestSize = MAX_REQUEST_BYTES;
         config.jetty.multipartConfig.maxTotalRequestSize(MAX_REQUEST_BYTES, SizeUnit.BYTES);
         // Javalin's automatic ETags hash every response body: 80 ms on a 2,000-plot answer. Off; tiles set their own.
         config.http.generateEtags = false;
+        // a method a path does not take is 405 method_not_allowed, not a misleading 404
+        config.http.prefer405over404 = true;
         config.staticFiles.enableWebjars();
         config.staticFiles.add(files -> {
             files.hostedPath = "/";

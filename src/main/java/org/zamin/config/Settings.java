@@ -15,7 +15,8 @@ public record Settings(
         Optional<String> basemapUrl,
         Optional<String> basemapAttribution,
         Optional<String> smtpUrl,
-        boolean demoMode) {
+        boolean demoMode,
+        Optional<URI> publicUrl) {
 
     public static final int DEFAULT_PORT = 7070;
 
@@ -29,6 +30,7 @@ public record Settings(
             throw new IllegalArgumentException("DATABASE_OWNER_URL needs DATABASE_URL (the role the service works as)");
         }
         databaseReadUrl.ifPresent(Settings::requirePostgresUrl);
+        publicUrl.ifPresent(Settings::requireHttpUrl);
     }
 
     /**
@@ -46,7 +48,8 @@ public record Settings(
                 nonBlank(env.get("ZAMIN_BASEMAP_URL")),
                 nonBlank(env.get("ZAMIN_BASEMAP_ATTRIBUTION")),
                 nonBlank(env.get("ZAMIN_SMTP_URL")),
-                parseBoolean("ZAMIN_DEMO", env.get("ZAMIN_DEMO"), databaseUrl.isEmpty()));
+                parseBoolean("ZAMIN_DEMO", env.get("ZAMIN_DEMO"), databaseUrl.isEmpty()),
+                nonBlank(env.get("ZAMIN_PUBLIC_URL")).map(Settings::parseUrl));
     }
 
     /** A log-safe description: passwords in database and SMTP URLs are redacted. */
@@ -58,7 +61,8 @@ public record Settings(
                 + ", databaseReadUrl=" + databaseReadUrl.map(Settings::redact).orElse("(none)")
                 + ", basemapUrl=" + basemapUrl.orElse("(none)")
                 + ", smtpUrl=" + smtpUrl.map(Settings::redact).orElse("(none)")
-                + ", demoMode=" + demoMode + "]";
+                + ", demoMode=" + demoMode
+                + ", publicUrl=" + publicUrl.map(URI::toString).orElse("(none)") + "]";
     }
 
     static String redact(String url) {
@@ -86,6 +90,23 @@ public record Settings(
             case "false", "0", "no", "off" -> false;
             default -> throw new IllegalArgumentException(name + " must be true or false, got " + value);
         };
+    }
+
+    private static URI parseUrl(String url) {
+        try {
+            return new URI(url);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("ZAMIN_PUBLIC_URL is not a URL");
+        }
+    }
+
+    /** The address users reach the service at: http or https, with a host and nothing secret in it (not echoed). */
+    private static void requireHttpUrl(URI url) {
+        if (!("https".equals(url.getScheme()) || "http".equals(url.getScheme())) || url.getHost() == null
+                || url.getUserInfo() != null) {
+            throw new IllegalArgumentException(
+                    "ZAMIN_PUBLIC_URL must be an http:// or https:// URL with a host and no user or password");
+        }
     }
 
     private static void requirePostgresUrl(String url) {
