@@ -136,7 +136,7 @@ public final class AccountService {
         return openSession(stored.get().user());
     }
 
-    Session openSession(CurrentUser user) {
+    private Session openSession(CurrentUser user) {
         String id = Secrets.random();
         String csrf = Secrets.random();
         Instant now = clock.instant();
