@@ -84,9 +84,12 @@ export async function login(email, password) {
   return remember(await request('/api/auth/login', { method: 'POST', body: { email, password } }));
 }
 
-/** POST /api/auth/register: a new investor account, signed in. */
-export async function register(fields) {
-  return remember(await request('/api/auth/register', { method: 'POST', body: fields }));
+/**
+ * POST /api/auth/register: asks for a new investor account. The answer is the same whether or not the address
+ * already had one (a message to the address says which), and signs no one in.
+ */
+export function register(fields) {
+  return request('/api/auth/register', { method: 'POST', body: fields });
 }
 
 /** POST /api/auth/logout. */

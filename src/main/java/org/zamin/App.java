@@ -22,6 +22,7 @@ import org.zamin.account.AccountService;
 import org.zamin.account.Auth;
 import org.zamin.account.DemoAccounts;
 import org.zamin.account.LoginLimiter;
+import org.zamin.account.RequestLimits;
 import org.zamin.account.Role;
 import org.zamin.allocation.AllocationRoutes;
 import org.zamin.allocation.ContractRoutes;
@@ -34,6 +35,8 @@ import org.zamin.decision.DecisionSealer;
 import org.zamin.domain.TooLarge;
 import org.zamin.estate.EstateRepository;
 import org.zamin.estate.EstateRoutes;
+import org.zamin.http.ClientAddress;
+import org.zamin.http.CrossSite;
 import org.zamin.http.ErrorMapper;
 import org.zamin.http.JettyErrors;
 import org.zamin.http.SecurityHeaders;
@@ -124,8 +127,11 @@ public final class App implements AutoCloseable {
             var estates = new EstateRepository(read);
             // accounts and the decision log
             var decisionLog = new DecisionLog(database.jdbi(), clock);
-            var accounts = new AccountService(database.jdbi(), clock);
+            var mailer = Mailer.fromUrl(settings.smtpUrl());
+            var notifier = new Notifier(mailer, clock);
+            var accounts = new AccountService(database.jdbi(), clock, notifier);
             var auth = new Auth(accounts);
+            var clients = new ClientAddress(settings.trustedProxies());
             if (settings.demoMode()) {
                 DemoAccounts.ensure(accounts);
             }
@@ -136,8 +142,6 @@ public final class App implements AutoCloseable {
             var holdSweeper = HoldSweeper.start(reservations);
             var decisionSealer = DecisionSealer.start(decisionLog, 1000);
             // contracts, notices and idle land
-            var mailer = Mailer.fromUrl(settings.smtpUrl());
-            var notifier = new Notifier(mailer, clock);
             var contracts = new ContractService(database.jdbi(), decisionLog, notifier, clock);
             var idleScan = new IdleScan(database.jdbi(), decisionLog, clock);
             var idleCases = new IdleCaseService(database.jdbi(), decisionLog, contracts, notifier, clock);
@@ -154,9 +158,9 @@ public final class App implements AutoCloseable {
                     new InfrastructureRoutes(new InfrastructureRepository(read)),
                     new DecisionRoutes(decisionLog),
                     new ImportRoutes(new ImportService(database.jdbi(), decisionLog), exportService, auth),
-                    new AccountRoutes(accounts, auth, new LoginLimiter(clock)),
+                    new AccountRoutes(accounts, auth, new LoginLimiter(clock), clients),
                     auth,
-                    new ReservationRoutes(reservations, auth),
+                    new ReservationRoutes(reservations, auth, new RequestLimits(clock)),
                     new AllocationRoutes(database.jdbi(), auth),
                     new ContractRoutes(contracts, auth),
                     new PlanningRoutes(new PlanningRepository(read), estates, exportService, auth, clock, vocabulary),
@@ -218,12 +222,17 @@ public final class App implements AutoCloseable {
         routes.get("/api/decisions/verify", f.decisions()::verify);
         // parcel files
         f.imports().register(routes);
-        // accounts
+        // accounts: the sign-in endpoints take only JSON, and only from this site; token requests only JSON
+        routes.before("/api/auth/*", CrossSite::authEndpoint);
+        routes.before("/api/tokens", CrossSite::jsonOnly);
+        routes.before("/api/tokens/*", CrossSite::jsonOnly);
         routes.post("/api/auth/register", f.accounts()::register);
         routes.post("/api/auth/login", f.accounts()::login);
         routes.post("/api/auth/logout", f.accounts()::logout);
         routes.get("/api/me", f.accounts()::me);
         routes.post("/api/tokens", f.accounts()::createToken);
+        routes.get("/api/tokens", f.accounts()::listTokens);
+        routes.delete("/api/tokens/{id}", f.accounts()::revokeToken);
         // reservations
         routes.post("/api/reservations", f.reservations()::create);
         routes.get("/api/reservations", f.reservations()::list);

@@ -27,10 +27,11 @@ public final class ErrorMapper {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorMapper.class);
 
-    private static final Map<Integer, String> CODES_BY_STATUS = Map.of(
-            400, "bad_request", 401, "unauthorized", 403, "forbidden", 404, "not_found", 405, "method_not_allowed",
-            409, "conflict", 413, "payload_too_large", 422, "unprocessable", 429, "rate_limited",
-            503, "database_unavailable");
+    private static final Map<Integer, String> CODES_BY_STATUS = Map.ofEntries(
+            Map.entry(400, "bad_request"), Map.entry(401, "unauthorized"), Map.entry(403, "forbidden"),
+            Map.entry(404, "not_found"), Map.entry(405, "method_not_allowed"), Map.entry(409, "conflict"),
+            Map.entry(413, "payload_too_large"), Map.entry(415, "unsupported_media_type"),
+            Map.entry(422, "unprocessable"), Map.entry(429, "rate_limited"), Map.entry(503, "database_unavailable"));
 
     /**
      * The code and message of each status Jetty answers on its own (no handler ran): the page translates the code as
@@ -60,9 +61,18 @@ public final class ErrorMapper {
     /** Registers the exception and error handlers on the route table. */
     public static void register(RoutesConfig routes) {
         routes.exception(ApiException.class, (e, ctx) -> write(ctx, e.status(), e.code(), e.getMessage()));
-        routes.exception(DomainException.class, (e, ctx) -> write(ctx, statusOf(e), e.code(), e.getMessage()));
-        routes.exception(HttpResponseException.class, (e, ctx) ->
-                write(ctx, e.getStatus(), CODES_BY_STATUS.getOrDefault(e.getStatus(), "error"), e.getMessage()));
+        routes.exception(DomainException.class, (e, ctx) -> {
+            if (e instanceof TooMany tooMany) {
+                ctx.header("Retry-After", Long.toString(tooMany.retryAfterSeconds()));
+            }
+            write(ctx, statusOf(e), e.code(), e.getMessage());
+        });
+        routes.exception(HttpResponseException.class, (e, ctx) -> {
+            if (e.getStatus() == 429) {
+                ctx.header("Retry-After", Long.toString(TooMany.DEFAULT_RETRY_AFTER.toSeconds()));
+            }
+            write(ctx, e.getStatus(), CODES_BY_STATUS.getOrDefault(e.getStatus(), "error"), e.getMessage());
+        });
         routes.exception(Exception.class, ErrorMapper::unexpected);
         routes.error(404, ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty() || !isJson(ctx)) {
