@@ -15,7 +15,8 @@ public record Settings(
         Optional<String> basemapUrl,
         Optional<String> basemapAttribution,
         Optional<String> smtpUrl,
-        boolean demoMode) {
+        boolean demoMode,
+        Optional<String> logSigningKey) {
 
     public static final int DEFAULT_PORT = 7070;
 
@@ -46,7 +47,8 @@ public record Settings(
                 nonBlank(env.get("ZAMIN_BASEMAP_URL")),
                 nonBlank(env.get("ZAMIN_BASEMAP_ATTRIBUTION")),
                 nonBlank(env.get("ZAMIN_SMTP_URL")),
-                parseBoolean("ZAMIN_DEMO", env.get("ZAMIN_DEMO"), databaseUrl.isEmpty()));
+                parseBoolean("ZAMIN_DEMO", env.get("ZAMIN_DEMO"), databaseUrl.isEmpty()),
+                nonBlank(env.get("ZAMIN_LOG_SIGNING_KEY")));
     }
 
     /** A log-safe description: passwords in database and SMTP URLs are redacted. */
@@ -58,7 +60,8 @@ public record Settings(
                 + ", databaseReadUrl=" + databaseReadUrl.map(Settings::redact).orElse("(none)")
                 + ", basemapUrl=" + basemapUrl.orElse("(none)")
                 + ", smtpUrl=" + smtpUrl.map(Settings::redact).orElse("(none)")
-                + ", demoMode=" + demoMode + "]";
+                + ", demoMode=" + demoMode
+                + ", logSigningKey=" + logSigningKey.map(k -> "(set, not shown)").orElse("(data directory)") + "]";
     }
 
     static String redact(String url) {
