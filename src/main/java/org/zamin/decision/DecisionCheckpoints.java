@@ -188,7 +188,7 @@ public final class DecisionCheckpoints {
     }
 
     /** The checkpoints a file lists (none if it does not exist); what cannot be read is added to {@code problems}. */
-    static List<Checkpoint> read(Path checkpointFile, List<String> problems) {
+    private static List<Checkpoint> read(Path checkpointFile, List<String> problems) {
         if (checkpointFile == null || !Files.exists(checkpointFile)) {
             return List.of();
         }
