@@ -125,9 +125,14 @@ export function getDecisions(params, options) {
   return request('/api/decisions' + query(params), options);
 }
 
-/** GET /api/decisions/verify: whether the hash chain is intact. */
+/** GET /api/decisions/verify: whether the hash chain is intact and matches the signed checkpoints. */
 export function verifyDecisions(options) {
   return request('/api/decisions/verify', options);
+}
+
+/** GET /api/decisions/checkpoints: the signed checkpoints of the log's head and the public key that checks them. */
+export function getCheckpoints(params, options) {
+  return request('/api/decisions/checkpoints' + query(params), options);
 }
 
 /** Formats [minLon, minLat, maxLon, maxLat] for the `bbox` query parameter. */

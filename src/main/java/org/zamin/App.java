@@ -13,6 +13,7 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
@@ -29,9 +30,12 @@ import org.zamin.allocation.ContractRoutes;
 import org.zamin.allocation.ContractService;
 import org.zamin.config.Settings;
 import org.zamin.db.Database;
+import org.zamin.decision.Checkpoint;
+import org.zamin.decision.DecisionCheckpoints;
 import org.zamin.decision.DecisionLog;
 import org.zamin.decision.DecisionRoutes;
 import org.zamin.decision.DecisionSealer;
+import org.zamin.decision.LogSigningKey;
 import org.zamin.domain.TooLarge;
 import org.zamin.estate.EstateRepository;
 import org.zamin.estate.EstateRoutes;
@@ -50,6 +54,8 @@ import org.zamin.inbox.Mailer;
 import org.zamin.inbox.Notifier;
 import org.zamin.infrastructure.InfrastructureRepository;
 import org.zamin.infrastructure.InfrastructureRoutes;
+import org.zamin.metrics.Metrics;
+import org.zamin.metrics.MetricsRoutes;
 import org.zamin.ogc.OgcRepository;
 import org.zamin.ogc.OgcRoutes;
 import org.zamin.parcel.ParcelRepository;
@@ -84,16 +90,17 @@ public final class App implements AutoCloseable {
     private final boolean ownsDatabase;
     private final HoldSweeper holdSweeper;
     private final IdleScan idleScan;
+    private final DecisionCheckpoints checkpoints;
     private final List<AutoCloseable> background;
 
-    private App(Javalin server, Database database, boolean ownsDatabase, HoldSweeper holdSweeper, IdleScan idleScan,
-            List<AutoCloseable> background) {
+    private App(Javalin server, Database database, boolean ownsDatabase, Features f) {
         this.server = server;
         this.database = database;
         this.ownsDatabase = ownsDatabase;
-        this.holdSweeper = holdSweeper;
-        this.idleScan = idleScan;
-        this.background = background;
+        this.holdSweeper = f.holdSweeper();
+        this.idleScan = f.idleScan();
+        this.checkpoints = f.checkpoints();
+        this.background = f.background();
     }
 
     /** Starts the HTTP server on {@code settings.port()} (0 = any free port) over an open database. */
@@ -110,7 +117,7 @@ public final class App implements AutoCloseable {
         });
         server.start();
         log.info("Zamin is serving on http://localhost:{}", server.port());
-        return new App(server, database, ownsDatabase, f.holdSweeper(), f.idleScan(), f.background());
+        return new App(server, database, ownsDatabase, f);
     }
 
     /** Every feature's routes and the jobs that run beside them, wired from the settings, database and clock. */
@@ -118,7 +125,8 @@ public final class App implements AutoCloseable {
             InfrastructureRoutes infrastructure, DecisionRoutes decisions, ImportRoutes imports,
             AccountRoutes accounts, Auth auth, ReservationRoutes reservations, AllocationRoutes allocations,
             ContractRoutes contracts, PlanningRoutes planning, IdleRoutes idle, InboxRoutes inbox, OgcRoutes ogc,
-            TileRoutes tiles, HoldSweeper holdSweeper, IdleScan idleScan, List<AutoCloseable> background) {
+            TileRoutes tiles, MetricsRoutes metrics, HoldSweeper holdSweeper, IdleScan idleScan,
+            DecisionCheckpoints checkpoints, List<AutoCloseable> background) {
 
         static Features wire(Settings settings, Database database, Clock clock) {
             // public map: read-only pool
@@ -126,7 +134,10 @@ public final class App implements AutoCloseable {
             var vocabulary = Vocabulary.load(read);
             var estates = new EstateRepository(read);
             // accounts and the decision log
-            var decisionLog = new DecisionLog(database.jdbi(), clock);
+            var decisionLog = new DecisionLog(database.jdbi());
+            var checkpoints = new DecisionCheckpoints(database.jdbi(), decisionLog,
+                    LogSigningKey.load(settings.logSigningKey(), settings.dataDir()),
+                    DecisionCheckpoints.fileIn(settings.dataDir()));
             var mailer = Mailer.fromUrl(settings.smtpUrl());
             var notifier = new Notifier(mailer, clock);
             var accounts = new AccountService(database.jdbi(), clock, notifier);
@@ -137,10 +148,11 @@ public final class App implements AutoCloseable {
             }
             // reservations, imports and exports
             var reservations = new ReservationService(database.jdbi(), decisionLog, new SandboxGateway(clock), clock);
-            var exportService = new ExportService(read, decisionLog);
+            var metrics = new Metrics();
+            var exportService = new ExportService(read, decisionLog, metrics);
             // holds that lapsed while the server was down expire before the first request (and before demo seeding)
             var holdSweeper = HoldSweeper.start(reservations);
-            var decisionSealer = DecisionSealer.start(decisionLog, 1000);
+            var decisionSealer = DecisionSealer.start(decisionLog, checkpoints, 1000);
             // contracts, notices and idle land
             var contracts = new ContractService(database.jdbi(), decisionLog, notifier, clock);
             var idleScan = new IdleScan(database.jdbi(), decisionLog, clock);
@@ -156,7 +168,7 @@ public final class App implements AutoCloseable {
                     new EstateRoutes(estates),
                     new ParcelRoutes(new ParcelRepository(read), estates, vocabulary),
                     new InfrastructureRoutes(new InfrastructureRepository(read)),
-                    new DecisionRoutes(decisionLog),
+                    new DecisionRoutes(decisionLog, checkpoints),
                     new ImportRoutes(new ImportService(database.jdbi(), decisionLog), exportService, auth),
                     new AccountRoutes(accounts, auth, new LoginLimiter(clock), clients),
                     auth,
@@ -168,7 +180,8 @@ public final class App implements AutoCloseable {
                     new InboxRoutes(database.jdbi(), auth, clock),
                     new OgcRoutes(new OgcRepository(read), vocabulary),
                     new TileRoutes(new TileRepository(read)),
-                    holdSweeper, idleScan, background);
+                    new MetricsRoutes(metrics),
+                    holdSweeper, idleScan, checkpoints, background);
         }
     }
 
@@ -212,6 +225,7 @@ public final class App implements AutoCloseable {
         routes.before(App::refuseLargeBodies);
         // site and public map
         routes.get("/health", f.site()::health);
+        routes.get("/metrics", f.auth().only(f.metrics()::scrape, Role.ADMIN));
         routes.get("/api/config", f.site()::config);
         routes.get("/api/estates", f.estates()::list);
         routes.get("/api/estates/{code}", f.estates()::get);
@@ -220,6 +234,7 @@ public final class App implements AutoCloseable {
         routes.get("/api/infrastructure", f.infrastructure()::search);
         routes.get("/api/decisions", f.decisions()::list);
         routes.get("/api/decisions/verify", f.decisions()::verify);
+        routes.get("/api/decisions/checkpoints", f.decisions()::checkpoints);
         // parcel files
         f.imports().register(routes);
         // accounts: the sign-in endpoints take only JSON, and only from this site; token requests only JSON
@@ -286,6 +301,11 @@ public final class App implements AutoCloseable {
     /** Runs the hold-expiry sweep now (tests move the clock, then call this); returns how many holds expired. */
     public int sweepHolds() {
         return holdSweeper.sweep();
+    }
+
+    /** Signs a checkpoint of the decision log's head now (the server does every few minutes; tests call this). */
+    public Optional<Checkpoint> checkpointLog() {
+        return checkpoints.checkpointNow();
     }
 
     /** The idle scan this server runs daily (tests and the CLI call it directly). */

@@ -21,7 +21,8 @@ public record Settings(
         Optional<String> smtpUrl,
         boolean demoMode,
         Optional<URI> publicUrl,
-        List<String> trustedProxies) {
+        List<String> trustedProxies,
+        Optional<String> logSigningKey) {
 
     public static final int DEFAULT_PORT = 7070;
 
@@ -57,7 +58,8 @@ public record Settings(
                 nonBlank(env.get("ZAMIN_SMTP_URL")),
                 parseBoolean("ZAMIN_DEMO", env.get("ZAMIN_DEMO"), databaseUrl.isEmpty()),
                 nonBlank(env.get("ZAMIN_PUBLIC_URL")).map(Settings::parseUrl),
-                parseList(env.get("ZAMIN_TRUSTED_PROXIES")));
+                parseList(env.get("ZAMIN_TRUSTED_PROXIES")),
+                nonBlank(env.get("ZAMIN_LOG_SIGNING_KEY")));
     }
 
     /** A log-safe description: passwords in database and SMTP URLs are redacted. */
@@ -71,7 +73,8 @@ public record Settings(
                 + ", smtpUrl=" + smtpUrl.map(Settings::redact).orElse("(none)")
                 + ", demoMode=" + demoMode
                 + ", publicUrl=" + publicUrl.map(URI::toString).orElse("(none)")
-                + ", trustedProxies=" + (trustedProxies.isEmpty() ? "(none)" : String.join(",", trustedProxies)) + "]";
+                + ", trustedProxies=" + (trustedProxies.isEmpty() ? "(none)" : String.join(",", trustedProxies))
+                + ", logSigningKey=" + logSigningKey.map(k -> "(set, not shown)").orElse("(data directory)") + "]";
     }
 
     static String redact(String url) {
