@@ -105,10 +105,14 @@ public final class RouteAccess {
 
     /**
      * Runs before the matched route's handler: admits the caller its declaration allows (a cookie session's write
-     * must also carry its CSRF token), and refuses everyone on a route the table does not declare.
+     * must also carry its CSRF token), and refuses everyone on a route the table does not declare. The page's static
+     * files and WebJars match no route (no endpoint): they are public.
      */
     public void check(Context ctx) {
         Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+        if (endpoint == null) {
+            return;
+        }
         Access access = find(endpoint.method.name(), endpoint.path).orElseThrow(() -> new Forbidden("route_undeclared",
                 "this route has no entry in the access table"));
         if (!access.open()) {

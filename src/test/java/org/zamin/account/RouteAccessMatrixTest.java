@@ -106,6 +106,15 @@ class RouteAccessMatrixTest {
         }
     }
 
+    @Test
+    void thePageItsFilesAndWebJarsArePublic() {
+        for (String path : List.of("/", "/index.html", "/i18n/en.json", "/webjars/leaflet/1.9.4/dist/leaflet.js")) {
+            var r = Http.get(path);
+            assertEquals(200, r.status(), path + ": " + r.body());
+            assertTrue(!r.body().startsWith("{\"code\""), path + " is the file, not an error: " + r.body());
+        }
+    }
+
     // ---- the matrix ----
 
     /**

@@ -1,11 +1,17 @@
 package org.zamin.idle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.zamin.account.CurrentUser;
+import org.zamin.account.Role;
+import org.zamin.decision.DecisionLog;
+import org.zamin.domain.Invalid;
 import org.zamin.testing.Http;
 import org.zamin.testing.TestAllocations;
 import org.zamin.testing.TestEstates;
@@ -116,5 +122,24 @@ class IdleScanScopeTest {
         assertEquals(200, r.status(), r.body());
         assertEquals(today().toString(), r.json().get("asOf").asText());
         assertTrue(casesOf(mine.allocation()) == 1, "the officer's estate was scanned");
+    }
+
+    @Test
+    void inDemoModeAScanMayLookAheadButOnlyOverTheOfficersEstates() {
+        var ts = TestServer.get();
+        var mine = idleEstate();
+        var theirs = idleEstate();
+        var officer = TestUsers.officer(mine.estate().code());
+        var user = new CurrentUser(officer.id(), officer.email(), Role.OFFICER, Set.of(mine.estate().code()));
+        var scan = new IdleScan(ts.jdbi(), new DecisionLog(ts.jdbi(), ts.clock()), ts.clock());
+        LocalDate ahead = today().plusYears(2);
+        var refused = assertThrows(Invalid.class, () -> scan.runFor(user, ahead, false));
+        assertEquals("as_of_in_future", refused.code());
+        var demo = scan.runFor(user, ahead, true);
+        assertEquals(ahead, demo.asOf());
+        assertEquals(1, openedBy(officer, mine.estate()), "the demo look-ahead opens the officer's estate's case");
+        assertEquals(0, openedBy(officer, theirs.estate()), "and no other estate's");
+        assertEquals("invalid_as_of", assertThrows(Invalid.class,
+                () -> scan.runFor(user, today().plusYears(101), true)).code());
     }
 }
