@@ -29,6 +29,9 @@ const FINDING_KEYS = {
   INACTIVE: 'contract.findingInactive',
 };
 
+/** Roles whose progress reports predate the rule that only the holder reports. */
+const STAFF_ROLES = ['officer', 'admin', 'planner'];
+
 const EXTENSION_KEYS = {
   REQUESTED: 'contract.extensionRequested',
   GRANTED: 'contract.extensionGranted',
@@ -88,7 +91,7 @@ export async function renderContractsView(root) {
   }
 }
 
-/** One contract page for allocation `id`; `holder` (the investor) gets the reply and extension forms. */
+/** One contract page for allocation `id`; `holder` (the investor) gets the reply, extension and report forms. */
 export async function renderContractView(root, id, { holder = true } = {}) {
   const message = errorBox();
   const body = h('div', { className: 'contract-page', id: 'contract-page' });
@@ -107,7 +110,7 @@ export async function renderContractView(root, id, { holder = true } = {}) {
     message.hidden = true;
     body.dataset.allocation = String(id);
     body.replaceChildren(
-      summary(c), notices(c, load, holder), schedule(c), milestones(c), extensions(c, load, holder), reports(c, load));
+      summary(c), notices(c, load, holder), schedule(c), milestones(c), extensions(c, load, holder), reports(c, load, holder));
   }
   await load();
 }
@@ -245,7 +248,8 @@ function extensions(c, reload, holder) {
     h('button', { type: 'submit', className: 'button' }, t('contract.extensionSend'))) : null);
 }
 
-function reports(c, reload) {
+/** The reports (older ones posted by staff say so); the form only for the holder, who alone reports progress. */
+function reports(c, reload, holder) {
   const box = errorBox();
   const percent = h('input', { id: 'report-percent', type: 'text', inputMode: 'numeric', size: 4 });
   const text = h('textarea', { id: 'report-text', rows: 3, maxLength: 4000 });
@@ -255,12 +259,13 @@ function reports(c, reload) {
     h('h3', {}, t('contract.reportsTitle')),
     h('ul', { className: 'plain-list' }, (c.reports || []).map((r) => h('li', { className: 'report-item' },
       t('contract.reportItem', { date: formatDay(r.reportedOn), percent: formatNumber(r.percent),
-        files: formatNumber(r.attachments || 0) }), r.text ? ' — ' + r.text : ''))),
+        files: formatNumber(r.attachments || 0) }), r.text ? ' — ' + r.text : '',
+      STAFF_ROLES.includes(r.authorRole) ? ' (' + t('contract.reportByStaff') + ')' : ''))),
     (c.inspections || []).length ? h('h4', {}, t('contract.inspectionsTitle')) : null,
     h('ul', { className: 'plain-list' }, (c.inspections || []).map((i) => h('li', {},
       t('contract.inspectionItem', { date: formatDay(i.inspectedOn), finding: FINDING_KEYS[i.finding] ? t(FINDING_KEYS[i.finding]) : i.finding }),
       i.notes ? ' — ' + i.notes : ''))),
-    c.status === 'ACTIVE' ? h('form', {
+    holder && c.status === 'ACTIVE' ? h('form', {
       id: 'report-form',
       onsubmit: async (event) => {
         event.preventDefault();

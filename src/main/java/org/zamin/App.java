@@ -25,6 +25,7 @@ import org.zamin.account.DemoAccounts;
 import org.zamin.account.LoginLimiter;
 import org.zamin.account.RequestLimits;
 import org.zamin.account.Role;
+import org.zamin.account.RouteAccess;
 import org.zamin.allocation.AllocationRoutes;
 import org.zamin.allocation.ContractRoutes;
 import org.zamin.allocation.ContractService;
@@ -176,7 +177,8 @@ public final class App implements AutoCloseable {
                     new AllocationRoutes(database.jdbi(), auth),
                     new ContractRoutes(contracts, auth),
                     new PlanningRoutes(new PlanningRepository(read), estates, exportService, auth, clock, vocabulary),
-                    new IdleRoutes(idleScan, idleCases, new ReadingsImport(database.jdbi(), clock), auth, clock),
+                    new IdleRoutes(idleScan, idleCases, new ReadingsImport(database.jdbi(), clock), auth, clock,
+                            settings.demoMode()),
                     new InboxRoutes(database.jdbi(), auth, clock),
                     new OgcRoutes(new OgcRepository(read), vocabulary),
                     new TileRoutes(new TileRepository(read)),
@@ -219,13 +221,17 @@ public final class App implements AutoCloseable {
         });
     }
 
-    /** The route table, feature by feature: path, method, handler (roles are checked by the handlers). */
+    /**
+     * The routes, feature by feature: path, method, handler. Who may call each is declared in
+     * {@link RouteAccess#TABLE} and checked before the handler runs; a route missing there is refused to everyone.
+     */
     private static void registerRoutes(RoutesConfig routes, Features f) {
         ErrorMapper.register(routes);
         routes.before(App::refuseLargeBodies);
+        routes.beforeMatched(new RouteAccess(f.auth())::check);
         // site and public map
         routes.get("/health", f.site()::health);
-        routes.get("/metrics", f.auth().only(f.metrics()::scrape, Role.ADMIN));
+        routes.get("/metrics", f.metrics()::scrape);
         routes.get("/api/config", f.site()::config);
         routes.get("/api/estates", f.estates()::list);
         routes.get("/api/estates/{code}", f.estates()::get);
@@ -266,9 +272,9 @@ public final class App implements AutoCloseable {
         routes.post("/api/allocations/{id}/extensions", f.contracts()::requestExtension);
         routes.post("/api/allocations/{id}/extensions/{request}/{decision}", f.contracts()::decideExtension);
         // planning (planners and admins)
-        routes.get("/api/availability", f.auth().only(f.planning()::availability, Role.PLANNER, Role.ADMIN));
-        routes.get("/api/stats", f.auth().only(f.planning()::stats, Role.PLANNER, Role.ADMIN));
-        routes.get("/api/stats/what-if", f.auth().only(f.planning()::whatIf, Role.PLANNER, Role.ADMIN));
+        routes.get("/api/availability", f.planning()::availability);
+        routes.get("/api/stats", f.planning()::stats);
+        routes.get("/api/stats/what-if", f.planning()::whatIf);
         // idle land
         f.idle().register(routes);
         // inbox
@@ -296,6 +302,15 @@ public final class App implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** Every HTTP route the server registered (method and path pattern), for checking them against the access table. */
+    public List<RouteAccess.Route> routes() {
+        return server.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(parsed -> parsed.endpoint)
+                .filter(endpoint -> endpoint.method.isHttpMethod())
+                .map(endpoint -> new RouteAccess.Route(endpoint.method.name(), endpoint.path))
+                .toList();
     }
 
     /** Runs the hold-expiry sweep now (tests move the clock, then call this); returns how many holds expired. */

@@ -1,6 +1,7 @@
 -- What the idle rules need of every active allocation, one row each, aggregated with hash joins rather than a
 -- lookup per allocation: milestones, electricity in the rules' window, the last inspection and report on or before
--- the scan day, and the open case (with whether its revival plan was missed).
+-- the scan day, and the open case (with whether its revival plan was missed). An officer's scan covers only the
+-- estates they manage (:scoped, :estates); the daily scan and admins cover all.
 WITH m AS (
     SELECT allocation_id, array_agg(kind) AS kinds, array_agg(deadline) AS deadlines,
            array_agg(achieved_on) AS achieved
@@ -39,3 +40,4 @@ SELECT a.id, c.signed_on, e.kind AS estate_kind, e.code AS estate_code,
   LEFT JOIN oc ON oc.allocation_id = a.id
  WHERE a.status = 'ACTIVE'
    AND c.signed_on <= :asOf
+   AND (NOT :scoped OR e.code = ANY(CAST(:estates AS text[])))

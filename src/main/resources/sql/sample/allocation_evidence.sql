@@ -1,6 +1,6 @@
 -- Makes the sample allocations' evidence match their plots' public status (run once, after the contracts exist).
 CREATE TEMP TABLE sample_alloc ON COMMIT DROP AS
-SELECT a.id, p.id AS parcel_id, p.status, c.signed_on
+SELECT a.id, a.investor_id, p.id AS parcel_id, p.status, c.signed_on
   FROM allocation a JOIN allocation_parcel ap ON ap.allocation_id = a.id JOIN parcel p ON p.id = ap.parcel_id
   JOIN allocation_contract c ON c.allocation_id = a.id JOIN estate e ON e.id = a.estate_id
  WHERE e.code LIKE 'GIL-%';
@@ -15,11 +15,11 @@ UPDATE milestone m SET achieved_on = least(m.deadline, CAST(current_setting('zam
         -- Half the idle plots stopped producing after they had started; the others never built.
         OR (s.status = 'IDLE' AND s.id % 2 = 0));
 
--- Progress reports: recent for the working plots, long ago for the idle ones.
-INSERT INTO progress_report (allocation_id, reported_on, percent, text, created_at)
+-- Progress reports, by each plot's holder: recent for the working plots, long ago for the idle ones.
+INSERT INTO progress_report (allocation_id, reported_on, percent, text, created_by, author_role, created_at)
 SELECT s.id, CASE WHEN s.status IN ('IDLE', 'RECLAIMING') THEN CAST(current_setting('zamin.sample_today') AS date) - 300 ELSE CAST(current_setting('zamin.sample_today') AS date) - (s.id % 50)::int END,
        CASE s.status WHEN 'ALLOCATED' THEN 5 WHEN 'UNDER_CONSTRUCTION' THEN 40 + (s.id % 50)::int ELSE 100 END,
-       'Sample progress report', now()
+       'Sample progress report', s.investor_id, 'investor', now()
   FROM sample_alloc s
  WHERE s.status <> 'IN_PRODUCTION';
 

@@ -3,7 +3,6 @@ package org.zamin.account;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import org.zamin.domain.Forbidden;
@@ -48,13 +47,12 @@ public final class Auth {
         return identity.map(Identity::user);
     }
 
-    /** The signed-in user in one of the {@code allowed} roles (any role when none is given); 401 or 403 otherwise. */
-    public CurrentUser require(Context ctx, Role... allowed) {
-        CurrentUser user = find(ctx).orElseThrow(() -> new NotSignedIn("unauthorized", "please sign in"));
-        if (allowed.length > 0 && Arrays.stream(allowed).noneMatch(r -> r == user.role())) {
-            throw new Forbidden("not allowed for the " + user.role().label() + " role");
-        }
-        return user;
+    /**
+     * The signed-in user, 401 when there is none. Which roles may call a route is declared in {@link RouteAccess}
+     * and checked before the handler runs, so handlers only ask who is calling.
+     */
+    public CurrentUser require(Context ctx) {
+        return find(ctx).orElseThrow(() -> new NotSignedIn("unauthorized", "please sign in"));
     }
 
     /** The CSRF token of the request's cookie session, if it came with one. */
@@ -123,13 +121,5 @@ public final class Auth {
     static boolean overTls(Context ctx) {
         String forwarded = ctx.header("X-Forwarded-Proto");
         return "https".equalsIgnoreCase(ctx.scheme()) || (forwarded != null && forwarded.strip().equalsIgnoreCase("https"));
-    }
-
-    /** Wraps a handler so that only signed-in users with one of {@code allowed} reach it (401 / 403 otherwise). */
-    public io.javalin.http.Handler only(io.javalin.http.Handler handler, Role... allowed) {
-        return ctx -> {
-            require(ctx, allowed);
-            handler.handle(ctx);
-        };
     }
 }

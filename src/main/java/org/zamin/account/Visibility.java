@@ -18,6 +18,9 @@ public record Visibility(Role role, long userId, Set<String> estateCodes) {
     /** Someone who has not signed in. */
     public static final Visibility VISITOR = new Visibility(null, 0, Set.of());
 
+    /** The operator's own jobs (the daily scan, the command line): every estate's records, as an admin sees them. */
+    public static final Visibility OPERATOR = new Visibility(Role.ADMIN, 0, Set.of());
+
     public Visibility {
         estateCodes = role == Role.OFFICER ? Set.copyOf(estateCodes) : Set.of();
     }

@@ -8,7 +8,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.zamin.account.Auth;
-import org.zamin.account.Role;
 import org.zamin.http.ApiException;
 import org.zamin.http.JsonBody;
 import org.zamin.http.Params;
@@ -28,7 +27,7 @@ public final class ContractRoutes {
     }
 
     public void contract(Context ctx) {
-        var user = auth.require(ctx, Role.INVESTOR, Role.OFFICER, Role.ADMIN);
+        var user = auth.require(ctx);
         ctx.json(contracts.contract(user, Params.id(ctx, "id")));
     }
 
@@ -36,7 +35,7 @@ public final class ContractRoutes {
     public record MilestoneBody(String kind, String achievedOn) {}
 
     public void milestone(Context ctx) {
-        var user = auth.require(ctx, Role.OFFICER, Role.ADMIN);
+        var user = auth.require(ctx);
         var body = JsonBody.read(ctx, MilestoneBody.class);
         MilestoneKind kind = MilestoneKind.parse(body.kind()).orElseThrow(() -> ApiException.unprocessable(
                 "unknown_milestone", "kind must be one of " + java.util.Arrays.toString(MilestoneKind.values())));
@@ -48,7 +47,7 @@ public final class ContractRoutes {
     public record ReportBody(Integer percent, String text) {}
 
     public void report(Context ctx) {
-        var user = auth.require(ctx, Role.INVESTOR, Role.OFFICER, Role.ADMIN);
+        var user = auth.require(ctx);
         int percent;
         String text;
         if (multipart(ctx)) {
@@ -70,7 +69,7 @@ public final class ContractRoutes {
     public record InspectionBody(String inspectedOn, String finding, String notes) {}
 
     public void inspection(Context ctx) {
-        var user = auth.require(ctx, Role.OFFICER, Role.ADMIN);
+        var user = auth.require(ctx);
         InspectionBody body;
         if (multipart(ctx)) {
             String on = ctx.formParam("inspectedOn");
@@ -88,7 +87,7 @@ public final class ContractRoutes {
     public record ExtensionBody(Integer months, String reason) {}
 
     public void requestExtension(Context ctx) {
-        var user = auth.require(ctx, Role.INVESTOR);
+        var user = auth.require(ctx);
         var body = JsonBody.read(ctx, ExtensionBody.class);
         if (body.months() == null) {
             throw ApiException.unprocessable("months_required", "months is required");
@@ -100,7 +99,7 @@ public final class ContractRoutes {
     public record DecisionBody(String reason) {}
 
     public void decideExtension(Context ctx) {
-        var user = auth.require(ctx, Role.OFFICER, Role.ADMIN);
+        var user = auth.require(ctx);
         String decision = ctx.pathParam("decision");
         if (!decision.equals("grant") && !decision.equals("refuse")) {
             throw ApiException.notFound("action " + decision);

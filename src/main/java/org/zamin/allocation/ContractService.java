@@ -129,7 +129,10 @@ public final class ContractService {
     /** An upload of a report or inspection. */
     public record Upload(String fileName, String contentType, byte[] data) {}
 
-    /** The holder (or an officer) reports progress. */
+    /**
+     * The holder reports progress; the report records them as its author. Anyone else is refused (403 for staff of
+     * the estate, 404 for whoever may not see the allocation), so no one writes in the holder's name.
+     */
     public Map<String, Object> addReport(CurrentUser user, long id, int percent, String text, List<Upload> uploads) {
         if (percent < 0 || percent > 100) {
             throw new Invalid("invalid_percent", "percent must be between 0 and 100");
@@ -137,7 +140,11 @@ public final class ContractService {
         String report = Text.optional(text, Text.Kind.PARAGRAPH, Text.NOTE_MAX, "invalid_text", "a report's text");
         checkUploads(uploads);
         return jdbi.inTransaction(h -> {
-            var a = requireActive(AllocationAccess.load(h, Visibility.of(user), id, true));
+            var who = Visibility.of(user);
+            var a = requireActive(AllocationAccess.load(h, who, id, true));
+            if (!who.isOwner(a.investorId())) {
+                throw new Forbidden("only the holder reports progress on an allocation");
+            }
             long reportId = ContractRepository.insertReport(h, id, today(), percent, report, user.id(),
                     OffsetDateTime.now(clock));
             ContractRepository.attachToReport(h, reportId, uploads);

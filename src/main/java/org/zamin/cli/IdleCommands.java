@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
+import org.zamin.account.Visibility;
 import org.zamin.config.Settings;
 import org.zamin.db.Database;
 import org.zamin.decision.Actor;
@@ -58,7 +59,8 @@ final class IdleCommands {
         public Integer call() throws IOException {
             try (Database database = ZaminCommand.openDatabase(Settings.fromEnvironment(System.getenv()));
                     var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                var report = new ReadingsImport(database.jdbi(), Clock.systemUTC()).run(reader, strict);
+                var report = new ReadingsImport(database.jdbi(), Clock.systemUTC())
+                        .run(Visibility.OPERATOR, reader, strict);
                 for (var e : report.errors()) {
                     System.out.printf("line %d: %s%n", e.line(), e.message());
                 }

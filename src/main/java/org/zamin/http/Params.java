@@ -102,6 +102,21 @@ public final class Params {
         throw invalid(name, "must be a positive whole number, got '" + value + "'");
     }
 
+    /** The text with Persian (۰–۹) and Arabic-Indic (٠–٩) digits replaced by ASCII digits, so either may be typed. */
+    public static String latinDigits(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '\u06F0' && c <= '\u06F9') {
+                c = (char) ('0' + (c - '\u06F0'));
+            } else if (c >= '\u0660' && c <= '\u0669') {
+                c = (char) ('0' + (c - '\u0660'));
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
     private static ApiException invalid(String name, String problem) {
         return ApiException.invalidParameter(name, problem);
     }

@@ -8,10 +8,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import org.zamin.account.Auth;
-import org.zamin.account.Role;
 import org.zamin.account.Visibility;
-import org.zamin.allocation.AllocationAccess;
-import org.zamin.decision.Actor;
 import org.zamin.http.ApiException;
 import org.zamin.http.JsonBody;
 import org.zamin.http.Params;
@@ -24,13 +21,17 @@ public final class IdleRoutes {
     private final ReadingsImport readings;
     private final Auth auth;
     private final java.time.Clock clock;
+    private final boolean futureScans;
 
-    public IdleRoutes(IdleScan scan, IdleCaseService cases, ReadingsImport readings, Auth auth, java.time.Clock clock) {
+    /** {@code futureScans}: whether a scan may be run as of a day after today (demo mode only). */
+    public IdleRoutes(IdleScan scan, IdleCaseService cases, ReadingsImport readings, Auth auth, java.time.Clock clock,
+            boolean futureScans) {
         this.scan = scan;
         this.cases = cases;
         this.readings = readings;
         this.auth = auth;
         this.clock = clock;
+        this.futureScans = futureScans;
     }
 
     /** Registers the idle-land routes (the reply and plan-item paths before the generic action path). */
@@ -43,15 +44,15 @@ public final class IdleRoutes {
         routes.post("/api/idle-cases/{id}/{action}", this::act);
     }
 
-    /** {@code POST /api/idle-scan?asOf=DATE}: officers and admins; the scan covers every estate. */
+    /** {@code POST /api/idle-scan?asOf=DATE}: an officer's scan covers their estates, an admin's every estate. */
     public void scan(Context ctx) {
-        var user = auth.require(ctx, Role.OFFICER, Role.ADMIN);
-        LocalDate asOf = date(ctx, "asOf").orElse(LocalDate.now(clock));
-        ctx.json(scan.run(asOf, Actor.user(user.id(), user.role())));
+        var user = auth.require(ctx);
+        LocalDate asOf = Params.text(ctx, "asOf").map(IdleRoutes::parse).orElse(LocalDate.now(clock));
+        ctx.json(scan.runFor(user, asOf, futureScans));
     }
 
     public void list(Context ctx) {
-        var user = auth.require(ctx, Role.OFFICER, Role.ADMIN);
+        var user = auth.require(ctx);
         var state = Params.list(ctx, "state", java.util.Arrays.stream(CaseState.values()).map(Enum::name)
                 .collect(java.util.stream.Collectors.toSet())).stream().findFirst();
         boolean openOnly = "true".equals(ctx.queryParam("open"));
@@ -59,7 +60,7 @@ public final class IdleRoutes {
     }
 
     public void act(Context ctx) {
-        var user = auth.require(ctx, Role.OFFICER, Role.ADMIN);
+        var user = auth.require(ctx);
         long id = Params.id(ctx, "id");
         String name = ctx.pathParam("action");
         if ("sub-judice".equals(name) || "lift-stay".equals(name)) {
@@ -78,7 +79,7 @@ public final class IdleRoutes {
     public record ReplyBody(String text) {}
 
     public void reply(Context ctx) {
-        var user = auth.require(ctx, Role.INVESTOR);
+        var user = auth.require(ctx);
         ctx.json(cases.reply(user, Params.id(ctx, "id"), JsonBody.read(ctx, ReplyBody.class).text()));
     }
 
@@ -86,36 +87,26 @@ public final class IdleRoutes {
     public record MetBody(String on) {}
 
     public void planItemMet(Context ctx) {
-        var user = auth.require(ctx, Role.OFFICER, Role.ADMIN);
+        var user = auth.require(ctx);
         var body = JsonBody.readOr(ctx, MetBody.class, new MetBody(null));
         ctx.json(cases.planItemMet(user, Params.id(ctx, "id"), Params.id(ctx, "item"),
                 body.on() == null ? LocalDate.now(clock) : parse(body.on())));
     }
 
-    /** {@code POST /api/utility-readings[?strict=true]}: a CSV body (text/csv), officers and admins. */
+    /** {@code POST /api/utility-readings[?strict=true]}: a CSV body (text/csv); officers for their estates only. */
     public void importReadings(Context ctx) {
-        var user = auth.require(ctx, Role.OFFICER, Role.ADMIN);
-        AllocationAccess.requireStaff(Visibility.of(user));
+        var who = Visibility.of(auth.require(ctx));
         boolean strict = "true".equals(ctx.queryParam("strict"));
-        var report = readings.run(new InputStreamReader(ctx.bodyInputStream(), StandardCharsets.UTF_8), strict);
+        var report = readings.run(who, new InputStreamReader(ctx.bodyInputStream(), StandardCharsets.UTF_8), strict);
         ctx.status(strict && !report.errors().isEmpty() ? 422 : 200).json(report);
     }
 
+    /** A YYYY-MM-DD date (Persian or Arabic-Indic digits too); 422 {@code invalid_date} otherwise. */
     static LocalDate parse(String v) {
         try {
-            return LocalDate.parse(v);
+            return LocalDate.parse(Params.latinDigits(v.strip()));
         } catch (DateTimeParseException e) {
             throw ApiException.unprocessable("invalid_date", "dates are YYYY-MM-DD, got '" + v + "'");
         }
-    }
-
-    static java.util.Optional<LocalDate> date(Context ctx, String name) {
-        return Params.text(ctx, name).map(v -> {
-            try {
-                return LocalDate.parse(v);
-            } catch (DateTimeParseException e) {
-                throw ApiException.invalidParameter(name, "must be a date YYYY-MM-DD, got '" + v + "'");
-            }
-        });
     }
 }

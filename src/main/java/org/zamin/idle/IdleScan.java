@@ -19,6 +19,9 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.zamin.account.CurrentUser;
+import org.zamin.account.Visibility;
+import org.zamin.allocation.AllocationAccess;
 import org.zamin.allocation.Milestone;
 import org.zamin.allocation.MilestoneKind;
 import org.zamin.allocation.ContractStatus;
@@ -27,12 +30,14 @@ import org.zamin.decision.Actor;
 import org.zamin.decision.Decision;
 import org.zamin.decision.DecisionLog;
 import org.zamin.domain.Conflict;
+import org.zamin.domain.Invalid;
 
 /**
- * The idle scan: applies the rules of each allocation's estate class on {@code asOf}, opens a case with its score
- * and evidence where the score reaches the class's opening score and no case is open, sets the plots IDLE, and
- * refreshes the evidence of open cases that are not sub judice. One transaction under an advisory lock, so two
- * servers never scan at once; a second scan on the same day changes nothing.
+ * The idle scan: applies the rules of each allocation's estate class on {@code asOf} (in every estate, or in the
+ * estates of the officer who runs it), opens a case with its score and evidence where the score reaches the class's
+ * opening score and no case is open, sets the plots IDLE, and refreshes the evidence of open cases that are not sub
+ * judice. One transaction under an advisory lock, so two servers never scan at once; a second scan on the same day
+ * changes nothing.
  */
 public final class IdleScan {
 
@@ -61,8 +66,39 @@ public final class IdleScan {
     /** What a scan did. */
     public record Result(LocalDate asOf, int scanned, int opened, int updated, long millis) {}
 
-    /** Scans on {@code asOf}; 409 {@code scan_running} when another scan holds the lock. */
+    /** The earliest day a scan may be run as of; with future days allowed, at most this far after today. */
+    static final LocalDate EARLIEST_AS_OF = LocalDate.of(1990, 1, 1);
+    static final int MAX_YEARS_AHEAD = 100;
+
+    /**
+     * Scans every estate on {@code asOf} (the daily run, the command line); 409 {@code scan_running} when another
+     * scan holds the lock.
+     */
     public Result run(LocalDate asOf, Actor actor) {
+        return run(asOf, actor, Visibility.OPERATOR);
+    }
+
+    /**
+     * Scans the estates {@code user} acts on (an officer's own; every estate for an admin) on {@code asOf}. A day after
+     * today is refused (422 {@code as_of_in_future}) unless {@code futureAllowed} (demo mode, to show what the rules
+     * will do); any other day outside {@link #EARLIEST_AS_OF} … today + {@value #MAX_YEARS_AHEAD} years is 422
+     * {@code invalid_as_of}.
+     */
+    public Result runFor(CurrentUser user, LocalDate asOf, boolean futureAllowed) {
+        Visibility who = Visibility.of(user);
+        AllocationAccess.requireStaff(who);
+        LocalDate today = LocalDate.now(clock);
+        if (asOf.isAfter(today) && !futureAllowed) {
+            throw new Invalid("as_of_in_future", "a scan is run as of today or an earlier day, not " + asOf);
+        }
+        if (asOf.isBefore(EARLIEST_AS_OF) || asOf.isAfter(today.plusYears(MAX_YEARS_AHEAD))) {
+            throw new Invalid("invalid_as_of", "asOf must lie between " + EARLIEST_AS_OF + " and "
+                    + today.plusYears(MAX_YEARS_AHEAD));
+        }
+        return run(asOf, Actor.user(user.id(), user.role()), who);
+    }
+
+    private Result run(LocalDate asOf, Actor actor, Visibility who) {
         long start = System.nanoTime();
         Result r = jdbi.inTransaction(h -> {
             boolean locked = h.createQuery(TRY_SCAN_LOCK).bind("key", LOCK)
@@ -70,14 +106,14 @@ public final class IdleScan {
             if (!locked) {
                 throw new Conflict("scan_running", "another idle scan is running");
             }
-            return scan(h, asOf, actor, start);
+            return scan(h, asOf, actor, who, start);
         });
-        log.info("idle scan as of {}: {} allocations, {} cases opened, {} updated in {} ms", asOf, r.scanned(),
-                r.opened(), r.updated(), r.millis());
+        log.info("idle scan as of {} by {}: {} allocations, {} cases opened, {} updated in {} ms", asOf, actor.role(),
+                r.scanned(), r.opened(), r.updated(), r.millis());
         return r;
     }
 
-    private Result scan(Handle h, LocalDate asOf, Actor actor, long start) {
+    private Result scan(Handle h, LocalDate asOf, Actor actor, Visibility who, long start) {
         Map<String, IdleRuleConfig> configs = new HashMap<>();
         h.createQuery(RULES).map((rs, ctx) -> Map.entry(rs.getString(1), new IdleRuleConfig(rs.getInt(2), rs.getInt(3),
                 rs.getLong(4), rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9))))
@@ -99,6 +135,8 @@ public final class IdleScan {
                 .bind("asOf", asOf)
                 .bind("windowStart", current.minusMonths(window).atDay(1))
                 .bind("windowEnd", current.atDay(1))
+                .bind("scoped", who.estateScoped())
+                .bindArray("estates", String.class, who.estateCodesOrEmpty())
                 .setFetchSize(5000)
                 .map((rs, ctx) -> row(rs)).stream()) {
             rows.forEach(row -> {

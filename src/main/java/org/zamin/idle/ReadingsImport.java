@@ -8,18 +8,24 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.jdbi.v3.core.Jdbi;
+import org.zamin.account.Visibility;
+import org.zamin.allocation.AllocationAccess;
 import org.zamin.db.SqlResource;
+import org.zamin.domain.Forbidden;
 
 /**
  * Imports monthly utility readings from CSV ({@code allocation,month,electricity_kwh,water_m3}; month as
  * {@code YYYY-MM}; water optional). Good rows are upserted and bad rows reported with their line numbers; with
- * {@code strict}, one bad row imports nothing.
+ * {@code strict}, one bad row imports nothing. An officer imports only for allocations in the estates they manage:
+ * one row for another estate's allocation refuses the whole file (403), nothing written.
  */
 public final class ReadingsImport {
 
@@ -45,7 +51,9 @@ public final class ReadingsImport {
 
     private record Reading(long line, long allocation, YearMonth month, long kwh, Long water) {}
 
-    public Report run(Reader csv, boolean strict) {
+    /** Imports as {@code who} (an officer: their estates' allocations only; {@link Visibility#OPERATOR}: any). */
+    public Report run(Visibility who, Reader csv, boolean strict) {
+        AllocationAccess.requireStaff(who);
         List<Reading> good = new ArrayList<>();
         List<RowError> errors = new ArrayList<>();
         int rows = 0;
@@ -102,9 +110,13 @@ public final class ReadingsImport {
         }
         int[] imported = {0};
         jdbi.useTransaction(h -> {
-            Set<Long> known = new HashSet<>(h.createQuery(ACTIVE_ALLOCATIONS)
+            Map<Long, String> estateOf = new HashMap<>();
+            h.createQuery(ACTIVE_ALLOCATIONS)
                     .bindArray("ids", Long.class, good.stream().map(Reading::allocation).distinct().toList())
-                    .mapTo(Long.class).list());
+                    .map((rs, ctx) -> Map.entry(rs.getLong("id"), rs.getString("estate_code")))
+                    .forEach(e -> estateOf.put(e.getKey(), e.getValue()));
+            refuseOtherEstates(who, estateOf);
+            Set<Long> known = estateOf.keySet();
             List<Reading> ok = new ArrayList<>();
             for (Reading g : good) {
                 if (known.contains(g.allocation())) {
@@ -131,6 +143,13 @@ public final class ReadingsImport {
             return new Report(rows, 0, errors, true);
         }
         return new Report(rows, imported[0], errors, strict);
+    }
+
+    /** 403 when any allocation of the file lies in an estate {@code who} does not manage. */
+    private static void refuseOtherEstates(Visibility who, Map<Long, String> estateOf) {
+        estateOf.entrySet().stream().filter(e -> !who.seesEstate(e.getValue())).findFirst().ifPresent(e -> {
+            throw new Forbidden("allocation " + e.getKey() + " is not in an estate you manage; nothing was imported");
+        });
     }
 
     private static List<RowError> unknownAllocationLines(List<Reading> good, Set<Long> known) {

@@ -4,7 +4,8 @@
  * pure due-process rules ({@code DueProcess}); each officer action on a case as its own {@code OfficerAction}
  * class ({@code ServeNotice}, {@code AgreeRevivalPlan}, {@code ExtendDeadlines}, {@code DismissCase},
  * {@code ReclaimPlots}), run by {@code IdleCaseService} with the holder's reply, sub judice and plan items;
- * utility-reading imports; and the routes. SQL lives in {@code sql/idle/*.sql}, case queries behind
+ * utility-reading imports (an officer's only for their estates); and the routes. An officer's scan covers their
+ * estates, the daily one every estate. SQL lives in {@code sql/idle/*.sql}, case queries behind
  * {@code IdleCaseStore}.
  */
 package org.zamin.idle;

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import org.zamin.account.Auth;
 import org.zamin.account.CurrentUser;
 import org.zamin.account.RequestLimits;
-import org.zamin.account.Role;
 import org.zamin.http.ApiException;
 import org.zamin.http.JsonBody;
 import org.zamin.http.Params;
@@ -29,7 +28,7 @@ public final class ReservationRoutes {
     record RejectRequest(String reason) {}
 
     public void create(Context ctx) {
-        CurrentUser investor = auth.require(ctx, Role.INVESTOR);
+        CurrentUser investor = auth.require(ctx);
         limits.hold(investor);
         String key = ctx.header("Idempotency-Key");
         if (key == null || key.isBlank() || key.length() > 200) {
@@ -46,34 +45,34 @@ public final class ReservationRoutes {
     }
 
     public void list(Context ctx) {
-        CurrentUser user = auth.require(ctx, Role.INVESTOR, Role.OFFICER, Role.ADMIN);
+        CurrentUser user = auth.require(ctx);
         var statuses = Params.list(ctx, "status", ReservationStatus.NAMES);
         int limit = Math.max(1, Math.min(Params.integer(ctx, "limit").orElse(DEFAULT_LIMIT), MAX_LIMIT));
         send(ctx, reservations.list(user, statuses, limit));
     }
 
     public void get(Context ctx) {
-        CurrentUser user = auth.require(ctx, Role.INVESTOR, Role.OFFICER, Role.ADMIN);
+        CurrentUser user = auth.require(ctx);
         send(ctx, reservations.get(user, Params.id(ctx, "id")));
     }
 
     public void pay(Context ctx) {
-        CurrentUser investor = auth.require(ctx, Role.INVESTOR);
+        CurrentUser investor = auth.require(ctx);
         send(ctx, reservations.pay(investor, Params.id(ctx, "id")));
     }
 
     public void withdraw(Context ctx) {
-        CurrentUser investor = auth.require(ctx, Role.INVESTOR);
+        CurrentUser investor = auth.require(ctx);
         send(ctx, reservations.withdraw(investor, Params.id(ctx, "id")));
     }
 
     public void approve(Context ctx) {
-        CurrentUser officer = auth.require(ctx, Role.OFFICER);
+        CurrentUser officer = auth.require(ctx);
         send(ctx, reservations.approve(officer, Params.id(ctx, "id")));
     }
 
     public void reject(Context ctx) {
-        CurrentUser officer = auth.require(ctx, Role.OFFICER);
+        CurrentUser officer = auth.require(ctx);
         long id = Params.id(ctx, "id");
         RejectRequest r = JsonBody.read(ctx, RejectRequest.class);
         send(ctx, reservations.reject(officer, id, r.reason()));

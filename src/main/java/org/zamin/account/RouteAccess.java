@@ -1,0 +1,150 @@
+package org.zamin.account;
+
+import static org.zamin.account.Access.ADMIN_ONLY;
+import static org.zamin.account.Access.ESTATE_OFFICER;
+import static org.zamin.account.Access.HOLDER;
+import static org.zamin.account.Access.PARTIES;
+import static org.zamin.account.Access.PLANNING;
+import static org.zamin.account.Access.PUBLIC;
+import static org.zamin.account.Access.SIGNED_IN;
+import static org.zamin.account.Access.STAFF;
+
+import io.javalin.http.Context;
+import io.javalin.router.Endpoint;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.zamin.domain.Forbidden;
+
+/**
+ * The access table: every HTTP route the service answers, with who may call it ({@link Access}: public, or roles
+ * with the scope of records each reaches). It is enforced before every matched route ({@link #check}); a route that
+ * is registered but missing here is refused to everyone, and the routes-matrix test fails on it.
+ */
+public final class RouteAccess {
+
+    /** A route as registered: method and path pattern. */
+    public record Route(String method, String path) {
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    /** Every route and its access, in the order of the README's API list. */
+    public static final Map<Route, Access> TABLE = table(
+            // site and the public map
+            get("/health", PUBLIC),
+            get("/metrics", ADMIN_ONLY),
+            get("/api/config", PUBLIC),
+            get("/api/estates", PUBLIC),
+            get("/api/estates/{code}", PUBLIC),
+            get("/api/parcels", PUBLIC),
+            get("/api/parcels/{id}", PUBLIC),
+            get("/api/infrastructure", PUBLIC),
+            get("/api/decisions", PUBLIC),
+            get("/api/decisions/verify", PUBLIC),
+            get("/api/decisions/checkpoints", PUBLIC),
+            // parcel files
+            get("/api/exports/parcels", PUBLIC),
+            post("/api/imports", STAFF),
+            // accounts (sign-in and sign-up are for visitors; sign-out ends whatever session came with the request)
+            post("/api/auth/register", PUBLIC),
+            post("/api/auth/login", PUBLIC),
+            post("/api/auth/logout", PUBLIC),
+            get("/api/me", SIGNED_IN),
+            post("/api/tokens", SIGNED_IN),
+            get("/api/tokens", SIGNED_IN),
+            delete("/api/tokens/{id}", SIGNED_IN),
+            // reservations
+            post("/api/reservations", HOLDER),
+            get("/api/reservations", PARTIES),
+            get("/api/reservations/{id}", PARTIES),
+            post("/api/reservations/{id}/pay", HOLDER),
+            post("/api/reservations/{id}/withdraw", HOLDER),
+            post("/api/reservations/{id}/approve", ESTATE_OFFICER),
+            post("/api/reservations/{id}/reject", ESTATE_OFFICER),
+            // allocations and contracts
+            get("/api/allocations", PARTIES),
+            get("/api/allocations/{id}", PARTIES),
+            get("/api/allocations/{id}/contract", PARTIES),
+            post("/api/allocations/{id}/milestones", STAFF),
+            post("/api/allocations/{id}/reports", HOLDER),
+            post("/api/allocations/{id}/inspections", STAFF),
+            post("/api/allocations/{id}/extensions", HOLDER),
+            post("/api/allocations/{id}/extensions/{request}/{decision}", STAFF),
+            // planning
+            get("/api/availability", PLANNING),
+            get("/api/stats", PLANNING),
+            get("/api/stats/what-if", PLANNING),
+            // idle land
+            post("/api/utility-readings", STAFF),
+            post("/api/idle-scan", STAFF),
+            get("/api/idle-cases", STAFF),
+            post("/api/idle-cases/{id}/reply", HOLDER),
+            post("/api/idle-cases/{id}/plan-items/{item}/met", STAFF),
+            post("/api/idle-cases/{id}/{action}", STAFF),
+            // inbox
+            get("/api/inbox", SIGNED_IN),
+            post("/api/inbox/{id}/read", SIGNED_IN),
+            // protocol adapters
+            get("/ogc", PUBLIC),
+            get("/ogc/api", PUBLIC),
+            get("/ogc/conformance", PUBLIC),
+            get("/ogc/collections", PUBLIC),
+            get("/ogc/collections/{collectionId}", PUBLIC),
+            get("/ogc/collections/{collectionId}/items", PUBLIC),
+            get("/ogc/collections/{collectionId}/items/{featureId}", PUBLIC),
+            get("/tiles/{layer}/{z}/{x}/{y}", PUBLIC));
+
+    private final Auth auth;
+
+    public RouteAccess(Auth auth) {
+        this.auth = auth;
+    }
+
+    /** The access declared for a route, if it is in the table. */
+    public static Optional<Access> find(String method, String path) {
+        return Optional.ofNullable(TABLE.get(new Route(method, path)));
+    }
+
+    /**
+     * Runs before the matched route's handler: admits the caller its declaration allows (a cookie session's write
+     * must also carry its CSRF token), and refuses everyone on a route the table does not declare. The page's static
+     * files and WebJars match no route (no endpoint): they are public.
+     */
+    public void check(Context ctx) {
+        Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+        if (endpoint == null) {
+            return;
+        }
+        Access access = find(endpoint.method.name(), endpoint.path).orElseThrow(() -> new Forbidden("route_undeclared",
+                "this route has no entry in the access table"));
+        if (!access.open()) {
+            access.admit(auth.find(ctx));
+        }
+    }
+
+    private static Map.Entry<Route, Access> get(String path, Access access) {
+        return Map.entry(new Route("GET", path), access);
+    }
+
+    private static Map.Entry<Route, Access> post(String path, Access access) {
+        return Map.entry(new Route("POST", path), access);
+    }
+
+    private static Map.Entry<Route, Access> delete(String path, Access access) {
+        return Map.entry(new Route("DELETE", path), access);
+    }
+
+    @SafeVarargs
+    private static Map<Route, Access> table(Map.Entry<Route, Access>... entries) {
+        Map<Route, Access> table = new LinkedHashMap<>();
+        for (var e : entries) {
+            if (table.put(e.getKey(), e.getValue()) != null) {
+                throw new IllegalStateException("declared twice: " + e.getKey());
+            }
+        }
+        return java.util.Collections.unmodifiableMap(table);
+    }
+}
