@@ -59,6 +59,8 @@ import org.zamin.reservation.HoldSweeper;
 import org.zamin.reservation.ReservationRoutes;
 import org.zamin.reservation.ReservationService;
 import org.zamin.reservation.SandboxGateway;
+import org.zamin.round.RoundRoutes;
+import org.zamin.round.RoundService;
 import org.zamin.sample.SampleAllocations;
 import org.zamin.site.SiteRoutes;
 import org.zamin.tiles.TileRepository;
@@ -112,7 +114,8 @@ public final class App implements AutoCloseable {
     private record Features(SiteRoutes site, EstateRoutes estates, ParcelRoutes parcels,
             InfrastructureRoutes infrastructure, DecisionRoutes decisions, ImportRoutes imports,
             AccountRoutes accounts, Auth auth, ReservationRoutes reservations, AllocationRoutes allocations,
-            ContractRoutes contracts, PlanningRoutes planning, IdleRoutes idle, InboxRoutes inbox, OgcRoutes ogc,
+            ContractRoutes contracts, RoundRoutes rounds, PlanningRoutes planning, IdleRoutes idle, InboxRoutes inbox,
+            OgcRoutes ogc,
             TileRoutes tiles, HoldSweeper holdSweeper, IdleScan idleScan, List<AutoCloseable> background) {
 
         static Features wire(Settings settings, Database database, Clock clock) {
@@ -157,6 +160,7 @@ public final class App implements AutoCloseable {
                     new ReservationRoutes(reservations, auth),
                     new AllocationRoutes(database.jdbi(), auth),
                     new ContractRoutes(contracts, auth),
+                    new RoundRoutes(new RoundService(database.jdbi(), decisionLog, clock), auth),
                     new PlanningRoutes(new PlanningRepository(read), estates, exportService, auth, clock, vocabulary),
                     new IdleRoutes(idleScan, idleCases, new ReadingsImport(database.jdbi(), clock), auth, clock),
                     new InboxRoutes(database.jdbi(), auth, clock),
@@ -230,6 +234,16 @@ public final class App implements AutoCloseable {
         routes.post("/api/allocations/{id}/inspections", f.contracts()::inspection);
         routes.post("/api/allocations/{id}/extensions", f.contracts()::requestExtension);
         routes.post("/api/allocations/{id}/extensions/{request}/{decision}", f.contracts()::decideExtension);
+        // offers and allocation rounds
+        routes.get("/api/offers", f.rounds()::list);
+        routes.post("/api/offers", f.rounds()::create);
+        routes.get("/api/offers/{id}", f.rounds()::get);
+        routes.post("/api/offers/{id}/publish", f.rounds()::publish);
+        routes.post("/api/offers/{id}/close", f.rounds()::close);
+        routes.post("/api/offers/{id}/applications", f.rounds()::apply);
+        routes.get("/api/offers/{id}/applications", f.rounds()::applications);
+        routes.get("/api/offers/{id}/result", f.rounds()::result);
+        routes.get("/api/offers/{id}/result/document", f.rounds()::document);
         // planning (planners and admins)
         routes.get("/api/availability", f.auth().only(f.planning()::availability, Role.PLANNER, Role.ADMIN));
         routes.get("/api/stats", f.auth().only(f.planning()::stats, Role.PLANNER, Role.ADMIN));
