@@ -59,6 +59,7 @@ import org.zamin.reservation.HoldSweeper;
 import org.zamin.reservation.ReservationRoutes;
 import org.zamin.reservation.ReservationService;
 import org.zamin.reservation.SandboxGateway;
+import org.zamin.round.ObjectionService;
 import org.zamin.round.RoundRoutes;
 import org.zamin.round.RoundService;
 import org.zamin.sample.SampleAllocations;
@@ -160,7 +161,8 @@ public final class App implements AutoCloseable {
                     new ReservationRoutes(reservations, auth),
                     new AllocationRoutes(database.jdbi(), auth),
                     new ContractRoutes(contracts, auth),
-                    new RoundRoutes(new RoundService(database.jdbi(), decisionLog, clock), auth),
+                    new RoundRoutes(new RoundService(database.jdbi(), decisionLog, clock),
+                            new ObjectionService(database.jdbi(), decisionLog, clock), auth),
                     new PlanningRoutes(new PlanningRepository(read), estates, exportService, auth, clock, vocabulary),
                     new IdleRoutes(idleScan, idleCases, new ReadingsImport(database.jdbi(), clock), auth, clock),
                     new InboxRoutes(database.jdbi(), auth, clock),
@@ -244,6 +246,9 @@ public final class App implements AutoCloseable {
         routes.get("/api/offers/{id}/applications", f.rounds()::applications);
         routes.get("/api/offers/{id}/result", f.rounds()::result);
         routes.get("/api/offers/{id}/result/document", f.rounds()::document);
+        routes.get("/api/offers/{id}/objections", f.rounds()::objections);
+        routes.post("/api/offers/{id}/objections", f.rounds()::object);
+        routes.post("/api/offers/{id}/objections/{objection}/answer", f.rounds()::answerObjection);
         // planning (planners and admins)
         routes.get("/api/availability", f.auth().only(f.planning()::availability, Role.PLANNER, Role.ADMIN));
         routes.get("/api/stats", f.auth().only(f.planning()::stats, Role.PLANNER, Role.ADMIN));

@@ -126,3 +126,39 @@ DROP TRIGGER IF EXISTS round_award_guard ON round_award;
 CREATE TRIGGER round_award_guard
     BEFORE INSERT OR UPDATE OR DELETE ON round_award
     FOR EACH ROW EXECUTE FUNCTION round_award_guard();
+
+-- Objections (V601): filed only to a CLOSED round, before closed_at + objection_days (database time); answered once
+-- (outcome, answer, who and when set together, the objection itself unchanged); never deleted.
+CREATE OR REPLACE FUNCTION round_objection_guard() RETURNS trigger
+    LANGUAGE plpgsql AS
+$$
+DECLARE
+    o record;
+BEGIN
+    IF TG_OP = 'DELETE' THEN
+        RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'round_objection_kept',
+            MESSAGE = format('objection %s is on the record and is never deleted', OLD.id);
+    END IF;
+    IF TG_OP = 'INSERT' THEN
+        SELECT state, closed_at, objection_days INTO o FROM offer WHERE id = NEW.offer_id;
+        IF o.state IS DISTINCT FROM 'CLOSED'
+           OR statement_timestamp() >= o.closed_at + make_interval(days => o.objection_days) THEN
+            RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'round_objection_window',
+                MESSAGE = format('the objection window of offer %s is not open', NEW.offer_id);
+        END IF;
+        RETURN NEW;
+    END IF;
+    IF OLD.outcome IS NOT NULL
+       OR (NEW.id, NEW.offer_id, NEW.application_id, NEW.text, NEW.filed_at)
+          IS DISTINCT FROM (OLD.id, OLD.offer_id, OLD.application_id, OLD.text, OLD.filed_at) THEN
+        RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'round_objection_answered_once',
+            MESSAGE = format('objection %s is answered once, and its text never changes', OLD.id);
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+DROP TRIGGER IF EXISTS round_objection_guard ON round_objection;
+CREATE TRIGGER round_objection_guard
+    BEFORE INSERT OR UPDATE OR DELETE ON round_objection
+    FOR EACH ROW EXECUTE FUNCTION round_objection_guard();

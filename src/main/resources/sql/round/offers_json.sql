@@ -20,6 +20,8 @@ SELECT json_build_object(
            'seedCommitment', encode(o.seed_commitment, 'hex'),
            'closedAt', o.closed_at,
            'documentSha256', encode(o.document_sha256, 'hex'),
+           'objectionDays', o.objection_days,
+           'objectionsCloseAt', o.closed_at + make_interval(days => o.objection_days),
            'applications', (SELECT count(*) FROM round_application a WHERE a.offer_id = o.id))::text
   FROM offer o JOIN estate e ON e.id = o.estate_id
  WHERE (CAST(:id AS bigint) IS NULL OR o.id = :id)

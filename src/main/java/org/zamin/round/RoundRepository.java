@@ -32,6 +32,11 @@ final class RoundRepository {
     private static final String OFFERS_JSON = SqlResource.load("round/offers_json");
     private static final String RESULT = SqlResource.load("round/result");
     private static final String OFFER_STATE = SqlResource.load("round/offer_state");
+    private static final String OBJECTION_TARGET = SqlResource.load("round/objection_target");
+    private static final String INSERT_OBJECTION = SqlResource.load("round/insert_objection");
+    private static final String LOCK_OBJECTION = SqlResource.load("round/lock_objection");
+    private static final String ANSWER_OBJECTION = SqlResource.load("round/answer_objection");
+    private static final String OBJECTIONS_JSON = SqlResource.load("round/objections_json");
     static final ObjectMapper JSON = new ObjectMapper();
 
     /** An offer as its life cycle needs it, read under a lock. */
@@ -46,6 +51,12 @@ final class RoundRepository {
 
     /** A closed round's document, its hash, and the asking investor's application in it (if any). */
     record Result(String document, String sha256, Long yourApplication) {}
+
+    /** What an objection needs of its round; {@code application} is the asking investor's (null: none). */
+    record ObjectionTarget(String state, Instant closedAt, int objectionDays, String estateCode, Long application) {}
+
+    /** An objection, locked; {@code outcome} null until answered. */
+    record LockedObjection(long id, long applicationId, String outcome) {}
 
     /** An offer's state and estate. */
     record State(String state, String estateCode) {}
@@ -163,6 +174,35 @@ final class RoundRepository {
     Optional<State> state(Handle h, long offerId) {
         return h.createQuery(OFFER_STATE).bind("id", offerId)
                 .map((rs, ctx) -> new State(rs.getString(1), rs.getString(2))).findOne();
+    }
+
+    Optional<ObjectionTarget> objectionTarget(Handle h, long offerId, long investor) {
+        return h.createQuery(OBJECTION_TARGET).bind("id", offerId).bind("investor", investor)
+                .map((rs, ctx) -> new ObjectionTarget(rs.getString(1),
+                        rs.getObject(2) == null ? null : rs.getObject(2, OffsetDateTime.class).toInstant(),
+                        rs.getInt(3), rs.getString(4), (Long) rs.getObject(5)))
+                .findOne();
+    }
+
+    long insertObjection(Handle h, long offerId, long applicationId, String text, Instant now) {
+        return h.createQuery(INSERT_OBJECTION).bind("offer", offerId).bind("application", applicationId)
+                .bind("text", text).bind("now", utc(now)).mapTo(Long.class).one();
+    }
+
+    Optional<LockedObjection> lockObjection(Handle h, long offerId, long id) {
+        return h.createQuery(LOCK_OBJECTION).bind("offer", offerId).bind("id", id)
+                .map((rs, ctx) -> new LockedObjection(rs.getLong(1), rs.getLong(2), rs.getString(3))).findOne();
+    }
+
+    void answerObjection(Handle h, long id, String outcome, String answer, long by, Instant now) {
+        h.createUpdate(ANSWER_OBJECTION).bind("id", id).bind("outcome", outcome).bind("answer", answer)
+                .bind("by", by).bind("now", utc(now)).execute();
+    }
+
+    /** An offer's objections as JSON objects; their text only with {@code withText} or to their investor. */
+    List<String> objectionsJson(Handle h, long offerId, Long id, boolean withText, Long investor) {
+        return h.createQuery(OBJECTIONS_JSON).bind("offer", offerId).bind("id", id).bind("withText", withText)
+                .bind("investor", investor).mapTo(String.class).list();
     }
 
     static OffsetDateTime utc(Instant instant) {

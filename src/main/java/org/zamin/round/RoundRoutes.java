@@ -12,7 +12,8 @@ import org.zamin.http.Params;
 
 /**
  * {@code /api/offers}: list and read offers (anyone), create, publish and close them (officers of the estate,
- * admins), apply to a round (investors), list applications, and read a closed round's published result.
+ * admins), apply to a round (investors), list applications, read a closed round's published result, and object to
+ * it (applicants) or answer objections (officers of the estate).
  */
 public final class RoundRoutes {
 
@@ -21,10 +22,12 @@ public final class RoundRoutes {
     private static final Set<String> STATES = Set.of("DRAFT", "PUBLISHED", "CLOSED");
 
     private final RoundService rounds;
+    private final ObjectionService objections;
     private final Auth auth;
 
-    public RoundRoutes(RoundService rounds, Auth auth) {
+    public RoundRoutes(RoundService rounds, ObjectionService objections, Auth auth) {
         this.rounds = rounds;
+        this.objections = objections;
         this.auth = auth;
     }
 
@@ -82,6 +85,25 @@ public final class RoundRoutes {
         ctx.header("Content-Disposition", "attachment; filename=\"round-" + id + ".json\"");
         ctx.header("X-Document-SHA256", r.sha256());
         send(ctx, r.document());
+    }
+
+    public void objections(Context ctx) {
+        send(ctx, objections.list(auth.find(ctx), Params.id(ctx, "id")));
+    }
+
+    public void object(Context ctx) {
+        CurrentUser investor = auth.require(ctx, Role.INVESTOR);
+        long id = Params.id(ctx, "id");
+        var request = JsonBody.read(ctx, ObjectionService.NewObjection.class);
+        send(ctx.status(201), objections.file(investor, id, request));
+    }
+
+    public void answerObjection(Context ctx) {
+        CurrentUser officer = auth.require(ctx, Role.OFFICER, Role.ADMIN);
+        long id = Params.id(ctx, "id");
+        long objection = Params.id(ctx, "objection");
+        var request = JsonBody.read(ctx, ObjectionService.Answer.class);
+        send(ctx, objections.answer(officer, id, objection, request));
     }
 
     private static void send(Context ctx, String json) {

@@ -262,6 +262,70 @@ class RoundApiTest {
     }
 
     @Test
+    void objectionsAreFiledInTheirWindowAndAnsweredOnceOnTheRecordWithoutRewritingTheResult() {
+        var estate = TestEstates.create(ts.jdbi());
+        List<Long> plots = Rounds.plots(estate, 2);
+        var officer = TestUsers.officer(estate.code());
+        var stranger = TestUsers.officer("GIL-RASHT");
+        List<TestUsers.User> applicants = TestUsers.investors(3);
+        long offer = Rounds.publishedRound(officer, estate.code(), plots);
+        Rounds.advance(Duration.ofSeconds(70));
+        for (var a : applicants) {
+            assertEquals(201, Rounds.apply(a, offer, Rounds.application(List.of(plots.get(0)), "2599",
+                    60_000_000_000L, 60, true, 50)).status());
+        }
+        String objectionsPath = "/api/offers/" + offer + "/objections";
+        var early = Http.post(objectionsPath, Map.of("text", "too early"), "Authorization", applicants.get(0).bearer());
+        assertError(early, 409, "result_not_published", "not published");
+        JsonNode envelope = Rounds.closeAndRead(officer, offer);
+        String sha = envelope.get("documentSha256").asText();
+
+        assertError(Http.post(objectionsPath, Map.of("text", "I did not apply"), "Authorization",
+                TestUsers.investor().bearer()), 403, "not_an_applicant", "applicants");
+        assertError(Http.post(objectionsPath, Map.of("text", " "), "Authorization", applicants.get(1).bearer()), 422,
+                "objection_text_required", "text");
+        var filed = Http.post(objectionsPath, Map.of("text", "My jobs were counted on the wrong plot."),
+                "Authorization", applicants.get(1).bearer());
+        assertEquals(201, filed.status(), filed.body());
+        long objection = filed.json().get("id").asLong();
+        assertError(Http.post(objectionsPath, Map.of("text", "again"), "Authorization", applicants.get(1).bearer()),
+                409, "objection_exists", "already");
+        assertTrue(Http.get(objectionsPath).json().get("objections").get(0).get("text").isNull(),
+                "the public sees that an objection exists, not its text");
+        assertEquals("My jobs were counted on the wrong plot.", Http.get(objectionsPath, "Authorization",
+                officer.bearer()).json().get("objections").get(0).get("text").asText());
+
+        String answerPath = objectionsPath + "/" + objection + "/answer";
+        assertError(Http.post(answerPath, Map.of("outcome", "UPHELD", "answer", "x"), "Authorization",
+                stranger.bearer()), 403, "forbidden", estate.code());
+        assertError(Http.post(answerPath, Map.of("outcome", "MAYBE", "answer", "x"), "Authorization",
+                officer.bearer()), 422, "invalid_outcome", "UPHELD");
+        var answered = Http.post(answerPath, Map.of("outcome", "DISMISSED",
+                "answer", "Scores use the first-ranked plot, as the published rules say."), "Authorization",
+                officer.bearer());
+        assertEquals(200, answered.status(), answered.body());
+        assertEquals("DISMISSED", answered.json().get("outcome").asText());
+        assertError(Http.post(answerPath, Map.of("outcome", "UPHELD", "answer", "changed my mind"), "Authorization",
+                officer.bearer()), 409, "illegal_transition", "DISMISSED");
+        JsonNode entry = Http.get("/api/decisions?subjectType=round_objection&subjectId=" + objection).json()
+                .get("decisions").get(0);
+        assertEquals("round_objection.answered", entry.get("action").asText());
+        assertEquals("DISMISSED", entry.get("details").get("outcome").asText());
+        assertEquals("Scores use the first-ranked plot, as the published rules say.", entry.get("reason").asText());
+        assertEquals(sha, Http.get("/api/offers/" + offer + "/result").json().get("documentSha256").asText(),
+                "the published result is not rewritten");
+        var owner = ts.ownerJdbi();
+        assertThrows(Exception.class, () -> owner.useHandle(h -> h.createUpdate(
+                "UPDATE round_objection SET outcome = 'UPHELD' WHERE id = :id").bind("id", objection).execute()));
+        assertThrows(Exception.class, () -> owner.useHandle(h -> h.createUpdate(
+                "DELETE FROM round_objection WHERE id = :id").bind("id", objection).execute()));
+
+        Rounds.advance(Duration.ofDays(10).plusMinutes(1));
+        assertError(Http.post(objectionsPath, Map.of("text", "late"), "Authorization", applicants.get(2).bearer()),
+                409, "objection_window_closed", "closed");
+    }
+
+    @Test
     void oneWinnerPerPlotPerRoundIsADatabaseConstraint() {
         var estate = TestEstates.create(ts.jdbi());
         List<Long> plots = Rounds.plots(estate, 2);
