@@ -120,6 +120,36 @@ export function rejectReservation(id, reason) {
   return request('/api/reservations/' + encodeURIComponent(id) + '/reject', { method: 'POST', body: { reason } });
 }
 
+/** GET /api/offers: offers and allocation rounds the user may see, newest first. */
+export function getOffers(params, options) {
+  return request('/api/offers' + query(params), options);
+}
+
+/** POST /api/offers/{id}/{publish|close} (officers of the estate, admins). */
+export function offerAction(id, action) {
+  return request('/api/offers/' + encodeURIComponent(id) + '/' + action, { method: 'POST' });
+}
+
+/** POST /api/offers/{id}/applications: apply to a round, or replace one's application while the window is open. */
+export function applyToRound(id, application) {
+  return request('/api/offers/' + encodeURIComponent(id) + '/applications', { method: 'POST', body: application });
+}
+
+/** GET /api/offers/{id}/applications: one's own application (investor) or all of them (staff). */
+export function getRoundApplications(id, options) {
+  return request('/api/offers/' + encodeURIComponent(id) + '/applications', options);
+}
+
+/** GET /api/offers/{id}/result: the published document, its SHA-256 and the viewer's application id. */
+export function getRoundResult(id, options) {
+  return request('/api/offers/' + encodeURIComponent(id) + '/result', options);
+}
+
+/** The download URL of a closed round's document. */
+export function roundDocumentUrl(id) {
+  return '/api/offers/' + encodeURIComponent(id) + '/result/document';
+}
+
 /** GET /api/decisions: the public decision log, newest first. */
 export function getDecisions(params, options) {
   return request('/api/decisions' + query(params), options);

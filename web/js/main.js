@@ -20,6 +20,7 @@ import { mountStatsView } from './views/stats-view.js';
 import { renderContractsView, renderContractView } from './views/contract-view.js';
 import { renderIdleView } from './views/idle-view.js';
 import { renderInboxView, unreadCount } from './views/inbox-view.js';
+import { renderRoundsView } from './views/rounds-view.js';
 
 /** Full-page views with their own map, built the first time they are shown (planners and admins). */
 const FULL_VIEWS = {
@@ -66,6 +67,7 @@ function renderNav() {
     user && (user.role === 'admin' || user.role === 'officer') ? link('#/import', 'nav.import', 'nav-import') : null,
     isPlanner(user) ? link('#/planning', 'planning.nav', 'nav-planning') : null,
     isPlanner(user) ? link('#/stats', 'stats.nav', 'nav-stats') : null,
+    link('#/rounds', 'nav.rounds', 'nav-rounds'),
     link('#/decisions', 'nav.decisions', 'nav-decisions'),
     user ? h('span', { className: 'nav-user', id: 'nav-user' }, user.email) : null,
     user
@@ -160,6 +162,9 @@ function route() {
     page.hidden = true;
     document.body.dataset.view = 'import';
     importView.open();
+  } else if (hash === '#/rounds') {
+    show();
+    renderRoundsView(page, { user });
   } else if (hash === '#/decisions') {
     show();
     renderDecisionsView(page);

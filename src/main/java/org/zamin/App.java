@@ -71,6 +71,9 @@ import org.zamin.reservation.HoldSweeper;
 import org.zamin.reservation.ReservationRoutes;
 import org.zamin.reservation.ReservationService;
 import org.zamin.reservation.SandboxGateway;
+import org.zamin.round.ObjectionService;
+import org.zamin.round.RoundRoutes;
+import org.zamin.round.RoundService;
 import org.zamin.sample.SampleAllocations;
 import org.zamin.site.SiteRoutes;
 import org.zamin.tiles.TileRepository;
@@ -125,7 +128,8 @@ public final class App implements AutoCloseable {
     private record Features(SiteRoutes site, EstateRoutes estates, ParcelRoutes parcels,
             InfrastructureRoutes infrastructure, DecisionRoutes decisions, ImportRoutes imports,
             AccountRoutes accounts, Auth auth, ReservationRoutes reservations, AllocationRoutes allocations,
-            ContractRoutes contracts, PlanningRoutes planning, IdleRoutes idle, InboxRoutes inbox, OgcRoutes ogc,
+            ContractRoutes contracts, RoundRoutes rounds, PlanningRoutes planning, IdleRoutes idle, InboxRoutes inbox,
+            OgcRoutes ogc,
             TileRoutes tiles, MetricsRoutes metrics, HoldSweeper holdSweeper, IdleScan idleScan,
             DecisionCheckpoints checkpoints, List<AutoCloseable> background) {
 
@@ -176,6 +180,8 @@ public final class App implements AutoCloseable {
                     new ReservationRoutes(reservations, auth, new RequestLimits(clock)),
                     new AllocationRoutes(database.jdbi(), auth),
                     new ContractRoutes(contracts, auth),
+                    new RoundRoutes(new RoundService(database.jdbi(), decisionLog, clock),
+                            new ObjectionService(database.jdbi(), decisionLog, clock), auth),
                     new PlanningRoutes(new PlanningRepository(read), estates, exportService, auth, clock, vocabulary),
                     new IdleRoutes(idleScan, idleCases, new ReadingsImport(database.jdbi(), clock), auth, clock,
                             settings.demoMode()),
@@ -271,6 +277,19 @@ public final class App implements AutoCloseable {
         routes.post("/api/allocations/{id}/inspections", f.contracts()::inspection);
         routes.post("/api/allocations/{id}/extensions", f.contracts()::requestExtension);
         routes.post("/api/allocations/{id}/extensions/{request}/{decision}", f.contracts()::decideExtension);
+        // offers and allocation rounds
+        routes.get("/api/offers", f.rounds()::list);
+        routes.post("/api/offers", f.rounds()::create);
+        routes.get("/api/offers/{id}", f.rounds()::get);
+        routes.post("/api/offers/{id}/publish", f.rounds()::publish);
+        routes.post("/api/offers/{id}/close", f.rounds()::close);
+        routes.post("/api/offers/{id}/applications", f.rounds()::apply);
+        routes.get("/api/offers/{id}/applications", f.rounds()::applications);
+        routes.get("/api/offers/{id}/result", f.rounds()::result);
+        routes.get("/api/offers/{id}/result/document", f.rounds()::document);
+        routes.get("/api/offers/{id}/objections", f.rounds()::objections);
+        routes.post("/api/offers/{id}/objections", f.rounds()::object);
+        routes.post("/api/offers/{id}/objections/{objection}/answer", f.rounds()::answerObjection);
         // planning (planners and admins)
         routes.get("/api/availability", f.planning()::availability);
         routes.get("/api/stats", f.planning()::stats);

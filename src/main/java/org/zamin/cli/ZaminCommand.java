@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
         description = "An open land bank for industrial estates.",
         subcommands = {ZaminCommand.Serve.class, ZaminCommand.Generate.class, ZaminCommand.VerifyLog.class,
                 UserCommand.class, ImportCommand.class, ExportCommand.class, IdleCommands.ScanIdle.class,
-                IdleCommands.ImportReadings.class})
+                IdleCommands.ImportReadings.class, VerifyRoundCommand.class})
 public final class ZaminCommand implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(ZaminCommand.class);

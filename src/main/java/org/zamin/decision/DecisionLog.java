@@ -30,6 +30,7 @@ public final class DecisionLog {
     private static final String PENDING = SqlResource.load("decision/pending");
     private static final String PUBLIC_LIST = SqlResource.load("decision/public_list");
     private static final String CHAIN = SqlResource.load("decision/chain");
+    private static final String HEAD = SqlResource.load("decision/head");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Jdbi jdbi;
@@ -128,6 +129,19 @@ public final class DecisionLog {
     /** Links every committed, unsealed entry into the hash chain; returns how many it sealed. */
     public int seal() {
         return jdbi.inTransaction(h -> h.createQuery(SEAL).mapTo(Integer.class).one());
+    }
+
+    /** The chain's sealed head: its position and hash in hexadecimal (position 0 and zeros when nothing is sealed). */
+    public record Head(long position, String hash) {}
+
+    /**
+     * Seals what is waiting inside the caller's transaction (holding the sealer's lock until it ends), then answers the
+     * head: a value nobody could know before this moment (an allocation round mixes it into its lottery).
+     */
+    public Head sealedHead(Handle h) {
+        h.createQuery(SEAL).mapTo(Integer.class).one();
+        return h.createQuery(HEAD).map((rs, ctx) -> new Head(rs.getLong("chain_pos"), rs.getString("hash"))).findOne()
+                .orElse(new Head(0, "00".repeat(32)));
     }
 
     /**

@@ -1,0 +1,61 @@
+package org.zamin.round;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import org.erdtman.jcs.JsonCanonicalizer;
+
+/**
+ * A round's published document: {@code {"format": "zamin-round/1", "inputs": …, "result": …}} in RFC 8785 canonical
+ * JSON (keys sorted, no spaces, UTF-8), so that its SHA-256, logged at close, identifies it byte for byte.
+ */
+public record RoundDocument(String format, RoundInputs inputs, RoundResult result) {
+
+    /** The document format this service writes and verifies. */
+    public static final String FORMAT = "zamin-round/1";
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
+
+    /** The document of a round's inputs and the result the allocation made of them. */
+    public static RoundDocument of(RoundInputs inputs, RoundResult result) {
+        return new RoundDocument(FORMAT, inputs, result);
+    }
+
+    /** The canonical text: what is stored, served and hashed. */
+    public String canonical() {
+        try {
+            return canonicalize(JSON.writeValueAsString(this));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Any JSON text in RFC 8785 canonical form; refuses what is not JSON. */
+    public static String canonicalize(String json) {
+        try {
+            return new JsonCanonicalizer(json).getEncodedString();
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("not a JSON document: " + e.getMessage(), e);
+        }
+    }
+
+    /** SHA-256 of a text's UTF-8 bytes, in lower-case hexadecimal. */
+    public static String sha256Hex(String text) {
+        return HexFormat.of().formatHex(RoundAllocation.sha256(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Reads a document; refuses JSON that is not one (unknown or missing fields included). */
+    public static RoundDocument parse(String json) {
+        try {
+            return JSON.readValue(json, RoundDocument.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a round document: " + e.getOriginalMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,227 @@
+package org.zamin.round;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.zamin.db.SqlResource;
+
+/** The queries of offers and rounds ({@code sql/round/*.sql}); every method runs in the caller's transaction. */
+final class RoundRepository {
+
+    private static final String ESTATE = SqlResource.load("round/estate");
+    private static final String PARCEL_ESTATES = SqlResource.load("round/parcel_estates");
+    private static final String INSERT_OFFER = SqlResource.load("round/insert_offer");
+    private static final String INSERT_OFFER_PARCELS = SqlResource.load("round/insert_offer_parcels");
+    private static final String LOCK_OFFER = SqlResource.load("round/lock_offer");
+    private static final String SHARE_OFFER = SqlResource.load("round/share_offer");
+    private static final String OFFER_PARCEL_IDS = SqlResource.load("round/offer_parcel_ids");
+    private static final String PUBLISH = SqlResource.load("round/publish");
+    private static final String UPSERT_APPLICATION = SqlResource.load("round/upsert_application");
+    private static final String APPLICATIONS_JSON = SqlResource.load("round/applications_json");
+    private static final String INPUT_PLOTS = SqlResource.load("round/input_plots");
+    private static final String INPUT_APPLICATIONS = SqlResource.load("round/input_applications");
+    private static final String SEED = SqlResource.load("round/seed");
+    private static final String INSERT_AWARDS = SqlResource.load("round/insert_awards");
+    private static final String CLOSE = SqlResource.load("round/close");
+    private static final String OFFERS_JSON = SqlResource.load("round/offers_json");
+    private static final String RESULT = SqlResource.load("round/result");
+    private static final String OFFER_STATE = SqlResource.load("round/offer_state");
+    private static final String OBJECTION_TARGET = SqlResource.load("round/objection_target");
+    private static final String INSERT_OBJECTION = SqlResource.load("round/insert_objection");
+    private static final String LOCK_OBJECTION = SqlResource.load("round/lock_objection");
+    private static final String ANSWER_OBJECTION = SqlResource.load("round/answer_objection");
+    private static final String OBJECTIONS_JSON = SqlResource.load("round/objections_json");
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /** An offer as its life cycle needs it, read under a lock. */
+    record Offer(long id, String estateCode, String mode, String state, Instant opensAt, Instant closesAt,
+            int maxRanked, RoundRules rules) {}
+
+    /** A plot of an offer request and its estate. */
+    record PlotEstate(long id, String estateCode) {}
+
+    /** An application written: its id and whether it is new. */
+    record Written(long id, boolean created) {}
+
+    /** A closed round's document, its hash, and the asking investor's application in it (if any). */
+    record Result(String document, String sha256, Long yourApplication) {}
+
+    /** What an objection needs of its round; {@code application} is the asking investor's (null: none). */
+    record ObjectionTarget(String state, Instant closedAt, int objectionDays, String estateCode, Long application) {}
+
+    /** An objection, locked; {@code outcome} null until answered. */
+    record LockedObjection(long id, long applicationId, String outcome) {}
+
+    /** An offer's state and estate. */
+    record State(String state, String estateCode) {}
+
+    Optional<Integer> estateId(Handle h, String code) {
+        return h.createQuery(ESTATE).bind("code", code).mapTo(Integer.class).findOne();
+    }
+
+    List<PlotEstate> plotEstates(Handle h, List<Long> ids) {
+        return h.createQuery(PARCEL_ESTATES).bindArray("ids", Long.class, ids)
+                .map((rs, ctx) -> new PlotEstate(rs.getLong(1), rs.getString(2))).list();
+    }
+
+    long insertOffer(Handle h, int estateId, String mode, Instant opensAt, Instant closesAt, int maxRanked,
+            RoundRules rules, long createdBy, Instant now) {
+        return h.createQuery(INSERT_OFFER)
+                .bind("estate", estateId).bind("mode", mode).bind("opensAt", utc(opensAt))
+                .bind("closesAt", utc(closesAt)).bind("maxRanked", maxRanked).bind("rules", write(rules))
+                .bind("createdBy", createdBy).bind("now", utc(now))
+                .mapTo(Long.class).one();
+    }
+
+    void insertOfferParcels(Handle h, long offerId, List<Long> ids) {
+        h.createUpdate(INSERT_OFFER_PARCELS).bind("offer", offerId).bindArray("ids", Long.class, ids).execute();
+    }
+
+    /** The offer, locked for update (publish, close). */
+    Optional<Offer> lock(Handle h, long id) {
+        return readOffer(h, LOCK_OFFER, id);
+    }
+
+    /** The offer, share-locked (an application). */
+    Optional<Offer> share(Handle h, long id) {
+        return readOffer(h, SHARE_OFFER, id);
+    }
+
+    private Optional<Offer> readOffer(Handle h, String sql, long id) {
+        return h.createQuery(sql).bind("id", id)
+                .map((rs, ctx) -> new Offer(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, OffsetDateTime.class).toInstant(),
+                        rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getInt(7),
+                        read(rs.getString(8), RoundRules.class)))
+                .findOne();
+    }
+
+    List<Long> parcelIds(Handle h, long offerId) {
+        return h.createQuery(OFFER_PARCEL_IDS).bind("offer", offerId).mapTo(Long.class).list();
+    }
+
+    /** Publishes a draft with its seed; answers the seed's commitment (hex). */
+    String publish(Handle h, long id, Instant now, byte[] seed) {
+        return h.createQuery(PUBLISH).bind("id", id).bind("now", utc(now)).bind("seed", seed)
+                .mapTo(String.class).one();
+    }
+
+    Written upsertApplication(Handle h, long offerId, long investorId, RoundService.NewApplication a, Instant now) {
+        return h.createQuery(UPSERT_APPLICATION)
+                .bind("offer", offerId).bind("investor", investorId).bindArray("ranking", Long.class, a.ranking())
+                .bind("activity", a.activity()).bind("investment", a.investment()).bind("jobs", a.jobs())
+                .bind("knowledgeBased", a.knowledgeBased()).bind("exportSharePct", a.exportSharePct())
+                .bind("now", utc(now))
+                .map((rs, ctx) -> new Written(rs.getLong(1), rs.getBoolean(2))).one();
+    }
+
+    /** Applications of an offer as JSON objects; {@code investor} narrows to one investor's (null: all). */
+    List<String> applicationsJson(Handle h, long offerId, Long investor) {
+        return h.createQuery(APPLICATIONS_JSON).bind("offer", offerId).bind("investor", investor)
+                .mapTo(String.class).list();
+    }
+
+    List<RoundInputs.Plot> inputPlots(Handle h, long offerId) {
+        return h.createQuery(INPUT_PLOTS).bind("offer", offerId)
+                .map((rs, ctx) -> new RoundInputs.Plot(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4)))
+                .list();
+    }
+
+    List<RoundInputs.Application> inputApplications(Handle h, long offerId) {
+        return h.createQuery(INPUT_APPLICATIONS).bind("offer", offerId)
+                .map((rs, ctx) -> new RoundInputs.Application(rs.getLong(1),
+                        Arrays.asList((Long[]) rs.getArray(2).getArray()), rs.getString(3), rs.getLong(4),
+                        rs.getInt(5), rs.getBoolean(6), rs.getInt(7)))
+                .list();
+    }
+
+    /** The secret seed and its commitment (hex), for the close. */
+    String[] seed(Handle h, long offerId) {
+        return h.createQuery(SEED).bind("id", offerId)
+                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)}).one();
+    }
+
+    void insertAwards(Handle h, long offerId, List<Long> parcels, List<Long> applications) {
+        h.createUpdate(INSERT_AWARDS).bind("offer", offerId).bindArray("parcels", Long.class, parcels)
+                .bindArray("applications", Long.class, applications).execute();
+    }
+
+    /** Closes a published round with its document; answers the document's SHA-256 as the database computed it. */
+    String close(Handle h, long offerId, Instant now, long headPos, String headHash, String document) {
+        return h.createQuery(CLOSE).bind("id", offerId).bind("now", utc(now)).bind("headPos", headPos)
+                .bind("headHash", headHash).bind("document", document).mapTo(String.class).one();
+    }
+
+    /** Offers as JSON objects, newest first. */
+    List<String> offersJson(Handle h, Long id, String estate, String state, boolean allEstates, List<String> estates,
+            int limit) {
+        return h.createQuery(OFFERS_JSON).bind("id", id).bind("estate", estate).bind("state", state)
+                .bind("allEstates", allEstates).bindArray("estates", String.class, estates).bind("limit", limit)
+                .mapTo(String.class).list();
+    }
+
+    Optional<Result> result(Handle h, long offerId, Long investor) {
+        return h.createQuery(RESULT).bind("id", offerId).bind("investor", investor)
+                .map((rs, ctx) -> new Result(rs.getString(1), rs.getString(2), (Long) rs.getObject(3))).findOne();
+    }
+
+    Optional<State> state(Handle h, long offerId) {
+        return h.createQuery(OFFER_STATE).bind("id", offerId)
+                .map((rs, ctx) -> new State(rs.getString(1), rs.getString(2))).findOne();
+    }
+
+    Optional<ObjectionTarget> objectionTarget(Handle h, long offerId, long investor) {
+        return h.createQuery(OBJECTION_TARGET).bind("id", offerId).bind("investor", investor)
+                .map((rs, ctx) -> new ObjectionTarget(rs.getString(1),
+                        rs.getObject(2) == null ? null : rs.getObject(2, OffsetDateTime.class).toInstant(),
+                        rs.getInt(3), rs.getString(4), (Long) rs.getObject(5)))
+                .findOne();
+    }
+
+    long insertObjection(Handle h, long offerId, long applicationId, String text, Instant now) {
+        return h.createQuery(INSERT_OBJECTION).bind("offer", offerId).bind("application", applicationId)
+                .bind("text", text).bind("now", utc(now)).mapTo(Long.class).one();
+    }
+
+    Optional<LockedObjection> lockObjection(Handle h, long offerId, long id) {
+        return h.createQuery(LOCK_OBJECTION).bind("offer", offerId).bind("id", id)
+                .map((rs, ctx) -> new LockedObjection(rs.getLong(1), rs.getLong(2), rs.getString(3))).findOne();
+    }
+
+    void answerObjection(Handle h, long id, String outcome, String answer, long by, Instant now) {
+        h.createUpdate(ANSWER_OBJECTION).bind("id", id).bind("outcome", outcome).bind("answer", answer)
+                .bind("by", by).bind("now", utc(now)).execute();
+    }
+
+    /** An offer's objections as JSON objects; their text only with {@code withText} or to their investor. */
+    List<String> objectionsJson(Handle h, long offerId, Long id, boolean withText, Long investor) {
+        return h.createQuery(OBJECTIONS_JSON).bind("offer", offerId).bind("id", id).bind("withText", withText)
+                .bind("investor", investor).mapTo(String.class).list();
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static <T> T read(String json, Class<T> type) {
+        try {
+            return JSON.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unexpected JSON from the database: " + json, e);
+        }
+    }
+}

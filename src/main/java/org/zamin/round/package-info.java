@@ -1,0 +1,18 @@
+/**
+ * Allocation rounds (issue 12, mode {@code ROUND}): an officer offers plots of an estate with an application window,
+ * eligibility rules and published merit criteria; investors apply ranking plots; at close the committed lottery seed
+ * is revealed, mixed with the decision-log head, and {@link org.zamin.round.RoundAllocation} allocates the plots.
+ * Where each thing lives:
+ * <ul>
+ *   <li>the algorithm (scores, eligibility, lottery, allocation): {@link org.zamin.round.RoundAllocation}, pure Java,
+ *       described in the README ("Allocation rounds") precisely enough to re-implement;</li>
+ *   <li>the published document (its inputs and output, RFC 8785 canonical JSON, SHA-256):
+ *       {@link org.zamin.round.RoundDocument}; {@link org.zamin.round.RoundVerifier} recomputes one
+ *       ({@code ./zamin verify-round});</li>
+ *   <li>the life cycle (create, publish, apply, close): {@link org.zamin.round.RoundService}, with its queries in
+ *       {@code sql/round/*.sql} run by {@code RoundRepository}; what may change when is also enforced by the
+ *       triggers of {@code R__round_guards.sql}, and one winner per plot by a primary key;</li>
+ *   <li>HTTP: {@link org.zamin.round.RoundRoutes} ({@code /api/offers…}).</li>
+ * </ul>
+ */
+package org.zamin.round;

@@ -1,0 +1,164 @@
+-- What may change in an offer and its round, and when (tables: V600__allocation_rounds.sql). The service checks the
+-- same rules first (round.RoundService) and answers with a precise code; these triggers make them hold whatever the
+-- code does:
+--   * an offer goes DRAFT → PUBLISHED → CLOSED; once published, its estate, mode, window, rules, ranking limit and
+--     seed are fixed; once CLOSED nothing in it changes (objection outcomes will be the one recorded exception);
+--   * its plots change only while it is a DRAFT;
+--   * an application is written only while its offer is PUBLISHED and before closes_at (database time), ranks only
+--     the offer's plots, at most max_ranked of them, each once, and keeps its id, offer and investor;
+--   * awards are written only by the closing transaction (offer still PUBLISHED, before it becomes CLOSED).
+-- The offer row is read FOR SHARE by application writes and locked FOR UPDATE by the close, so an application
+-- either commits before the close reads the applications or finds the round CLOSED.
+
+CREATE OR REPLACE FUNCTION offer_guard() RETURNS trigger
+    LANGUAGE plpgsql AS
+$$
+BEGIN
+    IF TG_OP = 'DELETE' THEN
+        IF OLD.state <> 'DRAFT' THEN
+            RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'offer_frozen',
+                MESSAGE = format('offer %s is %s and cannot be deleted', OLD.id, OLD.state);
+        END IF;
+        RETURN OLD;
+    END IF;
+    IF OLD.state = 'CLOSED' THEN
+        RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'offer_frozen',
+            MESSAGE = format('offer %s is closed: its round and results no longer change', OLD.id);
+    END IF;
+    IF NOT (NEW.state = OLD.state
+            OR (OLD.state = 'DRAFT' AND NEW.state = 'PUBLISHED')
+            OR (OLD.state = 'PUBLISHED' AND NEW.state = 'CLOSED')) THEN
+        RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'offer_transition',
+            MESSAGE = format('offer %s cannot go from %s to %s', OLD.id, OLD.state, NEW.state);
+    END IF;
+    IF OLD.state = 'PUBLISHED'
+       AND (NEW.estate_id, NEW.mode, NEW.opens_at, NEW.closes_at, NEW.max_ranked, NEW.rules, NEW.created_by,
+            NEW.created_at, NEW.published_at, NEW.seed, NEW.seed_commitment)
+           IS DISTINCT FROM
+           (OLD.estate_id, OLD.mode, OLD.opens_at, OLD.closes_at, OLD.max_ranked, OLD.rules, OLD.created_by,
+            OLD.created_at, OLD.published_at, OLD.seed, OLD.seed_commitment) THEN
+        RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'offer_frozen',
+            MESSAGE = format('offer %s is published: its window, rules and seed are fixed', OLD.id);
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+DROP TRIGGER IF EXISTS offer_guard ON offer;
+CREATE TRIGGER offer_guard
+    BEFORE UPDATE OR DELETE ON offer
+    FOR EACH ROW EXECUTE FUNCTION offer_guard();
+
+CREATE OR REPLACE FUNCTION offer_parcel_guard() RETURNS trigger
+    LANGUAGE plpgsql AS
+$$
+DECLARE
+    offer_state text;
+BEGIN
+    SELECT o.state INTO offer_state FROM offer o WHERE o.id = coalesce(NEW.offer_id, OLD.offer_id) FOR SHARE;
+    IF offer_state IS DISTINCT FROM 'DRAFT' OR (TG_OP = 'UPDATE' AND NEW.offer_id <> OLD.offer_id) THEN
+        RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'offer_frozen',
+            MESSAGE = format('the plots of offer %s change only while it is a draft',
+                             coalesce(NEW.offer_id, OLD.offer_id));
+    END IF;
+    RETURN coalesce(NEW, OLD);
+END
+$$;
+
+DROP TRIGGER IF EXISTS offer_parcel_guard ON offer_parcel;
+CREATE TRIGGER offer_parcel_guard
+    BEFORE INSERT OR UPDATE OR DELETE ON offer_parcel
+    FOR EACH ROW EXECUTE FUNCTION offer_parcel_guard();
+
+CREATE OR REPLACE FUNCTION round_application_guard() RETURNS trigger
+    LANGUAGE plpgsql AS
+$$
+DECLARE
+    o record;
+BEGIN
+    SELECT id, state, closes_at, max_ranked INTO o
+      FROM offer WHERE id = coalesce(NEW.offer_id, OLD.offer_id) FOR SHARE;
+    IF o.state IS DISTINCT FROM 'PUBLISHED' OR statement_timestamp() >= o.closes_at THEN
+        RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'round_application_window',
+            MESSAGE = format('the application window of offer %s is not open', coalesce(NEW.offer_id, OLD.offer_id));
+    END IF;
+    IF TG_OP = 'DELETE' THEN
+        RETURN OLD;
+    END IF;
+    IF TG_OP = 'UPDATE' AND (NEW.id, NEW.offer_id, NEW.investor_id, NEW.submitted_at)
+                            IS DISTINCT FROM (OLD.id, OLD.offer_id, OLD.investor_id, OLD.submitted_at) THEN
+        RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'round_application_identity',
+            MESSAGE = format('application %s keeps its id, offer, investor and first submission time', OLD.id);
+    END IF;
+    IF cardinality(NEW.ranking) > o.max_ranked
+       OR (SELECT count(DISTINCT r) FROM unnest(NEW.ranking) r) <> cardinality(NEW.ranking)
+       OR EXISTS (SELECT 1 FROM unnest(NEW.ranking) r
+                   WHERE NOT EXISTS (SELECT 1 FROM offer_parcel op WHERE op.offer_id = o.id AND op.parcel_id = r)) THEN
+        RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'round_application_ranking',
+            MESSAGE = format('an application ranks at most %s distinct plots of offer %s', o.max_ranked, o.id);
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+DROP TRIGGER IF EXISTS round_application_guard ON round_application;
+CREATE TRIGGER round_application_guard
+    BEFORE INSERT OR UPDATE OR DELETE ON round_application
+    FOR EACH ROW EXECUTE FUNCTION round_application_guard();
+
+CREATE OR REPLACE FUNCTION round_award_guard() RETURNS trigger
+    LANGUAGE plpgsql AS
+$$
+DECLARE
+    offer_state text;
+BEGIN
+    SELECT o.state INTO offer_state FROM offer o WHERE o.id = coalesce(NEW.offer_id, OLD.offer_id);
+    IF TG_OP <> 'INSERT' OR offer_state IS DISTINCT FROM 'PUBLISHED' THEN
+        RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'round_award_frozen',
+            MESSAGE = format('the awards of offer %s are written once, by its close',
+                             coalesce(NEW.offer_id, OLD.offer_id));
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+DROP TRIGGER IF EXISTS round_award_guard ON round_award;
+CREATE TRIGGER round_award_guard
+    BEFORE INSERT OR UPDATE OR DELETE ON round_award
+    FOR EACH ROW EXECUTE FUNCTION round_award_guard();
+
+-- Objections (V601): filed only to a CLOSED round, before closed_at + objection_days (database time); answered once
+-- (outcome, answer, who and when set together, the objection itself unchanged); never deleted.
+CREATE OR REPLACE FUNCTION round_objection_guard() RETURNS trigger
+    LANGUAGE plpgsql AS
+$$
+DECLARE
+    o record;
+BEGIN
+    IF TG_OP = 'DELETE' THEN
+        RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'round_objection_kept',
+            MESSAGE = format('objection %s is on the record and is never deleted', OLD.id);
+    END IF;
+    IF TG_OP = 'INSERT' THEN
+        SELECT state, closed_at, objection_days INTO o FROM offer WHERE id = NEW.offer_id;
+        IF o.state IS DISTINCT FROM 'CLOSED'
+           OR statement_timestamp() >= o.closed_at + make_interval(days => o.objection_days) THEN
+            RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'round_objection_window',
+                MESSAGE = format('the objection window of offer %s is not open', NEW.offer_id);
+        END IF;
+        RETURN NEW;
+    END IF;
+    IF OLD.outcome IS NOT NULL
+       OR (NEW.id, NEW.offer_id, NEW.application_id, NEW.text, NEW.filed_at)
+          IS DISTINCT FROM (OLD.id, OLD.offer_id, OLD.application_id, OLD.text, OLD.filed_at) THEN
+        RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'round_objection_answered_once',
+            MESSAGE = format('objection %s is answered once, and its text never changes', OLD.id);
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+DROP TRIGGER IF EXISTS round_objection_guard ON round_objection;
+CREATE TRIGGER round_objection_guard
+    BEFORE INSERT OR UPDATE OR DELETE ON round_objection
+    FOR EACH ROW EXECUTE FUNCTION round_objection_guard();

@@ -1,0 +1,2 @@
+-- An estate's id by its code.
+SELECT id FROM estate WHERE code = :code

@@ -1,0 +1,120 @@
+package org.zamin.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.zamin.testing.Browser;
+import org.zamin.testing.Http;
+import org.zamin.testing.TestEstates;
+import org.zamin.testing.TestServer;
+import org.zamin.testing.TestUsers;
+
+/** An investor applies to a round ranking three plots (Persian digits typed), the round closes, they see their result. */
+class RoundBrowserTest {
+
+    private static Browser browser;
+
+    @BeforeAll
+    static void openBrowser() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void applyRankingThreePlotsThenSeeTheResultInEnglishAndPersian(TestInfo test) {
+        var ts = TestServer.get();
+        var estate = TestEstates.create(ts.jdbi());
+        List<Long> plots = List.of(
+                estate.addParcel(ts.jdbi(), "K-1", estate.rect(100, 100, 200, 200), "AVAILABLE"),
+                estate.addParcel(ts.jdbi(), "K-2", estate.rect(300, 100, 400, 200), "AVAILABLE"),
+                estate.addParcel(ts.jdbi(), "K-3", estate.rect(500, 100, 600, 200), "AVAILABLE"));
+        var officer = TestUsers.officer(estate.code());
+        var investor = TestUsers.investor();
+        var opens = ts.clock().instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(60);
+        var created = Http.post("/api/offers", Map.of("estate", estate.code(), "parcelIds", plots, "mode", "ROUND",
+                "opensAt", opens.toString(), "closesAt", opens.plus(Duration.ofHours(1)).toString(), "maxRanked", 3),
+                "Authorization", officer.bearer());
+        assertEquals(201, created.status(), created.body());
+        long offer = created.json().get("id").asLong();
+        assertEquals(200, Http.post("/api/offers/" + offer + "/publish", null, "Authorization", officer.bearer())
+                .status());
+        ts.clock().advance(Duration.ofSeconds(70));
+        WebDriver d = browser.driver();
+        try {
+            d.get(ts.baseUrl() + "/#/signin");
+            browser.signIn(investor.email());
+            wait(10).until(x -> !x.findElements(By.id("nav-rounds")).isEmpty()
+                    && "investor".equals(x.findElement(By.tagName("body")).getAttribute("data-session")));
+            d.findElement(By.id("nav-rounds")).click();
+            String card = ".round-card[data-id='" + offer + "']";
+            wait(10).until(x -> !x.findElements(By.cssSelector(card + " .apply-button")).isEmpty());
+            d.findElement(By.cssSelector(card + " .apply-button")).click();
+            wait(10).until(x -> !x.findElements(By.id("round-form")).isEmpty());
+            new Select(d.findElement(By.id("round-rank-0"))).selectByValue(String.valueOf(plots.get(1)));
+            new Select(d.findElement(By.id("round-rank-1"))).selectByValue(String.valueOf(plots.get(0)));
+            new Select(d.findElement(By.id("round-rank-2"))).selectByValue(String.valueOf(plots.get(2)));
+            d.findElement(By.id("round-activity")).sendKeys("2599");
+            d.findElement(By.id("round-investment")).sendKeys("۵۰۰۰۰۰۰۰۰۰۰");
+            d.findElement(By.id("round-jobs")).sendKeys("۴۰");
+            d.findElement(By.id("round-exports")).clear();
+            d.findElement(By.id("round-exports")).sendKeys("30");
+            d.findElement(By.id("round-knowledge-based")).click();
+            d.findElement(By.id("round-submit")).click();
+            wait(10).until(x -> x.findElement(By.id("round-applied")).isDisplayed());
+            var saved = Http.get("/api/offers/" + offer + "/applications", "Authorization", investor.bearer()).json()
+                    .get("applications").get(0);
+            assertEquals(List.of(plots.get(1), plots.get(0), plots.get(2)), List.of(saved.get("ranking").get(0)
+                    .asLong(), saved.get("ranking").get(1).asLong(), saved.get("ranking").get(2).asLong()));
+            assertEquals(50_000_000_000L, saved.get("investment").asLong());
+            assertEquals(40, saved.get("jobs").asInt());
+
+            ts.clock().advance(Duration.ofHours(1).plusMinutes(1));
+            assertEquals(200, Http.post("/api/offers/" + offer + "/close", null, "Authorization", officer.bearer())
+                    .status());
+
+            d.navigate().refresh();
+            wait(10).until(x -> !x.findElements(By.cssSelector(card + " .result-button")).isEmpty());
+            d.findElement(By.cssSelector(card + " .result-button")).click();
+            wait(10).until(x -> !x.findElements(By.cssSelector(".round-row-mine")).isEmpty());
+            var mine = d.findElement(By.cssSelector(".round-row-mine"));
+            assertEquals("WON", mine.getAttribute("data-outcome"));
+            assertTrue(mine.getText().contains("You") && mine.getText().contains("Won a plot")
+                    && mine.getText().contains("K-2"), mine.getText());
+            assertTrue(d.findElement(By.cssSelector(".round-row-mine .round-score")).getText().matches(".*\\d.*"));
+            assertTrue(d.findElement(By.id("round-sha")).getText().matches("[0-9a-f]{64}"));
+
+            d.findElement(By.cssSelector(".lang-button[data-lang='fa']")).click();
+            wait(10).until(x -> "rtl".equals(x.findElement(By.tagName("html")).getAttribute("dir")));
+            wait(10).until(x -> !x.findElements(By.cssSelector(card + " .result-button")).isEmpty());
+            d.findElement(By.cssSelector(card + " .result-button")).click();
+            wait(10).until(x -> !x.findElements(By.cssSelector(".round-row-mine")).isEmpty());
+            String persian = d.findElement(By.cssSelector(".round-row-mine")).getText();
+            assertTrue(persian.contains("شما") && persian.contains("قطعه گرفت"), persian);
+            assertTrue(d.findElement(By.cssSelector(".round-row-mine .round-score")).getText()
+                    .codePoints().anyMatch(c -> c >= '۰' && c <= '۹'), "the score in Persian digits");
+        } finally {
+            browser.screenshot(test.getDisplayName());
+        }
+    }
+
+    private static org.openqa.selenium.support.ui.WebDriverWait wait(int seconds) {
+        return browser.waitUpTo(Duration.ofSeconds(seconds));
+    }
+}

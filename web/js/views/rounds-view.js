@@ -1,0 +1,164 @@
+// Allocation rounds: the offers with their windows; an investor applies to an open round ranking its plots; staff of
+// the estate publish and close; anyone reads a closed round's result (scores, lottery ranks, outcomes) and downloads
+// the document that `./zamin verify-round` checks.
+import { applyToRound, getOffers, getRoundApplications, getRoundResult, offerAction, roundDocumentUrl } from '../api.js';
+import { t, formatArea, formatDateTime, formatNumber } from '../i18n.js';
+import { errorMessage } from '../labels.js';
+import { h } from '../dom.js';
+
+const STATE_KEYS = { DRAFT: 'rounds.stateDraft', PUBLISHED: 'rounds.statePublished', CLOSED: 'rounds.stateClosed' };
+const OUTCOME_KEYS = {
+  WON: 'rounds.outcomeWon',
+  NO_PLOT_LEFT: 'rounds.outcomeNoPlotLeft',
+  BELOW_MINIMUM: 'rounds.outcomeBelowMinimum',
+  INELIGIBLE: 'rounds.outcomeIneligible',
+};
+
+/** Renders the rounds page into `root` for `user` (null for a visitor). */
+export async function renderRoundsView(root, { user }) {
+  const message = h('p', { className: 'form-error', role: 'alert', hidden: true, id: 'rounds-error' });
+  const list = h('div', { className: 'card-list', id: 'rounds-list' });
+  const detail = h('div', { id: 'round-detail' });
+  root.replaceChildren(h('h2', {}, t('rounds.title')), h('p', { className: 'hint' }, t('rounds.intro')), message,
+    list, detail);
+
+  const fail = (error) => {
+    message.textContent = errorMessage(error);
+    message.dataset.code = error.code || 'unknown';
+    message.hidden = false;
+  };
+
+  async function act(offer, action) {
+    message.hidden = true;
+    try {
+      await offerAction(offer.id, action);
+    } catch (error) {
+      fail(error);
+    }
+    await load();
+  }
+
+  function card(offer) {
+    const staff = user && (user.role === 'officer' || user.role === 'admin');
+    return h('article', { className: 'card round-card', dataset: { id: offer.id, state: offer.state } },
+      h('h3', {}, t('rounds.offerTitle', { id: formatNumber(offer.id), estate: offer.estate })),
+      h('p', {}, t(STATE_KEYS[offer.state]), ' · ', t('rounds.window', {
+        opens: formatDateTime(offer.opensAt), closes: formatDateTime(offer.closesAt) })),
+      h('p', { className: 'hint' }, t('rounds.counts', { plots: formatNumber(offer.plots.length),
+        applications: formatNumber(offer.applications), ranked: formatNumber(offer.maxRanked) })),
+      offer.seedCommitment ? h('p', { className: 'hint mono' }, t('rounds.commitment'), ' ',
+        h('code', {}, offer.seedCommitment)) : null,
+      h('div', { className: 'actions' },
+        user && user.role === 'investor' && offer.state === 'PUBLISHED'
+          ? h('button', { type: 'button', className: 'button button-primary apply-button',
+            onclick: () => showApplication(offer) }, t('rounds.apply')) : null,
+        staff && offer.state === 'DRAFT' ? h('button', { type: 'button', className: 'button publish-button',
+          onclick: () => act(offer, 'publish') }, t('rounds.publish')) : null,
+        staff && offer.state === 'PUBLISHED' ? h('button', { type: 'button', className: 'button close-button',
+          onclick: () => act(offer, 'close') }, t('rounds.close')) : null,
+        offer.state === 'CLOSED' ? h('button', { type: 'button', className: 'button result-button',
+          onclick: () => showResult(offer) }, t('rounds.result')) : null));
+  }
+
+  async function showApplication(offer) {
+    message.hidden = true;
+    let mine = null;
+    try {
+      mine = (await getRoundApplications(offer.id)).applications[0] || null;
+    } catch (error) {
+      fail(error);
+    }
+    const choices = [];
+    for (let i = 0; i < offer.maxRanked; i++) {
+      choices.push(h('div', { className: 'field' },
+        h('label', { htmlFor: 'round-rank-' + i }, t('rounds.rank', { n: formatNumber(i + 1) })),
+        h('select', { id: 'round-rank-' + i, className: 'round-rank' },
+          h('option', { value: '' }, t('rounds.noPlot')),
+          offer.plots.map((p) => h('option', { value: p.id, selected: mine && mine.ranking[i] === p.id },
+            t('rounds.plotChoice', { number: p.plotNumber, area: formatArea(p.areaM2) }))))));
+    }
+    const input = (id, key, value) => h('div', { className: 'field' }, h('label', { htmlFor: id }, t(key)),
+      h('input', { id, inputMode: 'numeric', value: value === undefined || value === null ? '' : String(value) }));
+    const error = h('p', { className: 'form-error', role: 'alert', hidden: true });
+    const done = h('p', { className: 'notice', role: 'status', hidden: true, id: 'round-applied' });
+    const form = h('form', { className: 'form', id: 'round-form', novalidate: true },
+      h('h3', {}, t('rounds.applyTitle', { id: formatNumber(offer.id) })), ...choices,
+      input('round-activity', 'reserve.activity', mine && mine.activity),
+      input('round-investment', 'reserve.investment', mine && mine.investment),
+      input('round-jobs', 'reserve.jobs', mine && mine.jobs),
+      input('round-exports', 'rounds.exportShare', mine ? mine.exportSharePct : 0),
+      h('label', { className: 'checkbox' }, h('input', { type: 'checkbox', id: 'round-knowledge-based',
+        checked: Boolean(mine && mine.knowledgeBased) }), ' ', t('reserve.knowledgeBased')),
+      error, done,
+      h('button', { type: 'submit', className: 'button button-primary', id: 'round-submit' }, t('rounds.submit')));
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      error.hidden = true;
+      const value = (id) => form.querySelector('#' + id).value.trim();
+      try {
+        const saved = await applyToRound(offer.id, {
+          ranking: Array.from(form.querySelectorAll('.round-rank')).map((s) => s.value).filter(Boolean).map(Number),
+          activity: value('round-activity'),
+          investment: value('round-investment'),
+          jobs: value('round-jobs'),
+          exportSharePct: value('round-exports') || '0',
+          knowledgeBased: form.querySelector('#round-knowledge-based').checked,
+        });
+        done.textContent = t('rounds.applied', { id: formatNumber(saved.id) });
+        done.dataset.id = saved.id;
+        done.hidden = false;
+      } catch (err) {
+        error.textContent = errorMessage(err);
+        error.dataset.code = err.code || 'unknown';
+        error.hidden = false;
+      }
+    });
+    detail.replaceChildren(form);
+  }
+
+  async function showResult(offer) {
+    message.hidden = true;
+    let answer;
+    try {
+      answer = await getRoundResult(offer.id);
+    } catch (error) {
+      fail(error);
+      return;
+    }
+    const plotNumber = new Map(offer.plots.map((p) => [p.id, p.plotNumber]));
+    const rows = answer.document.result.applicants.map((a) => h('tr', {
+      className: a.id === answer.yourApplicationId ? 'round-row round-row-mine' : 'round-row',
+      dataset: { id: a.id, outcome: a.outcome } },
+    h('td', {}, a.id === answer.yourApplicationId ? t('rounds.you') : '#' + formatNumber(a.id)),
+    h('td', { className: 'round-score' }, formatNumber(a.score / 1000, { maximumFractionDigits: 3 })),
+    h('td', {}, t('rounds.breakdown', {
+      jobs: formatNumber(a.breakdown.jobsPerHectare / 1000, { maximumFractionDigits: 3 }),
+      investment: formatNumber(a.breakdown.investmentPerM2 / 1000, { maximumFractionDigits: 3 }),
+      knowledge: formatNumber(a.breakdown.knowledgeBased / 1000, { maximumFractionDigits: 3 }),
+      exports: formatNumber(a.breakdown.exportShare / 1000, { maximumFractionDigits: 3 }) })),
+    h('td', {}, formatNumber(a.lotteryRank)),
+    h('td', { className: 'round-outcome' }, t(OUTCOME_KEYS[a.outcome])),
+    h('td', {}, a.plot ? plotNumber.get(a.plot) || String(a.plot) : '—')));
+    detail.replaceChildren(h('section', { id: 'round-result' },
+      h('h3', {}, t('rounds.resultTitle', { id: formatNumber(offer.id) })),
+      h('p', { className: 'hint' }, t('rounds.sha'), ' ', h('code', { id: 'round-sha' }, answer.documentSha256)),
+      h('p', { className: 'hint' }, t('rounds.verifyHint')),
+      h('a', { className: 'button', href: roundDocumentUrl(offer.id), download: 'round-' + offer.id + '.json' },
+        t('rounds.download')),
+      h('table', { className: 'data-table' },
+        h('thead', {}, h('tr', {}, ['rounds.applicant', 'rounds.score', 'rounds.scoreParts', 'rounds.lotteryRank',
+          'rounds.outcomeTitle', 'rounds.plot'].map((k) => h('th', {}, t(k))))),
+        h('tbody', {}, rows))));
+  }
+
+  async function load() {
+    try {
+      const { offers } = await getOffers();
+      list.replaceChildren(...(offers.length ? offers.map(card)
+        : [h('p', { className: 'empty-state' }, t('rounds.empty'))]));
+    } catch (error) {
+      fail(error);
+    }
+  }
+  await load();
+}
