@@ -55,6 +55,14 @@ public final class Auth {
         return user;
     }
 
+    /**
+     * The id of the account whose valid session or token the request carries, without the CSRF check: naming the
+     * client (for the in-flight cap) changes nothing. The lookup is kept for the route's own {@link #find}.
+     */
+    public Optional<Long> accountId(Context ctx) {
+        return identify(ctx).map(i -> i.user().id());
+    }
+
     /** The CSRF token of the request's cookie session, if it came with one. */
     Optional<String> csrfToken(Context ctx) {
         return identify(ctx).flatMap(Identity::csrfToken);

@@ -13,6 +13,7 @@ import org.zamin.account.Visibility;
 import org.zamin.allocation.AllocationAccess;
 import org.zamin.decision.Actor;
 import org.zamin.http.ApiException;
+import org.zamin.http.BodyLimits;
 import org.zamin.http.JsonBody;
 import org.zamin.http.Params;
 
@@ -97,7 +98,7 @@ public final class IdleRoutes {
         var user = auth.require(ctx, Role.OFFICER, Role.ADMIN);
         AllocationAccess.requireStaff(Visibility.of(user));
         boolean strict = "true".equals(ctx.queryParam("strict"));
-        var report = readings.run(new InputStreamReader(ctx.bodyInputStream(), StandardCharsets.UTF_8), strict);
+        var report = readings.run(new InputStreamReader(BodyLimits.uploadStream(ctx), StandardCharsets.UTF_8), strict);
         ctx.status(strict && !report.errors().isEmpty() ? 422 : 200).json(report);
     }
 

@@ -1,0 +1,117 @@
+package org.zamin.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.zamin.testing.TestServer;
+import org.zamin.testing.TestUsers;
+
+/**
+ * Slow clients (issue 13, finding 7: about 250 connections sending bodies slowly made {@code /health} time out after
+ * 30 s and a plot lookup take 18 s). Real sockets against the real server: one account's thousand slow bodies hold a
+ * handful of threads at most, the rest are refused at once with 429, and a body trickled slower than the minimum data
+ * rate is cut off with 408.
+ */
+class SlowClientTest {
+
+    private static final int SLOW_BODIES = 1000;
+    private static final Duration ATTACK = Duration.ofSeconds(20);
+
+    private final HttpClient probe = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Test
+    void aThousandSlowBodiesFromOneAccountLeaveHealthAndOtherUsersAnswering() throws Exception {
+        var attacker = TestUsers.investor();
+        var neighbour = TestUsers.investor();
+        long plot = TestServer.get().jdbi().withHandle(h -> h.createQuery("SELECT min(id) FROM parcel")
+                .mapTo(Long.class).one());
+        assertEquals(200, timed("/health", null).status(), "the server answers before the attack");
+
+        List<RawRequest> slow = new ArrayList<>();
+        try {
+            for (int i = 0; i < SLOW_BODIES; i++) {
+                slow.add(RawRequest.json("/api/tokens", attacker, 10_000, "{\"name\":\""));
+            }
+            List<Timed> health = new ArrayList<>();
+            List<Timed> lookups = new ArrayList<>();
+            long end = System.nanoTime() + ATTACK.toNanos();
+            long nextByte = 0;
+            while (System.nanoTime() < end) {
+                if (System.nanoTime() >= nextByte) {
+                    // every open connection sends one more byte of its body, once a second
+                    slow.forEach(r -> r.send("a"));
+                    lookups.add(timed("/api/parcels/" + plot, neighbour));
+                    nextByte = System.nanoTime() + 1_000_000_000L;
+                }
+                health.add(timed("/health", null));
+                Thread.sleep(20);
+            }
+            slow.forEach(RawRequest::read);
+
+            assertTrue(health.stream().allMatch(t -> t.status() == 200), "every /health answered 200: " + health);
+            long p99 = percentile(health, 0.99);
+            assertTrue(p99 < 200, "/health p99 " + p99 + " ms over " + health.size() + " checks during the attack");
+            assertTrue(lookups.stream().allMatch(t -> t.status() == 200 && t.millis() < 2000),
+                    "another investor's plot lookups answered: " + lookups);
+
+            List<String> refused = slow.stream().map(RawRequest::answer).filter(a -> a.startsWith("HTTP/1.1 429"))
+                    .toList();
+            assertTrue(refused.size() >= SLOW_BODIES - 50, refused.size() + " of " + SLOW_BODIES
+                    + " slow bodies of one account were refused at once");
+            assertTrue(refused.get(0).contains("Retry-After: "), refused.get(0));
+            assertTrue(refused.get(0).contains("\"rate_limited\""), refused.get(0));
+        } finally {
+            slow.forEach(RawRequest::close);
+        }
+    }
+
+    @Test
+    void aBodyTrickledSlowerThanTheMinimumRateIsCutOff() throws Exception {
+        try (RawRequest request = RawRequest.json("/api/tokens", TestUsers.investor(), 10_000, "{\"name\":\"")) {
+            long end = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            while (!request.closed() && System.nanoTime() < end) {
+                request.send("a"); // five bytes a second
+                Thread.sleep(200);
+            }
+            String answer = request.awaitAnswer(1000);
+            assertTrue(answer.startsWith("HTTP/1.1 408"), "the trickle was cut off: " + answer);
+            assertTrue(answer.contains("\"request_timeout\""), answer);
+        }
+    }
+
+    /** A request's status (-1: no answer in time) and how long it took. */
+    private record Timed(int status, long millis) {}
+
+    private Timed timed(String path, TestUsers.User user) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(TestServer.get().baseUrl() + path))
+                .timeout(Duration.ofSeconds(5)).GET();
+        if (user != null) {
+            request.header("Authorization", user.bearer());
+        }
+        long start = System.nanoTime();
+        int status;
+        try {
+            status = probe.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (java.io.IOException e) {
+            status = -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return new Timed(status, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private static long percentile(List<Timed> samples, double p) {
+        List<Long> sorted = samples.stream().map(Timed::millis).sorted().toList();
+        return sorted.get(Math.max(0, (int) Math.ceil(p * sorted.size()) - 1));
+    }
+}
