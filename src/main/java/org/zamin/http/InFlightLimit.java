@@ -58,7 +58,6 @@ public final class InFlightLimit {
     public void leave(Context ctx) {
         String key = ctx.attribute(ADMITTED);
         if (key != null) {
-            ctx.attribute(ADMITTED, null);
             exit(key);
         }
     }
