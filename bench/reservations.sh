@@ -136,11 +136,12 @@ write_section "Reservations (POST /api/reservations)" <<MD
 Server: \`./zamin serve\` with its embedded PostGIS (durable commits: fsync and synchronous_commit on), on the same
 machine as the load generator (\`bench/reservation_load.py\`: Python's asyncio, HTTP/1.1). Each investor is signed in
 as in a browser (session cookie and \`X-CSRF-Token\`) and sends a fresh \`Idempotency-Key\` per request. A request
-is authenticated (one query for the session) and queued for the hold desk, which sends the applications that
-arrived together to the database as one call in one transaction (\`reservation_hold_many\`: replay check, plots
-plainly taken answered at once, the investors' row locks and caps, the conditional claim AVAILABLE → RESERVED, the
-reservation, its plot, the idempotent answer and the decision-log entry; sealed into the hash chain afterwards by
-the sealer, once a second). The server is warmed up first with $WARM_ROUNDS rounds of $WARM reservations (not
+is authenticated (one query for the session) and queued for the batcher (reservation.Batcher), which sends the
+applications that arrived together to the database as one call in one transaction (\`reservation_hold_many\`, which
+passes those that share no plot and no investor to \`reservation_hold_set\` together: the investors' row locks, the
+replay check, the plots' and the cap's checks, the conditional claim AVAILABLE → RESERVED, the reservation, its
+plot, the idempotent answer and the decision-log entry; sealed into the hash chain afterwards by the sealer, once a
+second). The server is warmed up first with $WARM_ROUNDS rounds of $WARM reservations (not
 measured; the plots are freed between rounds, then vacuumed) so that the JIT has compiled the request path.
 Machine: $(machine); load average before the run: $LOAD_BEFORE.
 

@@ -24,6 +24,16 @@ export function h(tag, attrs = {}, ...children) {
   return el;
 }
 
+/**
+ * `text` as a DOM node for Leaflet's tooltips and popups, which would parse a string as HTML: a plot number or a
+ * name is always shown as the characters it is, never as markup.
+ */
+export function textNode(text) {
+  const span = document.createElement('span');
+  span.textContent = text === null || text === undefined ? '' : String(text);
+  return span;
+}
+
 /** A random Idempotency-Key for one submission of a form. */
 export function newKey() {
   if (window.crypto && window.crypto.randomUUID) return window.crypto.randomUUID();

@@ -76,6 +76,12 @@ const ERROR_KEYS = {
   invalid_email: 'error.invalid_email',
   weak_password: 'error.weak_password',
   invalid_name: 'error.invalid_name',
+  invalid_organisation: 'error.invalid_organisation',
+  invalid_token_name: 'error.invalid_token_name',
+  invalid_reason: 'error.invalid_reason',
+  invalid_notes: 'error.invalid_notes',
+  invalid_file_name: 'error.invalid_file_name',
+  invalid_months: 'error.invalid_months',
   parcel_not_available: 'error.parcel_not_available',
   reservation_cap: 'error.reservation_cap',
   idempotency_key_reused: 'error.idempotency_key_reused',
@@ -155,8 +161,11 @@ export const infraLabel = (kind) => lookup(INFRA_KEYS, kind);
 /** The translated message for an API error (or any thrown value). */
 export function errorMessage(error) {
   const code = error && error.code;
-  return t(ERROR_KEYS[code] || ERROR_KEYS.unknown);
+  return t(ERROR_KEYS[code] || STATUS_KEYS[error && error.status] || ERROR_KEYS.unknown);
 }
+
+// A code the page has no words for (e.g. `invalid_<field>` for a value of the wrong kind) is said by its status.
+const STATUS_KEYS = { 400: 'error.bad_request', 422: 'error.unprocessable' };
 
 /** An estate's (or a parcel's estate's) display name in the current language. */
 export function localName(name, nameFa) {

@@ -4,6 +4,7 @@ import { t, currentLanguage, onLanguageChange, formatArea, formatRials, formatLi
 import {
   STATUS_COLOURS, INFRA_STYLES, UTILITIES, statusLabel, landUseLabel, utilityLabel, infraLabel, localName,
 } from './labels.js';
+import { textNode } from './dom.js';
 
 /** Parcels and infrastructure are loaded from this zoom level up. */
 export const PARCEL_MIN_ZOOM = 12;
@@ -157,7 +158,7 @@ export function createMap(container, config, {
       const props = feature.properties || {};
       const code = props.code || feature.id;
       estatesByCode.set(code, { feature, layer });
-      layer.bindTooltip(() => localName(props.name, props.nameFa), {
+      layer.bindTooltip(() => textNode(localName(props.name, props.nameFa)), {
         sticky: true, direction: 'top', className: 'estate-tooltip',
       });
       layer.on('click', () => {
@@ -209,7 +210,7 @@ export function createMap(container, config, {
     },
     onEachFeature(feature, layer) {
       const props = feature.properties || {};
-      layer.bindTooltip(() => [infraLabel(props.kind), props.name].filter(Boolean).join(' · '), {
+      layer.bindTooltip(() => textNode([infraLabel(props.kind), props.name].filter(Boolean).join(' · ')), {
         sticky: true, className: 'infra-tooltip',
       });
     },
@@ -233,7 +234,9 @@ export function createMap(container, config, {
       pane: 'estates', radius, weight: 2, color: '#1f3a5f', fillColor: '#4a90c2', fillOpacity: 0.55,
       className: 'estate-marker',
     });
-    marker.bindTooltip(() => localName(props.name, props.nameFa), { direction: 'top', className: 'estate-tooltip' });
+    marker.bindTooltip(() => textNode(localName(props.name, props.nameFa)), {
+      direction: 'top', className: 'estate-tooltip',
+    });
     marker.on('click', () => onEstateClick(code));
     estateMarkers.addLayer(marker);
   }

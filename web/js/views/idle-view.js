@@ -4,7 +4,7 @@
 import { getIdleCases, idleCaseAction, getParcels, runIdleScan } from '../api.js';
 import { t, formatNumber, formatArea, formatDateTime, parseNumber } from '../i18n.js';
 import { errorMessage, STATUS_COLOURS, statusLabel, utilityLabel } from '../labels.js';
-import { h } from '../dom.js';
+import { h, textNode } from '../dom.js';
 import { formatDay, milestoneLabel, caseStateLabel } from './contract-view.js';
 
 let miniMap = null;
@@ -62,9 +62,9 @@ async function showMap(container, parcels) {
       return { color: mine ? '#b71c1c' : c.stroke, weight: mine ? 3 : 1, fillColor: c.fill, fillOpacity: 0.6,
         className: mine ? 'idle-case-plot' : 'idle-case-neighbour' };
     },
-    onEachFeature: (f, layer) => layer.bindTooltip(t('idle.plotTooltip', {
+    onEachFeature: (f, layer) => layer.bindTooltip(() => textNode(t('idle.plotTooltip', {
       number: f.properties.plotNumber, status: statusLabel(f.properties.status),
-    })),
+    }))),
   }).addTo(miniMap);
 }
 

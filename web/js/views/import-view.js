@@ -2,6 +2,7 @@
 import { getMe, getEstates, uploadImport, exportUrl } from '../api.js';
 import { t, formatNumber } from '../i18n.js';
 import { localName, statusLabel } from '../labels.js';
+import { h } from '../dom.js';
 
 const OUTCOME_KEYS = {
   applied: 'import.outcome.applied',
@@ -65,32 +66,32 @@ export function problemText(p) {
 
 /** A dialog holding the upload form, the report and export links; the router opens it at #/import. */
 export function mountImportView({ banner, onPreview }) {
-  const dialog = document.createElement('dialog');
-  dialog.className = 'import-dialog';
-  dialog.innerHTML = `
-    <form method="dialog" class="import-form">
-      <h2 data-i18n="import.title">${t('import.title')}</h2>
-      <label><span data-i18n="import.estate">${t('import.estate')}</span>
-        <select name="estate" required><option value="" data-i18n="import.estatePick">${t('import.estatePick')}</option></select></label>
-      <label><span data-i18n="import.file">${t('import.file')}</span>
-        <input name="file" type="file" accept=".geojson,.json,.gpkg,.zip,.csv" required></label>
-      <label><span data-i18n="import.srid">${t('import.srid')}</span> <input name="srid" inputmode="numeric"></label>
-      <label><input name="skipInvalid" type="checkbox" value="true"> <span data-i18n="import.skipInvalid">${t('import.skipInvalid')}</span></label>
-      <div class="inline-actions">
-        <button type="button" class="button" data-action="preview" data-i18n="import.preview">${t('import.preview')}</button>
-        <button type="button" class="button" data-action="apply" data-i18n="import.apply">${t('import.apply')}</button>
-        <button type="submit" class="link-button" data-i18n="import.close">${t('import.close')}</button>
-      </div>
-      <p class="import-summary" aria-live="polite"></p>
-      <ol class="import-problems"></ol>
-      <h3 data-i18n="export.title">${t('export.title')}</h3>
-      <p class="export-links"></p>
-    </form>`;
+  // Built as DOM nodes, never as an HTML string: the page writes text into the DOM only with textContent.
+  const label = (key) => h('span', { i18n: key }, t(key));
+  const summary = h('p', { className: 'import-summary', 'aria-live': 'polite' });
+  const problems = h('ol', { className: 'import-problems' });
+  const exports = h('p', { className: 'export-links' });
+  const form = h('form', { method: 'dialog', className: 'import-form' },
+    h('h2', { i18n: 'import.title' }, t('import.title')),
+    h('label', {}, label('import.estate'), ' ',
+      h('select', { name: 'estate', required: true },
+        h('option', { value: '', i18n: 'import.estatePick' }, t('import.estatePick')))),
+    h('label', {}, label('import.file'), ' ',
+      h('input', { name: 'file', type: 'file', accept: '.geojson,.json,.gpkg,.zip,.csv', required: true })),
+    h('label', {}, label('import.srid'), ' ', h('input', { name: 'srid', inputMode: 'numeric' })),
+    h('label', {}, h('input', { name: 'skipInvalid', type: 'checkbox', value: 'true' }), ' ', label('import.skipInvalid')),
+    h('div', { className: 'inline-actions' },
+      h('button', { type: 'button', className: 'button', dataset: { action: 'preview' }, i18n: 'import.preview' },
+        t('import.preview')),
+      h('button', { type: 'button', className: 'button', dataset: { action: 'apply' }, i18n: 'import.apply' },
+        t('import.apply')),
+      h('button', { type: 'submit', className: 'link-button', i18n: 'import.close' }, t('import.close'))),
+    summary,
+    problems,
+    h('h3', { i18n: 'export.title' }, t('export.title')),
+    exports);
+  const dialog = h('dialog', { className: 'import-dialog' }, form);
   document.body.appendChild(dialog);
-  const form = dialog.querySelector('form');
-  const summary = dialog.querySelector('.import-summary');
-  const problems = dialog.querySelector('.import-problems');
-  const exports = dialog.querySelector('.export-links');
 
   function renderExports() {
     const estate = form.elements.estate.value.trim();

@@ -3,7 +3,7 @@
 import { getReservations, getParcels, reservationAction, rejectReservation } from '../api.js';
 import { t, formatNumber } from '../i18n.js';
 import { errorMessage, STATUS_COLOURS } from '../labels.js';
-import { h } from '../dom.js';
+import { h, textNode } from '../dom.js';
 import { reservationCard } from './reservation-card.js';
 
 let miniMap = null;
@@ -23,7 +23,9 @@ async function showMap(container, r) {
       return { color: mine ? '#111' : c.stroke, weight: mine ? 3 : 1, fillColor: c.fill, fillOpacity: 0.6,
         className: mine ? 'review-plot' : 'review-neighbour' };
     },
-    onEachFeature: (f, layer) => layer.bindTooltip(t('review.plotTooltip', { number: f.properties.plotNumber })),
+    onEachFeature: (f, layer) => layer.bindTooltip(() => textNode(t('review.plotTooltip', {
+      number: f.properties.plotNumber,
+    }))),
   }).addTo(miniMap);
 }
 

@@ -4,7 +4,7 @@
 import { getStats, getWhatIf, getEstates, exportUrl } from '../api.js';
 import { t, formatNumber, formatHectares, formatDate, onLanguageChange, applyTranslations } from '../i18n.js';
 import { STATUSES, STATUS_COLOURS, statusLabel, localName } from '../labels.js';
-import { h } from '../dom.js';
+import { h, textNode } from '../dom.js';
 
 const IDLE_CLASSES = [
   { max: 0.1, colour: '#fee5d9' }, { max: 0.2, colour: '#fcae91' }, { max: 0.3, colour: '#fb6a4a' },
@@ -236,8 +236,8 @@ export function mountStatsView(root, { banner }) {
       },
       onEachFeature(f, layer) {
         const g = rates.get(f.properties.code);
-        layer.bindTooltip(() => localName(f.properties.name, f.properties.nameFa) + ': '
-          + t('stats.idleRateValue', { rate: percent(g ? g.idleRate : null) }), { sticky: true });
+        layer.bindTooltip(() => textNode(localName(f.properties.name, f.properties.nameFa) + ': '
+          + t('stats.idleRateValue', { rate: percent(g ? g.idleRate : null) })), { sticky: true });
       },
     }).addTo(map);
     const bounds = choropleth.getBounds();

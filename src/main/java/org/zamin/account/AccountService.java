@@ -10,6 +10,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.zamin.domain.Conflict;
 import org.zamin.domain.Invalid;
 import org.zamin.domain.NotSignedIn;
+import org.zamin.domain.Text;
 
 /** Accounts: sign-up, staff accounts, sign-in and sign-out, personal API tokens. */
 public final class AccountService {
@@ -42,13 +43,9 @@ public final class AccountService {
         if (problem != null) {
             throw new Invalid("weak_password", problem);
         }
-        if (name == null || name.isBlank() || name.length() > 200) {
-            throw new Invalid("invalid_name", "name must be given, at most 200 characters");
-        }
-        String org = organisation == null ? "" : organisation.strip();
-        if (org.length() > 200) {
-            throw new Invalid("invalid_organisation", "organisation must be at most 200 characters");
-        }
+        String fullName = Text.required(name, Text.Kind.LINE, Text.NAME_MAX, "invalid_name", "name");
+        String org = Text.optional(organisation, Text.Kind.LINE, Text.NAME_MAX, "invalid_organisation",
+                "organisation");
         if (role != Role.OFFICER && !estateCodes.isEmpty()) {
             throw new Invalid("invalid_estates", "only officers are scoped to estates");
         }
@@ -61,7 +58,7 @@ public final class AccountService {
             if (!unknown.isEmpty()) {
                 throw new Invalid("unknown_estate", "no estate with code " + String.join(", ", unknown));
             }
-            long id = accounts.insertUser(h, normalEmail, name.strip(), org, hash, role, clock.instant());
+            long id = accounts.insertUser(h, normalEmail, fullName, org, hash, role, clock.instant());
             accounts.linkEstates(h, id, estateCodes);
             return id;
         });
@@ -77,7 +74,8 @@ public final class AccountService {
      * {@code invalid_credentials}) after the same work: an unknown address is checked against a dummy hash.
      */
     public Session login(String email, String password) {
-        if (email == null || password == null || password.length() > Passwords.MAX_LENGTH) {
+        if (email == null || password == null || password.length() > Passwords.MAX_LENGTH
+                || Text.problem(email, Text.Kind.LINE, Text.EMAIL_MAX).isPresent()) {
             Passwords.verify("", null);
             throw invalidCredentials();
         }
@@ -107,10 +105,8 @@ public final class AccountService {
     }
 
     public NewToken createToken(CurrentUser user, String name) {
-        String label = name == null || name.isBlank() ? "API token" : name.strip();
-        if (label.length() > 100) {
-            throw new Invalid("invalid_name", "a token name has at most 100 characters");
-        }
+        String given = Text.optional(name, Text.Kind.LINE, Text.TOKEN_NAME_MAX, "invalid_token_name", "a token name");
+        String label = given.isEmpty() ? "API token" : given;
         String token = TOKEN_PREFIX + Secrets.random();
         Instant now = clock.instant();
         long id = accounts.insertToken(Secrets.sha256(token), user.id(), label, now);
@@ -131,7 +127,7 @@ public final class AccountService {
 
     static String validEmail(String email) {
         String e = email == null ? "" : email.strip();
-        if (e.length() > 254 || !e.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+        if (Text.problem(e, Text.Kind.LINE, Text.EMAIL_MAX).isPresent() || !e.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
             throw new Invalid("invalid_email", "not a valid email address");
         }
         return e.toLowerCase(Locale.ROOT);

@@ -17,6 +17,7 @@ import org.zamin.domain.Conflict;
 import org.zamin.domain.Forbidden;
 import org.zamin.domain.Invalid;
 import org.zamin.domain.NotFound;
+import org.zamin.domain.Text;
 import org.zamin.domain.TooLarge;
 import org.zamin.domain.UnsupportedType;
 import org.zamin.inbox.Notifier;
@@ -133,13 +134,11 @@ public final class ContractService {
         if (percent < 0 || percent > 100) {
             throw new Invalid("invalid_percent", "percent must be between 0 and 100");
         }
-        if (text == null || text.length() > 4000) {
-            throw new Invalid("invalid_text", "a report's text is at most 4000 characters");
-        }
+        String report = Text.optional(text, Text.Kind.PARAGRAPH, Text.NOTE_MAX, "invalid_text", "a report's text");
         checkUploads(uploads);
         return jdbi.inTransaction(h -> {
             var a = requireActive(AllocationAccess.load(h, Visibility.of(user), id, true));
-            long reportId = ContractRepository.insertReport(h, id, today(), percent, text, user.id(),
+            long reportId = ContractRepository.insertReport(h, id, today(), percent, report, user.id(),
                     OffsetDateTime.now(clock));
             ContractRepository.attachToReport(h, reportId, uploads);
             log.append(h, Decision.of(Actor.user(user.id(), user.role()), "allocation.progress_reported", "allocation",
@@ -159,10 +158,12 @@ public final class ContractService {
         if (on.isAfter(today())) {
             throw new Invalid("date_in_future", "an inspection cannot be in the future");
         }
+        String notesText = Text.optional(notes, Text.Kind.PARAGRAPH, Text.NOTE_MAX, "invalid_notes",
+                "the inspection notes");
         checkUploads(uploads);
         return jdbi.inTransaction(h -> {
             var a = requireActive(AllocationAccess.load(h, Visibility.of(user), id, true));
-            long inspectionId = ContractRepository.insertInspection(h, id, on, finding, notes == null ? "" : notes,
+            long inspectionId = ContractRepository.insertInspection(h, id, on, finding, notesText,
                     user.id(), OffsetDateTime.now(clock));
             ContractRepository.attachToInspection(h, inspectionId, uploads);
             log.append(h, Decision.of(Actor.user(user.id(), user.role()), "allocation.inspected", "allocation",
@@ -174,9 +175,10 @@ public final class ContractService {
 
     /** The holder asks for an extension of {@code months}, with a reason. */
     public Map<String, Object> requestExtension(CurrentUser user, long id, int months, String reason) {
-        if (reason == null || reason.isBlank()) {
-            throw new Invalid("reason_required", "an extension request needs a reason");
+        if (months < 1 || months > ExtensionPolicy.MAX_MONTHS) {
+            throw new Invalid("invalid_months", "months must be a whole number from 1 to " + ExtensionPolicy.MAX_MONTHS);
         }
+        String why = Text.reason(reason, Text.NOTE_MAX);
         return jdbi.inTransaction(h -> {
             var who = Visibility.of(user);
             var a = requireActive(AllocationAccess.load(h, who, id, true));
@@ -190,20 +192,23 @@ public final class ContractService {
             if (ContractRepository.extensionPending(h, id)) {
                 throw new Conflict("extension_pending", "an extension request is already pending");
             }
-            long reqId = ContractRepository.insertExtension(h, id, months, reason.strip(), user.id(),
+            long reqId = ContractRepository.insertExtension(h, id, months, why, user.id(),
                     OffsetDateTime.now(clock));
             log.append(h, Decision.of(Actor.user(user.id(), user.role()), "allocation.extension_requested",
                     "allocation", Long.toString(id)).withEstate(a.estateCode()).withParcels(a.parcelIds())
-                    .withTransition(null, "REQUESTED").withReason(reason.strip()).withPublicDetails(Map.of("months", months)));
+                    .withTransition(null, "REQUESTED").withReason(why).withPublicDetails(Map.of("months", months)));
             notifier.notifyOfficers(h, a.estateCode(), "extension_requested", "Extension requested for allocation " + id,
-                    months + " months: " + reason.strip(), "#/contract/" + id);
+                    months + " months: " + why, "#/contract/" + id);
             return Map.<String, Object>of("id", reqId, "status", "REQUESTED", "months", months);
         });
     }
 
     /** An officer grants or refuses the pending request; a grant moves every unmet deadline by its months. */
-    public Map<String, Object> decideExtension(CurrentUser user, long id, long requestId, boolean grant, String reason) {
+    public Map<String, Object> decideExtension(CurrentUser user, long id, long requestId, boolean grant,
+            String reasonGiven) {
         AllocationAccess.requireStaff(Visibility.of(user));
+        String given = Text.optional(reasonGiven, Text.Kind.PARAGRAPH, Text.REASON_MAX, "invalid_reason", "the reason");
+        String reason = given.isEmpty() ? null : given;
         return jdbi.inTransaction(h -> {
             var a = requireActive(AllocationAccess.load(h, Visibility.of(user), id, true));
             var req = ContractRepository.lockExtension(h, id, requestId)
@@ -248,6 +253,7 @@ public final class ContractService {
             throw new Invalid("too_many_files", "at most 10 files per report");
         }
         for (Upload u : uploads) {
+            Text.required(u.fileName(), Text.Kind.LINE, Text.FILE_NAME_MAX, "invalid_file_name", "a file's name");
             if (u.data().length > MAX_UPLOAD_BYTES) {
                 throw new TooLarge("file_too_large", u.fileName() + " is larger than 5 MB");
             }

@@ -5,16 +5,30 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.zamin.domain.Text;
 import org.zamin.spatial.BoundingBox;
 
 /** Reads query parameters, turning every malformed one into a 400 that names it. */
 public final class Params {
 
+    /** The longest query parameter read (a search polygon's WKT is the longest kind). */
+    private static final int MAX_LENGTH = 100_000;
+
     private Params() {}
 
+    /**
+     * A query parameter's text, trimmed; empty when missing or blank. A control character in it (a NUL byte the
+     * database could not even compare) is a 400 naming the parameter.
+     */
     public static Optional<String> text(Context ctx, String name) {
         String value = ctx.queryParam(name);
-        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        Text.problem(value, Text.Kind.PARAGRAPH, MAX_LENGTH).ifPresent(problem -> {
+            throw invalid(name, problem);
+        });
+        return Optional.of(value.trim());
     }
 
     public static Optional<Double> number(Context ctx, String name) {

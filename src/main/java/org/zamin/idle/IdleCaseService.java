@@ -20,6 +20,7 @@ import org.zamin.decision.DecisionLog;
 import org.zamin.domain.Conflict;
 import org.zamin.domain.Forbidden;
 import org.zamin.domain.Invalid;
+import org.zamin.domain.Text;
 import org.zamin.domain.NotFound;
 import org.zamin.inbox.Notifier;
 
@@ -63,10 +64,27 @@ public final class IdleCaseService {
     }
 
     /** The body of an officer's action; which fields count depends on the action. */
-    public record ActionBody(String reason, Integer replyDays, Integer months, List<PlanItem> items) {}
+    public record ActionBody(String reason, Integer replyDays, Integer months, List<PlanItem> items) {
+
+        /** The body with its texts checked and stripped: the reason, and each plan item's description. */
+        ActionBody checked() {
+            String given = Text.optional(reason, Text.Kind.PARAGRAPH, Text.REASON_MAX, "invalid_reason", "the reason");
+            List<PlanItem> plan = items == null ? null : items.stream()
+                    .map(item -> item == null ? new PlanItem(null, null) : item.checked()).toList();
+            return new ActionBody(given.isEmpty() ? null : given, replyDays, months, plan);
+        }
+    }
 
     /** One item of a revival plan. */
     public record PlanItem(String description, String dueOn) {
+
+        PlanItem checked() {
+            if (description == null) {
+                return this;
+            }
+            return new PlanItem(Text.optional(description, Text.Kind.PARAGRAPH, Text.PLAN_ITEM_MAX,
+                    "invalid_plan_item", "a plan item's description"), dueOn);
+        }
 
         LocalDate due() {
             try {
@@ -78,8 +96,9 @@ public final class IdleCaseService {
     }
 
     /** Performs {@code action} on a case; 409 with the refusal code when due process does not allow it now. */
-    public Map<String, Object> act(CurrentUser user, long caseId, CaseAction action, ActionBody body) {
+    public Map<String, Object> act(CurrentUser user, long caseId, CaseAction action, ActionBody given) {
         AllocationAccess.requireStaff(Visibility.of(user));
+        ActionBody body = given.checked();
         Actor actor = Actor.user(user.id(), user.role());
         return jdbi.inTransaction(h -> {
             LockedCase c = lock(h, user, caseId);
@@ -104,9 +123,7 @@ public final class IdleCaseService {
 
     /** The holder replies to a notice (once, until the case is decided). */
     public Map<String, Object> reply(CurrentUser user, long caseId, String text) {
-        if (text == null || text.isBlank() || text.length() > 8000) {
-            throw new Invalid("invalid_reply", "a reply is 1 to 8000 characters");
-        }
+        String reply = Text.required(text, Text.Kind.PARAGRAPH, Text.REPLY_MAX, "invalid_reply", "a reply");
         return jdbi.inTransaction(h -> {
             LockedCase c = lock(h, user, caseId);
             if (!Visibility.of(user).isOwner(c.allocation().investorId())) {
@@ -119,20 +136,22 @@ public final class IdleCaseService {
                 throw new Conflict("already_replied", "the notice was already answered");
             }
             OffsetDateTime now = OffsetDateTime.now(clock);
-            IdleCaseStore.reply(h, caseId, text.strip(), now);
+            IdleCaseStore.reply(h, caseId, reply, now);
             var a = c.allocation();
             log.append(h, Decision.of(Actor.user(user.id(), user.role()), "idle_case.replied", "idle_case",
                     Long.toString(caseId)).withEstate(a.estateCode()).withParcels(a.parcelIds())
-                    .withPrivateDetails(Map.of("reply", text.strip())));
+                    .withPrivateDetails(Map.of("reply", reply)));
             notifier.notifyOfficers(h, a.estateCode(), "idle_reply", "The holder of allocation " + a.allocationId()
-                    + " replied to the notice", text.strip(), "#/idle");
+                    + " replied to the notice", reply, "#/idle");
             return Map.<String, Object>of("id", caseId, "replied", true);
         });
     }
 
     /** Marks or lifts sub judice (a court stay): while marked, no action changes the case and scans leave it. */
-    public Map<String, Object> subJudice(CurrentUser user, long caseId, boolean on, String reason) {
+    public Map<String, Object> subJudice(CurrentUser user, long caseId, boolean on, String reasonGiven) {
         AllocationAccess.requireStaff(Visibility.of(user));
+        String given = Text.optional(reasonGiven, Text.Kind.PARAGRAPH, Text.REASON_MAX, "invalid_reason", "the reason");
+        String reason = given.isEmpty() ? null : given;
         return jdbi.inTransaction(h -> {
             LockedCase c = lock(h, user, caseId);
             if (!c.state().isOpen()) {

@@ -1,6 +1,7 @@
 package org.zamin.io;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -59,8 +60,9 @@ public final class CsvFormat {
                 features.add(feature(number, text, wkt, attributes));
             }
             return new SourceFile(FileFormat.CSV, 4326, "CSV (WKT taken as WGS84)", fields, features);
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            throw new FileRefusedException("unreadable_file", "not a readable CSV file: " + e.getMessage(), false, e);
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            throw new FileRefusedException("unreadable_file", "not a readable CSV file: the first row must name each "
+                    + "column once, and every quoted cell must be closed", false, e);
         }
     }
 

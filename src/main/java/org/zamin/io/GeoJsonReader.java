@@ -62,7 +62,7 @@ public final class GeoJsonReader {
                 throw new FileRefusedException("unreadable_file", "not a GeoJSON FeatureCollection (no features array)");
             }
         } catch (IOException e) {
-            throw new FileRefusedException("unreadable_file", "not valid JSON: " + e.getMessage(), false, e);
+            throw new FileRefusedException("unreadable_file", "the file is not valid JSON" + where(e), false, e);
         }
         return new SourceFile(FileFormat.GEOJSON, srid, crsSource, List.copyOf(fields), features);
     }
@@ -143,6 +143,15 @@ public final class GeoJsonReader {
             rings.add(points);
         }
         return rings;
+    }
+
+    /** Where the JSON stops making sense, in words a surveyor reads (never the parser's own message). */
+    private static String where(IOException e) {
+        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null
+                && j.getLocation().getLineNr() > 0) {
+            return " (line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr() + ")";
+        }
+        return "";
     }
 
     private static String joined(JsonNode array) {

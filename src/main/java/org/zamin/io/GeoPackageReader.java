@@ -36,7 +36,7 @@ public final class GeoPackageReader {
         try {
             gpkg = GeoPackageManager.open(file.toFile(), false);
         } catch (RuntimeException e) {
-            throw new FileRefusedException("unreadable_file", "not a GeoPackage: " + e.getMessage(), false, e);
+            throw new FileRefusedException("unreadable_file", "the file is not a readable GeoPackage", false, e);
         }
         try {
             String table = pickTable(gpkg.getFeatureTables());

@@ -68,7 +68,7 @@ public final class ShapefileFormat {
             if (e instanceof FileRefusedException r) {
                 throw r;
             }
-            throw new FileRefusedException("unreadable_file", "the Shapefile cannot be read: " + e.getMessage(), false, e);
+            throw new FileRefusedException("unreadable_file", "the Shapefile cannot be read (its .shp, .shx and .dbf do not agree or are damaged)", false, e);
         }
     }
 
@@ -118,7 +118,7 @@ public final class ShapefileFormat {
                     g = shapes.geomAt(index.getOffset(i));
                 } catch (RuntimeException e) {
                     features.add(SourceFeature.broken(number, new GeometryProblem("unreadable_geometry",
-                            "the shape cannot be read: " + e.getMessage(), null), attributes));
+                            "the shape cannot be read (its record in the .shp is damaged)", null), attributes));
                     continue;
                 }
                 if (g == null || g.isEmpty()) {

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Polygon;
+import org.zamin.domain.Text;
 import org.zamin.io.SourceFeature;
 import org.zamin.parcelimport.ImportReport.Problem;
 
@@ -37,6 +38,14 @@ public final class FeatureChecks {
 
         static <T> Checked<T> refused(Problem problem) {
             return new Checked<>(null, Optional.of(problem));
+        }
+
+        /**
+         * The value when the check found no problem, else null: only accepted values are staged, so text the rules
+         * refuse (a NUL byte, a control character) never reaches the database, which could not store it.
+         */
+        T accepted() {
+            return problem.isPresent() ? null : value;
         }
     }
 
@@ -71,7 +80,8 @@ public final class FeatureChecks {
             Checked<Polygon> geom = polygon(f, p);
             geom.problem().ifPresent(problems::add);
             if (geom.value() != null) {
-                rows.add(new Row(n, p, landUse.value(), price.value(), utilities.value(), geom.value()));
+                rows.add(new Row(n, plot.accepted(), landUse.accepted(), price.accepted(), utilities.accepted(),
+                        geom.value()));
             }
         }
         problems.addAll(duplicatePlotNumbers(plotOf));
@@ -79,8 +89,8 @@ public final class FeatureChecks {
     }
 
     /**
-     * The plot number of feature {@code n} from its raw text: required, 1 to 32 characters. A refused number is
-     * still the feature's plot number in the report.
+     * The plot number of feature {@code n} from its raw text: required, and a {@link Text.Kind#IDENTIFIER} of 1 to
+     * {@link Text#PLOT_NUMBER_MAX} characters. A refused number is still the feature's plot number in the report.
      */
     public static Checked<String> plotNumber(int n, String raw, String column) {
         String plot = trimmed(raw);
@@ -88,9 +98,11 @@ public final class FeatureChecks {
             return Checked.refused(new Problem(n, null, "missing_plot_number", "no plot number in column " + column,
                     null, null, column));
         }
-        if (plot.length() > 32 || Character.isWhitespace(plot.charAt(0))) {
+        Optional<String> problem = Text.problem(plot, Text.Kind.IDENTIFIER, Text.PLOT_NUMBER_MAX);
+        if (problem.isPresent()) {
             return new Checked<>(plot, Optional.of(new Problem(n, plot, "bad_plot_number",
-                    "a plot number has 1 to 32 characters", null)));
+                    "the plot number " + problem.get() + "; a plot number has 1 to " + Text.PLOT_NUMBER_MAX
+                            + " characters, none of them a control character or one of < > \" ' ` \\", null)));
         }
         return Checked.ok(plot);
     }
@@ -165,6 +177,12 @@ public final class FeatureChecks {
         if (!(g instanceof Polygon polygon)) {
             return Checked.refused(new Problem(f.number(), plot, "not_polygon", "a plot must be a Polygon, not a "
                     + g.getGeometryType(), null, null, g.getGeometryType()));
+        }
+        for (var c : polygon.getCoordinates()) {
+            if (!Double.isFinite(c.getX()) || !Double.isFinite(c.getY())) {
+                return Checked.refused(new Problem(f.number(), plot, "unreadable_geometry",
+                        "a coordinate is not a number (NaN or infinite)", null));
+            }
         }
         return Checked.ok(polygon);
     }

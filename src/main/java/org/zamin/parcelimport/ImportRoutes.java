@@ -15,6 +15,7 @@ import org.zamin.account.CurrentUser;
 import org.zamin.account.Role;
 import org.zamin.account.Visibility;
 import org.zamin.decision.Actor;
+import org.zamin.domain.Text;
 import org.zamin.http.ApiException;
 import org.zamin.io.FileFormat;
 import org.zamin.io.FileRefusedException;
@@ -49,7 +50,7 @@ public final class ImportRoutes {
         if (upload == null) {
             throw ApiException.invalidParameter("file", "is required (multipart upload)");
         }
-        String name = Path.of(upload.filename().replace('\\', '/')).getFileName().toString();
+        String name = fileName(upload.filename());
         FileFormat format = Optional.ofNullable(ctx.formParam("format")).flatMap(FileFormat::byLabel)
                 .or(() -> FileFormat.byFileName(name))
                 .orElseThrow(() -> new ApiException(422, "unsupported_format",
@@ -67,10 +68,15 @@ public final class ImportRoutes {
         }
     }
 
+    /** The upload's own name without any folders; refused (422) when it is not a plain one-line name. */
+    private static String fileName(String given) {
+        String name = Text.required(given, Text.Kind.LINE, Text.FILE_NAME_MAX, "invalid_file_name", "the file's name");
+        return name.substring(name.replace('\\', '/').lastIndexOf('/') + 1);
+    }
+
     /** The estate and re-survey asked for, if allowed: officers import into their estates only, admins re-survey. */
     private static ImportOptions allowed(Context ctx, CurrentUser user) {
-        String estate = Optional.ofNullable(ctx.formParam("estate")).map(String::trim).filter(s -> !s.isEmpty())
-                .orElseThrow(() -> ApiException.invalidParameter("estate", "is required"));
+        String estate = text(ctx, "estate").orElseThrow(() -> ApiException.invalidParameter("estate", "is required"));
         if (!Visibility.of(user).seesEstate(estate)) {
             throw new ApiException(403, "forbidden", "officers import only into the estates they manage");
         }
@@ -143,11 +149,16 @@ public final class ImportRoutes {
         return "true".equalsIgnoreCase(ctx.formParam(name)) || "on".equalsIgnoreCase(ctx.formParam(name));
     }
 
+    /** A form (or query) field as one line of text; a control character in it is a 400 naming the field. */
     private static Optional<String> text(Context ctx, String name) {
         String v = ctx.formParam(name);
         if (v == null) {
             v = ctx.queryParam(name);
         }
-        return Optional.ofNullable(v).map(String::trim).filter(s -> !s.isEmpty());
+        Optional<String> value = Optional.ofNullable(v).map(String::trim).filter(s -> !s.isEmpty());
+        value.flatMap(t -> Text.problem(t, Text.Kind.LINE, Text.NAME_MAX)).ifPresent(problem -> {
+            throw ApiException.invalidParameter(name, problem);
+        });
+        return value;
     }
 }

@@ -42,15 +42,20 @@ public final class PlanningRepository {
         this.jdbi = jdbi;
     }
 
-    /** A parsed search polygon: its type, validity, the reason and location when invalid, and its WKT. */
-    public record SearchArea(String type, boolean valid, String reason, String location, String wkt) {}
+    /**
+     * A parsed search polygon: its type, whether it is empty, whether its coordinates are all longitudes and
+     * latitudes, its validity, the reason and location when invalid, and its WKT.
+     */
+    public record SearchArea(String type, boolean empty, boolean inRange, boolean valid, String reason,
+            String location, String wkt) {}
 
     /** Parses WKT or GeoJSON in PostGIS; empty when PostGIS cannot read it at all. */
     public Optional<SearchArea> parseArea(String text, boolean geoJson) {
         try {
             return Optional.of(jdbi.withHandle(h -> h.createQuery(SEARCH_AREA)
                     .bind("text", text).bind("geoJson", geoJson)
-                    .map((rs, c) -> new SearchArea(rs.getString("type"), rs.getBoolean("valid"), rs.getString("reason"),
+                    .map((rs, c) -> new SearchArea(rs.getString("type"), rs.getBoolean("empty"),
+                            rs.getBoolean("in_range"), rs.getBoolean("valid"), rs.getString("reason"),
                             rs.getString("location"), rs.getString("wkt")))
                     .one()));
         } catch (StatementException e) {

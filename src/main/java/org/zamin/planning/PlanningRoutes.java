@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.zamin.account.Auth;
 import org.zamin.account.CurrentUser;
 import org.zamin.account.Role;
@@ -34,6 +35,9 @@ public final class PlanningRoutes {
     /** The longest monthly history {@code GET /api/stats} answers. */
     static final int MAX_HISTORY_MONTHS = 120;
     static final int DEFAULT_HISTORY_MONTHS = 36;
+
+    /** A coordinate written as NaN or Infinity, which WKT and GeoJSON readers may take but no place has. */
+    private static final Pattern NOT_A_NUMBER = Pattern.compile("(?i)(?<![a-z])(nan|inf|infinity)(?![a-z])");
 
     private final PlanningRepository repository;
     private final EstateRepository estates;
@@ -172,11 +176,22 @@ public final class PlanningRoutes {
 
     private Optional<String> within(Context ctx) {
         return Params.text(ctx, "within").map(text -> {
+            if (NOT_A_NUMBER.matcher(text).find()) {
+                throw ApiException.unprocessable("invalid_geometry",
+                        "the search area's coordinates must be numbers (NaN and Infinity are not)");
+            }
             var area = repository.parseArea(text, text.startsWith("{")).orElseThrow(() ->
                     ApiException.invalidParameter("within", "is neither WKT nor GeoJSON geometry"));
             if (!area.type().equals("POLYGON") && !area.type().equals("MULTIPOLYGON")) {
                 throw ApiException.unprocessable("invalid_geometry",
                         "the search area must be a Polygon or MultiPolygon, got " + area.type());
+            }
+            if (area.empty()) {
+                throw ApiException.unprocessable("invalid_geometry", "the search area is empty");
+            }
+            if (!area.inRange()) {
+                throw ApiException.unprocessable("invalid_geometry", "the search area's coordinates must be "
+                        + "longitudes from -180 to 180 and latitudes from -90 to 90 (EPSG:4326)");
             }
             if (!area.valid()) {
                 throw ApiException.unprocessable("invalid_geometry",

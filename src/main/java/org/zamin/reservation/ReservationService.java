@@ -27,6 +27,7 @@ import org.zamin.domain.DomainException;
 import org.zamin.domain.Forbidden;
 import org.zamin.domain.Invalid;
 import org.zamin.domain.NotFound;
+import org.zamin.domain.Text;
 import org.zamin.parcel.ParcelStatus;
 import org.zamin.parcel.ParcelStatusWriter;
 
@@ -49,6 +50,8 @@ public final class ReservationService implements AutoCloseable {
     public static final int MAX_PLOTS = 10;
     /** The deposit, in per mille of the plots' land price. */
     public static final int DEPOSIT_PER_MILLE = 20;
+    /** The largest planned investment one application may state, in rials (10^15; the database holds the same). */
+    public static final long MAX_INVESTMENT = 1_000_000_000_000_000L;
     /** Up to this many applications go to the database together. */
     private static final int MAX_HOLD_BATCH = 100;
 
@@ -221,21 +224,16 @@ public final class ReservationService implements AutoCloseable {
 
     /** An officer of the estate rejects a SUBMITTED reservation with a reason: plots AVAILABLE, deposit refund due. */
     public String reject(CurrentUser officer, long id, String reason) {
-        if (reason == null || reason.isBlank()) {
-            throw new Invalid("reason_required", "a rejection needs a reason");
-        }
-        if (reason.length() > 2000) {
-            throw new Invalid("reason_required", "the reason must be at most 2000 characters");
-        }
+        String why = Text.reason(reason, Text.REASON_MAX);
         return Transactions.retrying(jdbi, h -> {
             var r = lockManaged(h, officer, id);
             requireTransition(r, ReservationStatus.REJECTED);
             Instant now = clock.instant();
-            repo.setStatus(h, r.id(), ReservationStatus.REJECTED, now, officer.id(), reason.strip());
+            repo.setStatus(h, r.id(), ReservationStatus.REJECTED, now, officer.id(), why);
             ParcelStatusWriter.change(h, r.parcelIds(), ParcelStatus.AVAILABLE, ParcelStatus.RESERVED);
             boolean refund = repo.markRefundDue(h, r.id());
             decisions.append(h, decision(officer, "reservation.rejected", r, ReservationStatus.REJECTED)
-                    .withReason(reason.strip())
+                    .withReason(why)
                     .withPublicDetails(Map.of("parcelStatus", "AVAILABLE", "refund", refund ? "DUE" : "NONE")));
             return repo.json(h, id, null, null, List.of(), 1).get(0);
         });
@@ -331,8 +329,9 @@ public final class ReservationService implements AutoCloseable {
         if (r.activity() == null || !r.activity().strip().matches("[0-9]{4}")) {
             throw new Invalid("invalid_activity", "activity must be a four-digit ISIC Rev. 4 class, e.g. 1079");
         }
-        if (r.investment() == null || r.investment() < 0) {
-            throw new Invalid("invalid_investment", "investment must be a whole amount of at least 0");
+        if (r.investment() == null || r.investment() < 0 || r.investment() > MAX_INVESTMENT) {
+            throw new Invalid("invalid_investment", "investment must be a whole amount of rials from 0 to "
+                    + MAX_INVESTMENT);
         }
         if (r.jobs() == null || r.jobs() < 0 || r.jobs() > 1_000_000) {
             throw new Invalid("invalid_jobs", "jobs must be a whole number from 0 to 1,000,000");
