@@ -84,9 +84,12 @@ export async function login(email, password) {
   return remember(await request('/api/auth/login', { method: 'POST', body: { email, password } }));
 }
 
-/** POST /api/auth/register: a new investor account, signed in. */
-export async function register(fields) {
-  return remember(await request('/api/auth/register', { method: 'POST', body: fields }));
+/**
+ * POST /api/auth/register: asks for a new investor account. The answer is the same whether or not the address
+ * already had one (a message to the address says which), and signs no one in.
+ */
+export function register(fields) {
+  return request('/api/auth/register', { method: 'POST', body: fields });
 }
 
 /** POST /api/auth/logout. */
@@ -122,9 +125,14 @@ export function getDecisions(params, options) {
   return request('/api/decisions' + query(params), options);
 }
 
-/** GET /api/decisions/verify: whether the hash chain is intact. */
+/** GET /api/decisions/verify: whether the hash chain is intact and matches the signed checkpoints. */
 export function verifyDecisions(options) {
   return request('/api/decisions/verify', options);
+}
+
+/** GET /api/decisions/checkpoints: the signed checkpoints of the log's head and the public key that checks them. */
+export function getCheckpoints(params, options) {
+  return request('/api/decisions/checkpoints' + query(params), options);
 }
 
 /** Formats [minLon, minLat, maxLon, maxLat] for the `bbox` query parameter. */

@@ -27,9 +27,10 @@ export async function signIn(email, password) {
   return user;
 }
 
+/** Signs up, then signs in with the same address and password (sign-up itself opens no session). */
 export async function signUp(fields) {
-  set(await register(fields));
-  return user;
+  await register(fields);
+  return signIn(fields.email, fields.password);
 }
 
 export async function signOut() {

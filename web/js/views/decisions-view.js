@@ -1,5 +1,6 @@
-// The public decision log: every state change, newest first, and whether the hash chain verifies.
-import { getDecisions, verifyDecisions } from '../api.js';
+// The public decision log: every state change, newest first, whether the hash chain verifies against the signed
+// checkpoints of its head, and the key that signs them.
+import { getCheckpoints, getDecisions, verifyDecisions } from '../api.js';
 import { t, formatDateTime, formatNumber } from '../i18n.js';
 import { errorMessage, statusLabel } from '../labels.js';
 import { h } from '../dom.js';
@@ -76,22 +77,40 @@ function stateLabel(subjectType, state) {
   return label(STATE_KEYS, state);
 }
 
+/** What the chain was checked against: the signed checkpoints, the latest one, and where to get the public key. */
+function renderCheckpoints(el, verification, signed) {
+  const latest = signed.checkpoints[0];
+  el.replaceChildren(
+    verification.checkpoints
+      ? t('decisions.checkpointsChecked', { count: formatNumber(verification.checkpoints),
+        entries: formatNumber(verification.checkpointedEntries) })
+      : t('decisions.noCheckpoints'),
+    latest ? ' ' + t('decisions.latestCheckpoint', { pos: formatNumber(latest.chainPos, { useGrouping: false }),
+      time: formatDateTime(latest.signedAt) }) : '',
+    ' ', t('decisions.signingKey', { keyId: signed.keyId }), ' ',
+    h('a', { href: '/api/decisions/checkpoints', target: '_blank', rel: 'noopener' }, t('decisions.checkpointsLink')));
+}
+
 /** Renders the latest entries of the public log into `root`. */
 export async function renderDecisionsView(root) {
   const status = h('p', { className: 'chain-status', id: 'chain-status' });
+  const checkpoints = h('p', { className: 'hint', id: 'checkpoint-status' });
   const body = h('tbody');
   root.replaceChildren(h('h2', {}, t('decisions.title')), h('p', { className: 'hint' }, t('decisions.intro')), status,
+    checkpoints,
     h('table', { className: 'decision-table' },
       h('thead', {}, h('tr', {}, h('th', {}, t('decisions.seq')), h('th', {}, t('decisions.when')),
         h('th', {}, t('decisions.who')), h('th', {}, t('decisions.what')), h('th', {}, t('decisions.subject')),
         h('th', {}, t('decisions.change')), h('th', {}, t('decisions.why')))),
       body));
   try {
-    const [log, verification] = await Promise.all([getDecisions({ limit: 200 }), verifyDecisions()]);
+    const [log, verification, signed] = await Promise.all([getDecisions({ limit: 200 }), verifyDecisions(),
+      getCheckpoints({ limit: 1 })]);
     status.textContent = verification.valid
       ? t('decisions.chainValid', { count: formatNumber(verification.entries) })
       : t('decisions.chainBroken', { seq: formatNumber(verification.firstBrokenSeq) });
     status.dataset.valid = String(Boolean(verification.valid));
+    renderCheckpoints(checkpoints, verification, signed);
     // "from → to" reads the other way round in a right-to-left page.
     const arrow = document.documentElement.dir === 'rtl' ? ' ← ' : ' → ';
     body.replaceChildren(...log.decisions.map((d) => h('tr', { dataset: { seq: d.seq } },

@@ -15,6 +15,8 @@ const KIND_KEYS = {
   extension_requested: 'inbox.kindExtensionRequested',
   extension_granted: 'inbox.kindExtensionGranted',
   extension_refused: 'inbox.kindExtensionRefused',
+  account_created: 'inbox.kindAccountCreated',
+  signup_existing: 'inbox.kindSignupExisting',
 };
 
 /** Renders the inbox into `root`; `onChange(unread)` is told the unread count after every change. */

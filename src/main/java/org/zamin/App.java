@@ -12,6 +12,7 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
@@ -21,20 +22,28 @@ import org.zamin.account.AccountService;
 import org.zamin.account.Auth;
 import org.zamin.account.DemoAccounts;
 import org.zamin.account.LoginLimiter;
+import org.zamin.account.RequestLimits;
 import org.zamin.account.Role;
 import org.zamin.allocation.AllocationRoutes;
 import org.zamin.allocation.ContractRoutes;
 import org.zamin.allocation.ContractService;
 import org.zamin.config.Settings;
 import org.zamin.db.Database;
+import org.zamin.decision.Checkpoint;
+import org.zamin.decision.DecisionCheckpoints;
 import org.zamin.decision.DecisionLog;
 import org.zamin.decision.DecisionRoutes;
 import org.zamin.decision.DecisionSealer;
+import org.zamin.decision.LogSigningKey;
 import org.zamin.estate.EstateRepository;
 import org.zamin.estate.EstateRoutes;
 import org.zamin.http.BodyLimits;
+import org.zamin.http.ClientAddress;
+import org.zamin.http.CrossSite;
 import org.zamin.http.ErrorMapper;
 import org.zamin.http.InFlightLimit;
+import org.zamin.http.JettyErrors;
+import org.zamin.http.SecurityHeaders;
 import org.zamin.idle.DailyScan;
 import org.zamin.idle.IdleCaseService;
 import org.zamin.idle.IdleRoutes;
@@ -45,6 +54,8 @@ import org.zamin.inbox.Mailer;
 import org.zamin.inbox.Notifier;
 import org.zamin.infrastructure.InfrastructureRepository;
 import org.zamin.infrastructure.InfrastructureRoutes;
+import org.zamin.metrics.Metrics;
+import org.zamin.metrics.MetricsRoutes;
 import org.zamin.ogc.OgcRepository;
 import org.zamin.ogc.OgcRoutes;
 import org.zamin.parcel.ParcelRepository;
@@ -87,16 +98,17 @@ public final class App implements AutoCloseable {
     private final boolean ownsDatabase;
     private final HoldSweeper holdSweeper;
     private final IdleScan idleScan;
+    private final DecisionCheckpoints checkpoints;
     private final List<AutoCloseable> background;
 
-    private App(Javalin server, Database database, boolean ownsDatabase, HoldSweeper holdSweeper, IdleScan idleScan,
-            List<AutoCloseable> background) {
+    private App(Javalin server, Database database, boolean ownsDatabase, Features f) {
         this.server = server;
         this.database = database;
         this.ownsDatabase = ownsDatabase;
-        this.holdSweeper = holdSweeper;
-        this.idleScan = idleScan;
-        this.background = background;
+        this.holdSweeper = f.holdSweeper();
+        this.idleScan = f.idleScan();
+        this.checkpoints = f.checkpoints();
+        this.background = f.background();
     }
 
     /** Starts the HTTP server on {@code settings.port()} (0 = any free port) over an open database. */
@@ -113,7 +125,7 @@ public final class App implements AutoCloseable {
         });
         server.start();
         log.info("Zamin is serving on http://localhost:{}", server.port());
-        return new App(server, database, ownsDatabase, f.holdSweeper(), f.idleScan(), f.background());
+        return new App(server, database, ownsDatabase, f);
     }
 
     /** Every feature's routes and the jobs that run beside them, wired from the settings, database and clock. */
@@ -121,7 +133,8 @@ public final class App implements AutoCloseable {
             InfrastructureRoutes infrastructure, DecisionRoutes decisions, ImportRoutes imports,
             AccountRoutes accounts, Auth auth, ReservationRoutes reservations, AllocationRoutes allocations,
             ContractRoutes contracts, PlanningRoutes planning, IdleRoutes idle, InboxRoutes inbox, OgcRoutes ogc,
-            TileRoutes tiles, HoldSweeper holdSweeper, IdleScan idleScan, List<AutoCloseable> background) {
+            TileRoutes tiles, MetricsRoutes metrics, ClientAddress clients, HoldSweeper holdSweeper,
+            IdleScan idleScan, DecisionCheckpoints checkpoints, List<AutoCloseable> background) {
 
         static Features wire(Settings settings, Database database, Clock clock) {
             // public map: read-only pool
@@ -129,21 +142,26 @@ public final class App implements AutoCloseable {
             var vocabulary = Vocabulary.load(read);
             var estates = new EstateRepository(read);
             // accounts and the decision log
-            var decisionLog = new DecisionLog(database.jdbi(), clock);
-            var accounts = new AccountService(database.jdbi(), clock);
+            var decisionLog = new DecisionLog(database.jdbi());
+            var checkpoints = new DecisionCheckpoints(database.jdbi(), decisionLog,
+                    LogSigningKey.load(settings.logSigningKey(), settings.dataDir()),
+                    DecisionCheckpoints.fileIn(settings.dataDir()));
+            var mailer = Mailer.fromUrl(settings.smtpUrl());
+            var notifier = new Notifier(mailer, clock);
+            var accounts = new AccountService(database.jdbi(), clock, notifier);
             var auth = new Auth(accounts);
+            var clients = new ClientAddress(settings.trustedProxies());
             if (settings.demoMode()) {
                 DemoAccounts.ensure(accounts);
             }
             // reservations, imports and exports
             var reservations = new ReservationService(database.jdbi(), decisionLog, new SandboxGateway(clock), clock);
-            var exportService = new ExportService(read, decisionLog);
+            var metrics = new Metrics();
+            var exportService = new ExportService(read, decisionLog, metrics);
             // holds that lapsed while the server was down expire before the first request (and before demo seeding)
             var holdSweeper = HoldSweeper.start(reservations);
-            var decisionSealer = DecisionSealer.start(decisionLog, 1000);
+            var decisionSealer = DecisionSealer.start(decisionLog, checkpoints, 1000);
             // contracts, notices and idle land
-            var mailer = Mailer.fromUrl(settings.smtpUrl());
-            var notifier = new Notifier(mailer, clock);
             var contracts = new ContractService(database.jdbi(), decisionLog, notifier, clock);
             var idleScan = new IdleScan(database.jdbi(), decisionLog, clock);
             var idleCases = new IdleCaseService(database.jdbi(), decisionLog, contracts, notifier, clock);
@@ -158,11 +176,11 @@ public final class App implements AutoCloseable {
                     new EstateRoutes(estates),
                     new ParcelRoutes(new ParcelRepository(read), estates, vocabulary),
                     new InfrastructureRoutes(new InfrastructureRepository(read)),
-                    new DecisionRoutes(decisionLog),
+                    new DecisionRoutes(decisionLog, checkpoints),
                     new ImportRoutes(new ImportService(database.jdbi(), decisionLog), exportService, auth),
-                    new AccountRoutes(accounts, auth, new LoginLimiter(clock)),
+                    new AccountRoutes(accounts, auth, new LoginLimiter(clock), clients),
                     auth,
-                    new ReservationRoutes(reservations, auth),
+                    new ReservationRoutes(reservations, auth, new RequestLimits(clock)),
                     new AllocationRoutes(database.jdbi(), auth),
                     new ContractRoutes(contracts, auth),
                     new PlanningRoutes(new PlanningRepository(read), estates, exportService, auth, clock, vocabulary),
@@ -170,20 +188,35 @@ public final class App implements AutoCloseable {
                     new InboxRoutes(database.jdbi(), auth, clock),
                     new OgcRoutes(new OgcRepository(read), vocabulary),
                     new TileRoutes(new TileRepository(read)),
-                    holdSweeper, idleScan, background);
+                    new MetricsRoutes(metrics),
+                    clients, holdSweeper, idleScan, checkpoints, background);
         }
     }
 
-    /** JSON, request size limits, static files and the connector with its timeouts. */
+    /**
+     * JSON, request size limits, security headers and Jetty's own errors, static files and the connector with its
+     * timeouts.
+     */
     private static void configureServer(JavalinConfig config, Settings settings) {
         config.jsonMapper(new JavalinJackson(objectMapper(), false));
+        // Jetty adds the headers to every request it parsed, before any handler; what it could not parse (a URI or
+        // header fields over its limits) it answers through JettyErrors, which adds them too.
+        SecurityHeaders securityHeaders = SecurityHeaders.from(settings);
+        JettyErrors jettyErrors = new JettyErrors(securityHeaders);
+        config.jetty.modifyHttpConfiguration(http -> {
+            http.addCustomizer(securityHeaders);
+            http.setMinRequestDataRate(MIN_BODY_BYTES_PER_SECOND);
+        });
+        config.jetty.modifyServer(jetty -> jetty.setErrorHandler(jettyErrors));
+        config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(jettyErrors));
         // Bodies Javalin reads itself (JSON), with or without a declared length, stop at the JSON limit; file forms
         // are streamed by Jetty up to the upload limit.
         config.http.maxRequestSize = BodyLimits.JSON_BYTES;
         config.jetty.multipartConfig.maxTotalRequestSize(BodyLimits.UPLOAD_BYTES, SizeUnit.BYTES);
-        config.jetty.modifyHttpConfiguration(http -> http.setMinRequestDataRate(MIN_BODY_BYTES_PER_SECOND));
         // Javalin's automatic ETags hash every response body: 80 ms on a 2,000-plot answer. Off; tiles set their own.
         config.http.generateEtags = false;
+        // a method a path does not take is 405 method_not_allowed, not a misleading 404
+        config.http.prefer405over404 = true;
         config.staticFiles.enableWebjars();
         config.staticFiles.add(files -> {
             files.hostedPath = "/";
@@ -209,11 +242,12 @@ public final class App implements AutoCloseable {
         // before any handler reads a body: its declared size, then its client's requests in flight
         routes.before(BODY_LIMITS::refuseDeclaredOversize);
         var inFlight = new InFlightLimit(ctx -> f.auth().accountId(ctx).map(InFlightLimit.Client::account)
-                .orElseGet(() -> InFlightLimit.Client.address(ctx.ip())));
+                .orElseGet(() -> InFlightLimit.Client.address(f.clients().of(ctx))));
         routes.before(inFlight::admit);
         routes.after(inFlight::leave);
         // site and public map
         routes.get("/health", f.site()::health);
+        routes.get("/metrics", f.auth().only(f.metrics()::scrape, Role.ADMIN));
         routes.get("/api/config", f.site()::config);
         routes.get("/api/estates", f.estates()::list);
         routes.get("/api/estates/{code}", f.estates()::get);
@@ -222,14 +256,20 @@ public final class App implements AutoCloseable {
         routes.get("/api/infrastructure", f.infrastructure()::search);
         routes.get("/api/decisions", f.decisions()::list);
         routes.get("/api/decisions/verify", f.decisions()::verify);
+        routes.get("/api/decisions/checkpoints", f.decisions()::checkpoints);
         // parcel files
         f.imports().register(routes);
-        // accounts
+        // accounts: the sign-in endpoints take only JSON, and only from this site; token requests only JSON
+        routes.before("/api/auth/*", CrossSite::authEndpoint);
+        routes.before("/api/tokens", CrossSite::jsonOnly);
+        routes.before("/api/tokens/*", CrossSite::jsonOnly);
         routes.post("/api/auth/register", f.accounts()::register);
         routes.post("/api/auth/login", f.accounts()::login);
         routes.post("/api/auth/logout", f.accounts()::logout);
         routes.get("/api/me", f.accounts()::me);
         routes.post("/api/tokens", f.accounts()::createToken);
+        routes.get("/api/tokens", f.accounts()::listTokens);
+        routes.delete("/api/tokens/{id}", f.accounts()::revokeToken);
         // reservations
         routes.post("/api/reservations", f.reservations()::create);
         routes.get("/api/reservations", f.reservations()::list);
@@ -272,6 +312,11 @@ public final class App implements AutoCloseable {
     /** Runs the hold-expiry sweep now (tests move the clock, then call this); returns how many holds expired. */
     public int sweepHolds() {
         return holdSweeper.sweep();
+    }
+
+    /** Signs a checkpoint of the decision log's head now (the server does every few minutes; tests call this). */
+    public Optional<Checkpoint> checkpointLog() {
+        return checkpoints.checkpointNow();
     }
 
     /** The idle scan this server runs daily (tests and the CLI call it directly). */

@@ -1,5 +1,5 @@
--- The decision log is append-only (table: V010__decision_log.sql); entries are linked into the chain by the sealer
--- alone (R__decision_chain.sql).
+-- The decision log is append-only (table: V010__decision_log.sql), and so are its signed checkpoints (V530);
+-- entries are linked into the chain by the sealer alone (R__decision_chain.sql).
 
 -- Entries are never changed or removed; the only update allowed is the sealer filling in the chain columns
 -- of an unsealed entry, leaving its content exactly as it was.
@@ -47,3 +47,21 @@ CREATE TRIGGER decision_insert_unsealed
     BEFORE INSERT ON decision
     FOR EACH ROW EXECUTE FUNCTION decision_insert_unsealed();
 
+
+-- Signed checkpoints (V530) are kept like the entries they vouch for: added, never changed or removed.
+CREATE OR REPLACE FUNCTION decision_checkpoint_append_only() RETURNS trigger
+    LANGUAGE plpgsql AS
+$$
+BEGIN
+    RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege',
+        MESSAGE = 'decision checkpoints are append-only: ' || TG_OP || ' is not allowed';
+END
+$$;
+DROP TRIGGER IF EXISTS decision_checkpoint_no_update_delete ON decision_checkpoint;
+CREATE TRIGGER decision_checkpoint_no_update_delete
+    BEFORE UPDATE OR DELETE ON decision_checkpoint
+    FOR EACH ROW EXECUTE FUNCTION decision_checkpoint_append_only();
+DROP TRIGGER IF EXISTS decision_checkpoint_no_truncate ON decision_checkpoint;
+CREATE TRIGGER decision_checkpoint_no_truncate
+    BEFORE TRUNCATE ON decision_checkpoint
+    FOR EACH STATEMENT EXECUTE FUNCTION decision_checkpoint_append_only();

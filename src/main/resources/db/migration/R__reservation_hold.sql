@@ -67,8 +67,10 @@ $$;
 --   4. the plots still AVAILABLE become RESERVED (parcel_set_status): a single plot by a conditional update
 --      (concurrent claimers queue on its row until the first commits, then find it taken), several after locking
 --      them all in id order, so that a request takes all of its plots or none and writes nothing when it takes none;
---   5. the reservation, its plots, the answer kept for the key, and the decision-log entry (decision_record) are
---      written.
+--   5. the reservation, its plots, the answer kept for the key, and the decision-log entry are written. The entry
+--      is made here, not by the caller: its actor is the investor whose application it is, in that user's own
+--      role, at the transaction's time (decision_insert, R__decision_record.sql), one call for the whole set.
+--      SECURITY DEFINER for that alone: the service's role may not write the log itself.
 -- Answers (n, outcome) for every element: 'held' with the new reservation's document (reservation_document, as
 -- GET /api/reservations/{id} shows it), or the refusal. p_stage 'check' does only 2 and the plot checks of 3, with
 -- no lock and nothing written, and answers the refusal, or a null outcome for an application that may go on (the
@@ -78,7 +80,7 @@ CREATE OR REPLACE FUNCTION reservation_hold_set(p_requests jsonb, p_cap integer,
                                                 p_now timestamptz, p_expires timestamptz,
                                                 p_stage text DEFAULT 'all')
     RETURNS TABLE (n bigint, outcome jsonb)
-    LANGUAGE plpgsql
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
     SET plan_cache_mode = force_generic_plan AS
 $$
 DECLARE
@@ -154,7 +156,7 @@ BEGIN
                        p_expires, NULL, NULL, NULL, h.parcels, NULL, NULL, h.open,
                        (SELECT count(*) FROM allocation a WHERE a.investor_id = h.investor AND a.status = 'ACTIVE'))::text,
                    'entry', jsonb_build_object(
-                       'actorId', h.investor, 'actorRole', 'investor', 'action', 'reservation.held',
+                       'actorId', h.investor, 'actorRole', lower(u.role), 'action', 'reservation.held',
                        'subjectType', 'reservation', 'subjectId', h.id::text, 'estateCode', h.estate_code,
                        'parcelIds', h.parcels, 'toState', 'HELD',
                        'publicDetails', jsonb_build_object('plots', h.plots, 'activity', h.activity,
@@ -197,8 +199,8 @@ BEGIN
             )
             INSERT INTO idempotency_key (user_id, key, request_hash, response_status, response_body, created_at)
             SELECT h.investor, h.key, decode(h."requestHash", 'hex'), 201, h.body, p_now FROM h;
-            PERFORM FROM decision_record(p_now, (SELECT jsonb_agg(h -> 'entry' ORDER BY (h ->> 'n')::bigint)
-                                                   FROM jsonb_array_elements(held) h));
+            PERFORM FROM decision_insert((SELECT jsonb_agg(h -> 'entry' ORDER BY (h ->> 'n')::bigint)
+                                            FROM jsonb_array_elements(held) h));
             SELECT jsonb_object_agg(h ->> 'n', h -> 'body') INTO bodies FROM jsonb_array_elements(held) h;
         END IF;
     END IF;

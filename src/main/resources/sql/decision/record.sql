@@ -1,3 +1,3 @@
--- Entries of the decision log, through the one function that writes them (decision_record, R__decision_record.sql);
--- answers their seq in order. The sealer links them into the hash chain later.
-SELECT seq FROM decision_record(:occurredAt, CAST(:entries AS jsonb)) AS seq
+-- Entries of the decision log, through the one function the service may write them with (decision_record,
+-- R__decision_record.sql), as the actor set by act_as.sql; answers their seq in order.
+SELECT seq FROM decision_record(CAST(:entries AS jsonb)) AS seq

@@ -31,6 +31,14 @@ public final class AccountRepository {
     private static final String TOUCH_TOKEN = SqlResource.load("account/touch_token");
     private static final String INSERT_TOKEN = SqlResource.load("account/insert_token");
     private static final String DEMO_OFFICER_ESTATES = SqlResource.load("account/demo_officer_estates");
+    private static final String SIGNUP_USER = SqlResource.load("account/signup_user");
+    private static final String USER_ID_BY_EMAIL = SqlResource.load("account/user_id_by_email");
+    private static final String LIST_TOKENS = SqlResource.load("account/list_tokens");
+    private static final String REVOKE_TOKEN = SqlResource.load("account/revoke_token");
+    private static final String LIST_USERS = SqlResource.load("account/list_users");
+    private static final String SET_DISABLED = SqlResource.load("account/set_disabled");
+    private static final String SET_PASSWORD = SqlResource.load("account/set_password");
+    private static final String DELETE_USER_SESSIONS = SqlResource.load("account/delete_user_sessions");
 
     private final Jdbi jdbi;
 
@@ -43,6 +51,13 @@ public final class AccountRepository {
 
     /** A user's profile as {@code GET /api/me} shows it. */
     public record Profile(long id, String email, String name, String organisation, Role role, List<String> estates) {}
+
+    /** A personal API token as its owner sees it listed (never its secret). */
+    public record TokenInfo(long id, String name, Instant createdAt, Instant expiresAt, Instant lastUsedAt) {}
+
+    /** An account as {@code ./zamin user list} shows it. */
+    public record Account(long id, String email, String name, Role role, List<String> estates, Instant createdAt,
+            Instant disabledAt) {}
 
     /** The session or token a request presented, resolved. */
     record Presented(CurrentUser user, String csrfToken, Long tokenId, Instant lastUsed) {}
@@ -61,6 +76,20 @@ public final class AccountRepository {
                 .bind("email", email).bind("name", name).bind("organisation", organisation)
                 .bind("hash", passwordHash).bind("role", role.name()).bind("now", utc(now))
                 .mapTo(Long.class).one();
+    }
+
+    /** Inserts a sign-up's investor in the caller's transaction; empty when the address already has an account. */
+    Optional<Long> insertSignUp(Handle h, String email, String name, String organisation, String passwordHash,
+            Instant now) {
+        return h.createQuery(SIGNUP_USER)
+                .bind("email", email).bind("name", name).bind("organisation", organisation)
+                .bind("hash", passwordHash).bind("now", utc(now))
+                .mapTo(Long.class).findOne();
+    }
+
+    /** The id of the account with this address, disabled or not. */
+    Optional<Long> idByEmail(Handle h, String email) {
+        return h.createQuery(USER_ID_BY_EMAIL).bind("email", email).mapTo(Long.class).findOne();
     }
 
     /** Links an officer to estates; returns the codes that name no estate (nothing is linked then). */
@@ -113,9 +142,9 @@ public final class AccountRepository {
                 .findOne());
     }
 
-    Optional<Presented> byToken(byte[] tokenHash) {
+    Optional<Presented> byToken(byte[] tokenHash, Instant now) {
         return jdbi.withHandle(h -> h.createQuery(USER_BY_TOKEN)
-                .bind("hash", tokenHash)
+                .bind("hash", tokenHash).bind("now", utc(now))
                 .map((rs, ctx) -> {
                     var lastUsed = rs.getObject("last_used_at", OffsetDateTime.class);
                     return new Presented(user(rs), null, rs.getLong("token_id"),
@@ -129,10 +158,53 @@ public final class AccountRepository {
                 .bind("id", tokenId).bind("now", utc(now)).execute());
     }
 
-    long insertToken(byte[] tokenHash, long userId, String name, Instant now) {
+    long insertToken(byte[] tokenHash, long userId, String name, Instant now, Instant expires) {
         return jdbi.withHandle(h -> h.createQuery(INSERT_TOKEN)
                 .bind("hash", tokenHash).bind("user", userId).bind("name", name).bind("now", utc(now))
+                .bind("expires", utc(expires))
                 .mapTo(Long.class).one());
+    }
+
+    List<TokenInfo> listTokens(long userId) {
+        return jdbi.withHandle(h -> h.createQuery(LIST_TOKENS)
+                .bind("user", userId)
+                .map((rs, ctx) -> new TokenInfo(rs.getLong("id"), rs.getString("name"), instant(rs, "created_at"),
+                        instant(rs, "expires_at"), instant(rs, "last_used_at")))
+                .list());
+    }
+
+    /** Revokes one of the user's tokens; false when they have no such unrevoked token. */
+    boolean revokeToken(long userId, long tokenId, Instant now) {
+        return jdbi.withHandle(h -> h.createUpdate(REVOKE_TOKEN)
+                .bind("user", userId).bind("id", tokenId).bind("now", utc(now)).execute()) > 0;
+    }
+
+    List<Account> listUsers() {
+        return jdbi.withHandle(h -> h.createQuery(LIST_USERS)
+                .map((rs, ctx) -> {
+                    CurrentUser u = user(rs);
+                    return new Account(u.id(), u.email(), rs.getString("name"), u.role(),
+                            u.estateCodes().stream().sorted().toList(), instant(rs, "created_at"),
+                            instant(rs, "disabled_at"));
+                })
+                .list());
+    }
+
+    /** Disables the account (at {@code at}) or, with null, enables it; the account's id, empty if none has it. */
+    Optional<Long> setDisabled(String email, Instant at) {
+        return jdbi.withHandle(h -> h.createQuery(SET_DISABLED)
+                .bind("email", email).bindByType("disabled_at", at == null ? null : utc(at), OffsetDateTime.class)
+                .mapTo(Long.class).findOne());
+    }
+
+    /** Sets a new password hash and ends the account's sessions; the account's id, empty if none has it. */
+    Optional<Long> setPassword(String email, String passwordHash) {
+        return jdbi.inTransaction(h -> {
+            Optional<Long> id = h.createQuery(SET_PASSWORD)
+                    .bind("email", email).bind("hash", passwordHash).mapTo(Long.class).findOne();
+            id.ifPresent(user -> h.createUpdate(DELETE_USER_SESSIONS).bind("user", user).execute());
+            return id;
+        });
     }
 
     /** The estates the demo officer manages. */
@@ -142,6 +214,11 @@ public final class AccountRepository {
 
     static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
     }
 
     private static CurrentUser user(ResultSet rs) throws SQLException {

@@ -3,58 +3,60 @@ package org.zamin.account;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.zamin.domain.NotSignedIn;
-import org.zamin.domain.TooMany;
+import org.zamin.http.ClientAddress;
 import org.zamin.http.JsonBody;
+import org.zamin.http.Params;
 
-/** {@code /api/auth/register|login|logout}, {@code GET /api/me} and {@code POST /api/tokens}. */
+/**
+ * {@code /api/auth/register|login|logout}, {@code GET /api/me} and {@code /api/tokens} (create, list, revoke). The
+ * sign-in endpoints take only JSON from this site ({@code http.CrossSite}, registered before them).
+ */
 public final class AccountRoutes {
 
     private final AccountService accounts;
     private final Auth auth;
     private final LoginLimiter limiter;
+    private final ClientAddress clients;
 
-    public AccountRoutes(AccountService accounts, Auth auth, LoginLimiter limiter) {
+    public AccountRoutes(AccountService accounts, Auth auth, LoginLimiter limiter, ClientAddress clients) {
         this.accounts = accounts;
         this.auth = auth;
         this.limiter = limiter;
+        this.clients = clients;
     }
 
     record RegisterRequest(String email, String password, String name, String organisation) {}
 
     record LoginRequest(String email, String password) {}
 
-    record TokenRequest(String name) {}
+    record TokenRequest(String name, String expiresInDays) {}
 
+    /** 202 and the same body whether or not the address has an account; the message to the address says which. */
     public void register(Context ctx) {
-        if (!limiter.allowAttempt(ctx.ip())) {
-            throw rateLimited();
-        }
+        limiter.attempt(clients.of(ctx));
         RegisterRequest r = JsonBody.read(ctx, RegisterRequest.class);
-        long id = accounts.createUser(r.email(), r.name(), r.organisation(), r.password(), Role.INVESTOR, List.of());
-        var session = accounts.openSession(new CurrentUser(id, r.email(), Role.INVESTOR, java.util.Set.of()));
-        startSession(ctx, session);
-        ctx.status(201).json(me(id, session.csrfToken()));
+        accounts.signUp(r.email(), r.name(), r.organisation(), r.password());
+        ctx.header("Cache-Control", "no-store");
+        ctx.status(202).json(Map.of("status", "sign_up_received",
+                "message", "if this address can be used, its account is ready: sign in; a message to the address "
+                        + "says more"));
     }
 
     public void login(Context ctx) {
-        if (!limiter.allowAttempt(ctx.ip())) {
-            throw rateLimited();
-        }
+        String client = clients.of(ctx);
+        limiter.attempt(client);
         LoginRequest r = JsonBody.read(ctx, LoginRequest.class);
-        if (!limiter.allowPassword(r.email(), ctx.ip())) {
-            throw rateLimited();
-        }
+        limiter.beginPasswordCheck(r.email(), client);
         AccountService.Session session;
         try {
             session = accounts.login(r.email(), r.password());
         } catch (NotSignedIn e) {
-            limiter.failed(r.email(), ctx.ip());
+            limiter.failed(r.email(), client);
             throw e;
         }
-        limiter.succeeded(r.email(), ctx.ip());
+        limiter.succeeded(r.email(), client);
         startSession(ctx, session);
         ctx.json(me(session.user().id(), session.csrfToken()));
     }
@@ -77,9 +79,23 @@ public final class AccountRoutes {
 
     public void createToken(Context ctx) {
         CurrentUser user = auth.require(ctx);
-        TokenRequest r = JsonBody.readOr(ctx, TokenRequest.class, new TokenRequest(null));
+        TokenRequest r = JsonBody.readOr(ctx, TokenRequest.class, new TokenRequest(null, null));
         ctx.header("Cache-Control", "no-store");
-        ctx.status(201).json(accounts.createToken(user, r.name()));
+        ctx.status(201).json(accounts.createToken(user, r.name(), r.expiresInDays()));
+    }
+
+    /** The caller's own unrevoked tokens (expired ones marked by {@code expiresAt}), never their secrets. */
+    public void listTokens(Context ctx) {
+        CurrentUser user = auth.require(ctx);
+        ctx.header("Cache-Control", "no-store");
+        ctx.json(Map.of("tokens", accounts.tokens(user)));
+    }
+
+    /** Revokes one of the caller's tokens at once; 404 for another's or an unknown one. */
+    public void revokeToken(Context ctx) {
+        CurrentUser user = auth.require(ctx);
+        accounts.revokeToken(user, Params.id(ctx, "id"));
+        ctx.status(204);
     }
 
     /** Replaces any session the browser had (so a session id never survives a sign-in) with a new one. */
@@ -102,9 +118,5 @@ public final class AccountRoutes {
         body.put("estates", p.estates());
         body.put("csrfToken", csrfToken);
         return body;
-    }
-
-    private static TooMany rateLimited() {
-        return new TooMany("rate_limited", "too many sign-in attempts; wait a few minutes and try again");
     }
 }

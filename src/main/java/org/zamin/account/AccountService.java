@@ -9,23 +9,36 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.zamin.domain.Conflict;
 import org.zamin.domain.Invalid;
+import org.zamin.domain.NotFound;
 import org.zamin.domain.NotSignedIn;
 import org.zamin.domain.Text;
+import org.zamin.inbox.Notifier;
 
 /** Accounts: sign-up, staff accounts, sign-in and sign-out, personal API tokens. */
 public final class AccountService {
 
     /** How long a browser session lasts from sign-in. */
     public static final Duration SESSION_LIFETIME = Duration.ofDays(7);
+    /** How long an API token lasts when its creator does not say. */
+    public static final int DEFAULT_TOKEN_DAYS = 90;
+    /** The longest an API token may last (the database refuses more than a year). */
+    public static final int MAX_TOKEN_DAYS = 365;
     private static final String TOKEN_PREFIX = "zmn_";
 
     private final Jdbi jdbi;
     private final AccountRepository accounts;
+    private final Notifier notifier;
     private final Clock clock;
 
+    /** Without mail: sign-up notices go to the in-app inbox only (the CLI, tests). */
     public AccountService(Jdbi jdbi, Clock clock) {
+        this(jdbi, clock, new Notifier(Optional.empty(), clock));
+    }
+
+    public AccountService(Jdbi jdbi, Clock clock, Notifier notifier) {
         this.jdbi = jdbi;
         this.accounts = new AccountRepository(jdbi);
+        this.notifier = notifier;
         this.clock = clock;
     }
 
@@ -33,19 +46,39 @@ public final class AccountService {
     public record Session(String id, String csrfToken, CurrentUser user, Instant expires) {}
 
     /** A new API token: the secret (shown once, stored hashed) and its record. */
-    public record NewToken(long id, String name, String token, Instant createdAt) {}
+    public record NewToken(long id, String name, String token, Instant createdAt, Instant expiresAt) {}
+
+    /**
+     * Sign-up of a new investor, answered alike whether or not the address already has an account (the caller
+     * learns nothing): a new address gets its account and a welcome message; an address that has one is told, in
+     * that account's inbox and mail, that someone tried to sign up with it. Both cost one Argon2id hash. 422 for bad
+     * content (which says nothing about the address's account).
+     */
+    public void signUp(String email, String name, String organisation, String password) {
+        String normalEmail = validEmail(email);
+        Names names = checkNewAccount(password, name, organisation);
+        String hash = Passwords.hash(password);
+        jdbi.useTransaction(h -> {
+            Optional<Long> created = accounts.insertSignUp(h, normalEmail, names.name(), names.organisation(), hash,
+                    clock.instant());
+            if (created.isPresent()) {
+                notifier.notifyUser(h, created.get(), "account_created", "Welcome to Zamin",
+                        "Your investor account for " + normalEmail + " is ready: sign in with the password you chose.",
+                        "#/");
+            } else {
+                accounts.idByEmail(h, normalEmail).ifPresent(existing -> notifier.notifyUser(h, existing,
+                        "signup_existing", "Someone tried to sign up with your address",
+                        "Someone tried to create a new Zamin account for " + normalEmail + ", which already has this "
+                                + "account; nothing was changed. If it was you, sign in instead.", "#/"));
+            }
+        });
+    }
 
     /** Creates an account; {@code estateCodes} only for officers. 409 {@code email_taken}, 422 for bad content. */
     public long createUser(String email, String name, String organisation, String password, Role role,
             List<String> estateCodes) {
         String normalEmail = validEmail(email);
-        String problem = Passwords.problem(password);
-        if (problem != null) {
-            throw new Invalid("weak_password", problem);
-        }
-        String fullName = Text.required(name, Text.Kind.LINE, Text.NAME_MAX, "invalid_name", "name");
-        String org = Text.optional(organisation, Text.Kind.LINE, Text.NAME_MAX, "invalid_organisation",
-                "organisation");
+        Names names = checkNewAccount(password, name, organisation);
         if (role != Role.OFFICER && !estateCodes.isEmpty()) {
             throw new Invalid("invalid_estates", "only officers are scoped to estates");
         }
@@ -58,10 +91,22 @@ public final class AccountService {
             if (!unknown.isEmpty()) {
                 throw new Invalid("unknown_estate", "no estate with code " + String.join(", ", unknown));
             }
-            long id = accounts.insertUser(h, normalEmail, fullName, org, hash, role, clock.instant());
+            long id = accounts.insertUser(h, normalEmail, names.name(), names.organisation(), hash, role, clock.instant());
             accounts.linkEstates(h, id, estateCodes);
             return id;
         });
+    }
+
+    /** A new account's name and organisation, checked (and the password's strength). */
+    private record Names(String name, String organisation) {}
+
+    private static Names checkNewAccount(String password, String name, String organisation) {
+        String problem = Passwords.problem(password);
+        if (problem != null) {
+            throw new Invalid("weak_password", problem);
+        }
+        return new Names(Text.required(name, Text.Kind.LINE, Text.NAME_MAX, "invalid_name", "name"),
+                Text.optional(organisation, Text.Kind.LINE, Text.NAME_MAX, "invalid_organisation", "organisation"));
     }
 
     /** True when an account with this address exists. */
@@ -87,7 +132,7 @@ public final class AccountService {
         return openSession(stored.get().user());
     }
 
-    Session openSession(CurrentUser user) {
+    private Session openSession(CurrentUser user) {
         String id = Secrets.random();
         String csrf = Secrets.random();
         Instant now = clock.instant();
@@ -104,13 +149,71 @@ public final class AccountService {
         accounts.deleteSession(Secrets.sha256(sessionId));
     }
 
-    public NewToken createToken(CurrentUser user, String name) {
+    /**
+     * A new API token for {@code user}, lasting {@code days} (a whole number, Persian digits too; default
+     * {@value #DEFAULT_TOKEN_DAYS}, at most {@value #MAX_TOKEN_DAYS}).
+     */
+    public NewToken createToken(CurrentUser user, String name, String days) {
         String given = Text.optional(name, Text.Kind.LINE, Text.TOKEN_NAME_MAX, "invalid_token_name", "a token name");
         String label = given.isEmpty() ? "API token" : given;
+        int lifetime = tokenDays(days);
         String token = TOKEN_PREFIX + Secrets.random();
         Instant now = clock.instant();
-        long id = accounts.insertToken(Secrets.sha256(token), user.id(), label, now);
-        return new NewToken(id, label, token, now);
+        Instant expires = now.plus(Duration.ofDays(lifetime));
+        long id = accounts.insertToken(Secrets.sha256(token), user.id(), label, now, expires);
+        return new NewToken(id, label, token, now, expires);
+    }
+
+    private static int tokenDays(String days) {
+        if (days == null || days.isBlank()) {
+            return DEFAULT_TOKEN_DAYS;
+        }
+        try {
+            int lifetime = Integer.parseInt(days.strip()); // Character.digit reads Persian and Arabic-Indic digits
+            if (lifetime >= 1 && lifetime <= MAX_TOKEN_DAYS) {
+                return lifetime;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new Invalid("invalid_expiry", "a token lasts a whole number of days, 1 to " + MAX_TOKEN_DAYS + " days");
+    }
+
+    /** The user's unrevoked tokens, expired ones included (never their secrets). */
+    public List<AccountRepository.TokenInfo> tokens(CurrentUser user) {
+        return accounts.listTokens(user.id());
+    }
+
+    /** Revokes one of the user's own tokens at once; 404 when they have no such token. */
+    public void revokeToken(CurrentUser user, long tokenId) {
+        if (!accounts.revokeToken(user.id(), tokenId, clock.instant())) {
+            throw new NotFound("token");
+        }
+    }
+
+    /** Every account, for administrators ({@code ./zamin user list}). */
+    public List<AccountRepository.Account> users() {
+        return accounts.listUsers();
+    }
+
+    /** Disables an account: it cannot sign in, and its sessions and tokens end at once. 404 for an unknown address. */
+    public void disable(String email) {
+        accounts.setDisabled(email.strip(), clock.instant()).orElseThrow(() -> new NotFound("account " + email));
+    }
+
+    /** Enables a disabled account again (its old sessions and tokens stay ended). 404 for an unknown address. */
+    public void enable(String email) {
+        accounts.setDisabled(email.strip(), null).orElseThrow(() -> new NotFound("account " + email));
+    }
+
+    /** Sets a new password and ends the account's browser sessions. 422 {@code weak_password}, 404 unknown. */
+    public void resetPassword(String email, String password) {
+        String problem = Passwords.problem(password);
+        if (problem != null) {
+            throw new Invalid("weak_password", problem);
+        }
+        accounts.setPassword(email.strip(), Passwords.hash(password))
+                .orElseThrow(() -> new NotFound("account " + email));
     }
 
     public Optional<AccountRepository.Profile> profile(long userId) {

@@ -11,11 +11,13 @@ import java.util.Optional;
 import java.util.Set;
 import org.zamin.domain.Forbidden;
 import org.zamin.domain.NotSignedIn;
+import org.zamin.http.CrossSite;
 
 /**
  * Who is asking: a browser session (cookie {@value #COOKIE}) or a personal API token ({@code Authorization: Bearer}).
- * State-changing requests authenticated by the cookie must carry the session's CSRF token in {@value #CSRF_HEADER};
- * bearer tokens are never sent by a browser on its own, so they need none.
+ * State-changing requests authenticated by the cookie must come from this site ({@code Origin}, else
+ * {@code Sec-Fetch-Site}) and carry the session's CSRF token in {@value #CSRF_HEADER}; bearer tokens are never sent
+ * by a browser on its own, so they need neither.
  */
 public final class Auth {
 
@@ -107,7 +109,7 @@ public final class Auth {
             if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
                 return Optional.empty();
             }
-            var presented = accounts.repository().byToken(Secrets.sha256(authorization.substring(7).strip()));
+            var presented = accounts.repository().byToken(Secrets.sha256(authorization.substring(7).strip()), now);
             presented.ifPresent(p -> {
                 if (p.lastUsed() == null || p.lastUsed().plus(TOKEN_TOUCH_INTERVAL).isBefore(now)) {
                     accounts.repository().touchToken(p.tokenId(), now);
@@ -127,6 +129,7 @@ public final class Auth {
         if (SAFE_METHODS.contains(ctx.method().name())) {
             return;
         }
+        CrossSite.refuseCrossSite(ctx);
         String sent = ctx.header(CSRF_HEADER);
         if (sent == null || sent.isBlank()) {
             throw new Forbidden("csrf_missing", "the " + CSRF_HEADER + " header is missing");

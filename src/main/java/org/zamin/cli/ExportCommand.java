@@ -1,13 +1,13 @@
 package org.zamin.cli;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.zamin.config.Settings;
 import org.zamin.db.Database;
 import org.zamin.decision.DecisionLog;
 import org.zamin.io.FileFormat;
+import org.zamin.metrics.Metrics;
 import org.zamin.parcelimport.ExportService;
 import org.zamin.parcelimport.ImportRefused;
 import picocli.CommandLine.Command;
@@ -34,7 +34,7 @@ final class ExportCommand implements Callable<Integer> {
             return 2;
         }
         try (Database database = ZaminCommand.openDatabase(Settings.fromEnvironment(System.getenv()))) {
-            var exported = new ExportService(database.jdbi(), new DecisionLog(database.jdbi(), Clock.systemUTC()))
+            var exported = new ExportService(database.jdbi(), new DecisionLog(database.jdbi()), new Metrics())
                     .export(f, Optional.ofNullable(estate), out, ImportCommand.OPERATOR);
             System.out.printf("wrote %d plots to %s (%d bytes, sha256 %s)%n", exported.plots(), out,
                     exported.sizeBytes(), exported.sha256());

@@ -32,7 +32,7 @@ final class IdleCommands {
         public Integer call() {
             try (Database database = ZaminCommand.openDatabase(Settings.fromEnvironment(System.getenv()))) {
                 Clock clock = Clock.systemUTC();
-                var result = new IdleScan(database.jdbi(), new DecisionLog(database.jdbi(), clock), clock)
+                var result = new IdleScan(database.jdbi(), new DecisionLog(database.jdbi()), clock)
                         .run(asOf == null ? LocalDate.now(clock) : asOf, Actor.SYSTEM);
                 System.out.printf("idle scan as of %s: %d allocations scanned, %d cases opened, %d updated (%d ms)%n",
                         result.asOf(), result.scanned(), result.opened(), result.updated(), result.millis());

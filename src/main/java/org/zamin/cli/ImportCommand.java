@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.zamin.config.Settings;
@@ -25,8 +24,11 @@ import picocli.CommandLine.Parameters;
 @Command(name = "import", description = "Import plots from a GeoJSON, GeoPackage, zipped Shapefile or CSV (WKT) file.")
 final class ImportCommand implements Callable<Integer> {
 
-    /** The command line is the operator's: recorded in the decision log as the admin role, without a user id. */
-    static final Actor OPERATOR = new Actor(Optional.empty(), "admin");
+    /**
+     * The command line is the operator's, who has no account: recorded in the decision log as the system (the database
+     * accepts a role without a user id only for the system, so no entry can claim an anonymous admin).
+     */
+    static final Actor OPERATOR = Actor.SYSTEM;
 
     @Parameters(index = "0", description = "The file (.geojson/.json, .gpkg, .zip with a Shapefile, .csv).")
     Path file;
@@ -78,7 +80,7 @@ final class ImportCommand implements Callable<Integer> {
                 .withFields(Optional.ofNullable(plotField), Optional.ofNullable(landUseField),
                         Optional.ofNullable(priceField));
         try (Database database = ZaminCommand.openDatabase(Settings.fromEnvironment(System.getenv()))) {
-            var service = new ImportService(database.jdbi(), new DecisionLog(database.jdbi(), Clock.systemUTC()));
+            var service = new ImportService(database.jdbi(), new DecisionLog(database.jdbi()));
             long start = System.nanoTime();
             ImportReport report = service.importFile(file, file.getFileName().toString(), fileFormat, options);
             if (json) {

@@ -7,7 +7,9 @@ import org.slf4j.LoggerFactory;
 import org.zamin.App;
 import org.zamin.config.Settings;
 import org.zamin.db.Database;
+import org.zamin.decision.DecisionCheckpoints;
 import org.zamin.decision.DecisionLog;
+import org.zamin.decision.LogSigningKey;
 import org.zamin.sample.NationalGenerator;
 import org.zamin.sample.SampleLoader;
 import picocli.CommandLine;
@@ -104,18 +106,36 @@ public final class ZaminCommand implements Runnable {
         }
     }
 
-    @Command(name = "verify-log", description = "Check the decision log's hash chain from the first entry to the last.")
+    @Command(name = "verify-log", description = "Check the decision log's hash chain from the first entry to the last, "
+            + "and against the signed checkpoints of its head.")
     static final class VerifyLog implements java.util.concurrent.Callable<Integer> {
+
+        @Option(names = "--checkpoints", paramLabel = "FILE", description = "Signed checkpoints to check against, "
+                + "besides the database's: one JSON object a line, or a saved GET /api/decisions/checkpoints answer "
+                + "(default: " + DecisionCheckpoints.FILE_NAME + " in the data directory).")
+        Path checkpoints;
 
         @Override
         public Integer call() {
-            try (Database database = openDatabase(Settings.fromEnvironment(System.getenv()))) {
-                var result = new DecisionLog(database.jdbi(), java.time.Clock.systemUTC()).verify();
+            return verify(Settings.fromEnvironment(System.getenv()), java.util.Optional.ofNullable(checkpoints),
+                    System.out);
+        }
+
+        /** Verifies the log the settings name; prints the verdict and answers the exit status (0 intact, 1 not). */
+        static int verify(Settings settings, java.util.Optional<Path> checkpointFile, java.io.PrintStream out) {
+            try (Database database = openDatabase(settings)) {
+                DecisionLog decisions = new DecisionLog(database.jdbi());
+                var checkpoints = new DecisionCheckpoints(database.jdbi(), decisions,
+                        LogSigningKey.load(settings.logSigningKey(), settings.dataDir()),
+                        DecisionCheckpoints.fileIn(settings.dataDir()));
+                var result = checkpointFile.map(checkpoints::verify).orElseGet(checkpoints::verify);
                 if (result.valid()) {
-                    System.out.printf("decision log intact: %d entries, head %s%n", result.entries(), result.headHash());
+                    out.printf("decision log intact: %d entries, head %s; matches %d signed checkpoints (the latest"
+                            + " covers %d entries)%n", result.entries(), result.headHash(), result.checkpoints(),
+                            result.checkpointedEntries());
                     return 0;
                 }
-                System.out.printf("decision log BROKEN at entry %d: %s (%d entries before it verified)%n",
+                out.printf("decision log BROKEN at entry %d: %s (%d entries before it verified)%n",
                         result.firstBrokenSeq().orElse(-1L), result.problem().orElse("?"), result.entries());
                 return 1;
             }

@@ -1,7 +1,11 @@
 package org.zamin.config;
 
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,7 +19,10 @@ public record Settings(
         Optional<String> basemapUrl,
         Optional<String> basemapAttribution,
         Optional<String> smtpUrl,
-        boolean demoMode) {
+        boolean demoMode,
+        Optional<URI> publicUrl,
+        List<String> trustedProxies,
+        Optional<String> logSigningKey) {
 
     public static final int DEFAULT_PORT = 7070;
 
@@ -29,6 +36,9 @@ public record Settings(
             throw new IllegalArgumentException("DATABASE_OWNER_URL needs DATABASE_URL (the role the service works as)");
         }
         databaseReadUrl.ifPresent(Settings::requirePostgresUrl);
+        publicUrl.ifPresent(Settings::requireHttpUrl);
+        trustedProxies = List.copyOf(trustedProxies);
+        trustedProxies.forEach(Settings::requireCidr);
     }
 
     /**
@@ -46,7 +56,10 @@ public record Settings(
                 nonBlank(env.get("ZAMIN_BASEMAP_URL")),
                 nonBlank(env.get("ZAMIN_BASEMAP_ATTRIBUTION")),
                 nonBlank(env.get("ZAMIN_SMTP_URL")),
-                parseBoolean("ZAMIN_DEMO", env.get("ZAMIN_DEMO"), databaseUrl.isEmpty()));
+                parseBoolean("ZAMIN_DEMO", env.get("ZAMIN_DEMO"), databaseUrl.isEmpty()),
+                nonBlank(env.get("ZAMIN_PUBLIC_URL")).map(Settings::parseUrl),
+                parseList(env.get("ZAMIN_TRUSTED_PROXIES")),
+                nonBlank(env.get("ZAMIN_LOG_SIGNING_KEY")));
     }
 
     /** A log-safe description: passwords in database and SMTP URLs are redacted. */
@@ -58,7 +71,10 @@ public record Settings(
                 + ", databaseReadUrl=" + databaseReadUrl.map(Settings::redact).orElse("(none)")
                 + ", basemapUrl=" + basemapUrl.orElse("(none)")
                 + ", smtpUrl=" + smtpUrl.map(Settings::redact).orElse("(none)")
-                + ", demoMode=" + demoMode + "]";
+                + ", demoMode=" + demoMode
+                + ", publicUrl=" + publicUrl.map(URI::toString).orElse("(none)")
+                + ", trustedProxies=" + (trustedProxies.isEmpty() ? "(none)" : String.join(",", trustedProxies))
+                + ", logSigningKey=" + logSigningKey.map(k -> "(set, not shown)").orElse("(data directory)") + "]";
     }
 
     static String redact(String url) {
@@ -86,6 +102,56 @@ public record Settings(
             case "false", "0", "no", "off" -> false;
             default -> throw new IllegalArgumentException(name + " must be true or false, got " + value);
         };
+    }
+
+    private static URI parseUrl(String url) {
+        try {
+            return new URI(url);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("ZAMIN_PUBLIC_URL is not a URL");
+        }
+    }
+
+    /** The address users reach the service at: http or https, with a host and nothing secret in it (not echoed). */
+    private static void requireHttpUrl(URI url) {
+        if (!("https".equals(url.getScheme()) || "http".equals(url.getScheme())) || url.getHost() == null
+                || url.getUserInfo() != null) {
+            throw new IllegalArgumentException(
+                    "ZAMIN_PUBLIC_URL must be an http:// or https:// URL with a host and no user or password");
+        }
+    }
+
+    private static List<String> parseList(String value) {
+        return nonBlank(value).map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+                .toList()).orElse(List.of());
+    }
+
+    /**
+     * An IP address literal with an optional prefix length ({@code 10.0.0.0/8}, {@code ::1}, {@code 2001:db8::/32});
+     * never a host name, so checking it never asks DNS.
+     */
+    static void requireCidr(String cidr) {
+        String[] parts = cidr.split("/", -1);
+        boolean ipv4 = parts[0].matches("\\d{1,3}(\\.\\d{1,3}){3}");
+        boolean ipv6 = parts[0].matches("[0-9A-Fa-f:.]+") && parts[0].contains(":");
+        boolean ok = parts.length <= 2 && (ipv4 || ipv6);
+        if (ok && ipv4) {
+            ok = Arrays.stream(parts[0].split("\\.")).allMatch(octet -> Integer.parseInt(octet) <= 255);
+        }
+        if (ok && parts.length == 2) {
+            ok = parts[1].matches("\\d{1,3}") && Integer.parseInt(parts[1]) <= (ipv4 ? 32 : 128);
+        }
+        if (ok) {
+            try {
+                InetAddress.getByName(parts[0]); // a literal: parsed, not looked up
+            } catch (UnknownHostException e) {
+                ok = false;
+            }
+        }
+        if (!ok) {
+            throw new IllegalArgumentException("ZAMIN_TRUSTED_PROXIES must list IP addresses or CIDR ranges "
+                    + "(e.g. 10.0.0.0/8,::1), got '" + cidr + "'");
+        }
     }
 
     private static void requirePostgresUrl(String url) {

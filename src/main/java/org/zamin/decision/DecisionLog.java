@@ -5,10 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -20,10 +19,12 @@ import org.zamin.db.SqlResource;
 
 /**
  * Appends to, reads and verifies the hash-chained decision log. Entries are written by the database function
- * {@code decision_record} and linked into the chain by {@code decision_seal}.
+ * {@code decision_record}, which takes their time from the transaction and their actor from the session (set here,
+ * per transaction, from the {@link Actor} of the decision), and linked into the chain by {@code decision_seal}.
  */
 public final class DecisionLog {
 
+    private static final String ACT_AS = SqlResource.load("decision/act_as");
     private static final String RECORD = SqlResource.load("decision/record");
     private static final String SEAL = SqlResource.load("decision/seal");
     private static final String PENDING = SqlResource.load("decision/pending");
@@ -32,11 +33,9 @@ public final class DecisionLog {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Jdbi jdbi;
-    private final Clock clock;
 
-    public DecisionLog(Jdbi jdbi, Clock clock) {
+    public DecisionLog(Jdbi jdbi) {
         this.jdbi = jdbi;
-        this.clock = clock;
     }
 
     /** Appends inside the caller's transaction, so the entry commits or rolls back with the change it records. */
@@ -52,20 +51,45 @@ public final class DecisionLog {
         return ds.isEmpty() ? 0 : record(h, ds).size();
     }
 
-    /** Writes the entries through {@code decision_record} (R__decision_record.sql); answers their seq in order. */
+    /**
+     * Writes the entries through {@code decision_record} (R__decision_record.sql), each run of entries by one actor
+     * after telling the session who acts; answers their seq in order. Who acts is set for the transaction, so a handle
+     * outside one gets a transaction of its own here (else the setting would end with its own statement).
+     */
     private List<Long> record(Handle h, List<Decision> ds) {
-        return h.createQuery(RECORD)
-                .bind("occurredAt", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
-                .bind("entries", json(ds.stream().map(DecisionLog::entry).toList()))
-                .mapTo(Long.class)
-                .list();
+        if (!h.isInTransaction()) {
+            return h.inTransaction(t -> record(t, ds));
+        }
+        List<Long> seqs = new ArrayList<>(ds.size());
+        int from = 0;
+        while (from < ds.size()) {
+            Actor actor = ds.get(from).actor();
+            int to = from + 1;
+            while (to < ds.size() && ds.get(to).actor().equals(actor)) {
+                to++;
+            }
+            actAs(h, actor);
+            seqs.addAll(h.createQuery(RECORD)
+                    .bind("entries", json(ds.subList(from, to).stream().map(DecisionLog::entry).toList()))
+                    .mapTo(Long.class)
+                    .list());
+            from = to;
+        }
+        return seqs;
     }
 
-    /** An entry as decision_record takes it (absent parts as null). */
+    /** Sets who acts for the rest of the transaction (zamin.actor_id, zamin.actor_role); the database checks it. */
+    private static void actAs(Handle h, Actor actor) {
+        h.createQuery(ACT_AS)
+                .bind("actorId", actor.userId().orElse(null))
+                .bind("actorRole", actor.role())
+                .mapToMap()
+                .one();
+    }
+
+    /** An entry as decision_record takes it (absent parts as null); the actor and time are the database's. */
     private static Map<String, Object> entry(Decision d) {
         Map<String, Object> e = new HashMap<>();
-        e.put("actorId", d.actor().userId().orElse(null));
-        e.put("actorRole", d.actor().role());
         e.put("action", d.action());
         e.put("subjectType", d.subjectType());
         e.put("subjectId", d.subjectId());
@@ -108,22 +132,41 @@ public final class DecisionLog {
 
     /**
      * The verifier's verdict: how many sealed entries were checked, the head hash, the seq of the first broken
-     * entry and what is wrong with it, and how many entries were still waiting to be sealed.
+     * entry and what is wrong with it, how many entries were still waiting to be sealed, how many signed checkpoints
+     * the chain was compared with and how many entries the latest of them covers.
      */
     public record Verification(boolean valid, long entries, String headHash, Optional<Long> firstBrokenSeq,
-            Optional<String> problem, long pending) {}
+            Optional<String> problem, long pending, long checkpoints, long checkpointedEntries) {
+
+        /** This verdict turned into a failure for {@code why} (found outside the chain walk, e.g. a bad signature). */
+        Verification failing(String why) {
+            return new Verification(false, entries, headHash, firstBrokenSeq, Optional.of(why), pending, checkpoints,
+                    checkpointedEntries);
+        }
+    }
+
+    /** {@link #verify(List)} with no signed checkpoints: the chain's own consistency only. */
+    public Verification verify() {
+        return verify(List.of());
+    }
 
     /**
      * Seals what is waiting, then walks the whole chain, recomputing every SHA-256 here (not in the database)
-     * from the canonical text and the previous hash, and checking that chain positions have no gaps.
+     * from the canonical text and the previous hash, checking that chain positions have no gaps, and that the entry
+     * at each signed checkpoint's position has the seq and hash the checkpoint vouches for. A chain rewritten and
+     * re-hashed from some entry on is consistent in itself; it differs from every checkpoint signed after that
+     * entry. The checkpoints' signatures are checked by the caller ({@link DecisionCheckpoints}).
      */
-    public Verification verify() {
+    public Verification verify(List<Checkpoint> signed) {
         seal();
+        List<Checkpoint> checkpoints = signed.stream().sorted(Comparator.comparingLong(Checkpoint::chainPos)).toList();
+        long covered = checkpoints.isEmpty() ? 0 : checkpoints.get(checkpoints.size() - 1).chainPos();
         return jdbi.withHandle(h -> {
             long pending = h.createQuery(PENDING).mapTo(Long.class).one();
             MessageDigest sha256 = sha256();
             byte[] expectedPrev = new byte[32];
             long expectedPos = 1;
+            int nextCheckpoint = 0;
             try (var rows = h.createQuery(CHAIN).setFetchSize(1000).mapToMap().stream()) {
                 for (var it = rows.iterator(); it.hasNext(); ) {
                     Map<String, Object> row = it.next();
@@ -144,16 +187,31 @@ public final class DecisionLog {
                             problem = "content does not match its hash";
                         }
                     }
+                    while (problem == null && nextCheckpoint < checkpoints.size()
+                            && checkpoints.get(nextCheckpoint).chainPos() <= pos) {
+                        Checkpoint c = checkpoints.get(nextCheckpoint++);
+                        if (c.chainPos() != pos || c.seq() != seq || !c.hash().equals(HexFormat.of().formatHex(hash))) {
+                            problem = "does not match the signed checkpoint at chain position " + pos + " (signed "
+                                    + c.signedAt() + "): the log was rewritten at or before this entry";
+                        }
+                    }
                     if (problem != null) {
                         return new Verification(false, expectedPos - 1, HexFormat.of().formatHex(expectedPrev),
-                                Optional.of(seq), Optional.of(problem), pending);
+                                Optional.of(seq), Optional.of(problem), pending, nextCheckpoint, covered);
                     }
                     expectedPrev = hash;
                     expectedPos++;
                 }
             }
+            if (nextCheckpoint < checkpoints.size()) {
+                Checkpoint c = checkpoints.get(nextCheckpoint);
+                return new Verification(false, expectedPos - 1, HexFormat.of().formatHex(expectedPrev),
+                        Optional.of(c.seq()), Optional.of("the chain ends at position " + (expectedPos - 1)
+                                + ", before the signed checkpoint at position " + c.chainPos()
+                                + ": entries were removed"), pending, nextCheckpoint, covered);
+            }
             return new Verification(true, expectedPos - 1, HexFormat.of().formatHex(expectedPrev), Optional.empty(),
-                    Optional.empty(), pending);
+                    Optional.empty(), pending, checkpoints.size(), covered);
         });
     }
 

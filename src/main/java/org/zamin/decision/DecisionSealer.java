@@ -1,5 +1,6 @@
 package org.zamin.decision;
 
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -7,10 +8,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Seals new decision-log entries into the hash chain every second, so writers never wait on the chain. Several
- * servers may run one each: the database's lock lets one seal at a time.
+ * Seals new decision-log entries into the hash chain every second, so writers never wait on the chain, and signs a
+ * checkpoint of the chain's head every few minutes. Several servers may run one each: the database's locks let one
+ * seal, and one sign, at a time.
  */
 public final class DecisionSealer implements AutoCloseable {
+
+    /** How often the head is signed: what a rewrite of the log can hide behind is at most this much of it. */
+    public static final Duration CHECKPOINT_PERIOD = Duration.ofMinutes(5);
 
     private static final Logger log = LoggerFactory.getLogger(DecisionSealer.class);
 
@@ -20,22 +25,26 @@ public final class DecisionSealer implements AutoCloseable {
         this.scheduler = scheduler;
     }
 
-    /** Starts sealing every {@code periodMillis}. */
-    public static DecisionSealer start(DecisionLog log, long periodMillis) {
+    /** Starts sealing every {@code periodMillis} and signing a checkpoint every {@link #CHECKPOINT_PERIOD}. */
+    public static DecisionSealer start(DecisionLog decisions, DecisionCheckpoints checkpoints, long periodMillis) {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "decision-sealer");
             t.setDaemon(true);
             return t;
         });
-        scheduler.scheduleWithFixedDelay(() -> sealQuietly(log), periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(() -> quietly("sealing", decisions::seal), periodMillis, periodMillis,
+                TimeUnit.MILLISECONDS);
+        long checkpointMillis = CHECKPOINT_PERIOD.toMillis();
+        scheduler.scheduleWithFixedDelay(() -> quietly("signing a checkpoint of", checkpoints::checkpointNow),
+                checkpointMillis, checkpointMillis, TimeUnit.MILLISECONDS);
         return new DecisionSealer(scheduler);
     }
 
-    private static void sealQuietly(DecisionLog decisions) {
+    private static void quietly(String what, Runnable work) {
         try {
-            decisions.seal();
+            work.run();
         } catch (RuntimeException e) {
-            log.warn("sealing the decision log failed; will retry: {}", e.getMessage());
+            log.warn("{} the decision log failed; will retry: {}", what, e.getMessage());
         }
     }
 

@@ -1,5 +1,7 @@
 package org.zamin.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -27,25 +29,75 @@ public final class ErrorMapper {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorMapper.class);
 
-    private static final Map<Integer, String> CODES_BY_STATUS = Map.of(
-            400, "bad_request", 401, "unauthorized", 403, "forbidden", 404, "not_found", 405, "method_not_allowed",
-            409, "conflict", 413, "payload_too_large", 422, "unprocessable", 429, "rate_limited",
-            503, "database_unavailable");
+    private static final Map<Integer, String> CODES_BY_STATUS = Map.ofEntries(
+            Map.entry(400, "bad_request"), Map.entry(401, "unauthorized"), Map.entry(403, "forbidden"),
+            Map.entry(404, "not_found"), Map.entry(405, "method_not_allowed"), Map.entry(409, "conflict"),
+            Map.entry(413, "payload_too_large"), Map.entry(415, "unsupported_media_type"),
+            Map.entry(422, "unprocessable"), Map.entry(429, "rate_limited"), Map.entry(503, "database_unavailable"));
+
+    /**
+     * The code and message of each status Jetty answers on its own (no handler ran): the page translates the code as
+     * {@code error.<code>}, as for every other error.
+     */
+    private static final Map<Integer, Known> PROTOCOL_ERRORS = Map.ofEntries(
+            Map.entry(400, new Known("bad_request", "the request could not be parsed")),
+            Map.entry(404, new Known("not_found", "no such resource")),
+            Map.entry(405, new Known("method_not_allowed", "this method is not allowed here")),
+            Map.entry(408, new Known("request_timeout", "the request did not arrive in time")),
+            Map.entry(413, new Known("payload_too_large", "the request is larger than the server accepts")),
+            Map.entry(414, new Known("uri_too_long", "the request URI is longer than the server accepts")),
+            Map.entry(415, new Known("unsupported_media_type", "this content type is not accepted here")),
+            Map.entry(431, new Known("headers_too_large",
+                "the request's header fields are larger than the server accepts")),
+            Map.entry(500, new Known("internal_error", "an unexpected error occurred; it has been logged")),
+            Map.entry(501, new Known("not_implemented", "this method is not implemented")),
+            Map.entry(503, new Known("service_unavailable", "the service is not answering; try again shortly")),
+            Map.entry(505, new Known("http_version_not_supported", "this HTTP version is not supported")));
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A status's stable code and its message. */
+    private record Known(String code, String message) {}
 
     private ErrorMapper() {}
 
     /** Registers the exception and error handlers on the route table. */
     public static void register(RoutesConfig routes) {
         routes.exception(ApiException.class, (e, ctx) -> write(ctx, e.status(), e.code(), e.getMessage()));
-        routes.exception(DomainException.class, (e, ctx) -> write(ctx, statusOf(e), e.code(), e.getMessage()));
-        routes.exception(HttpResponseException.class, (e, ctx) ->
-                write(ctx, e.getStatus(), CODES_BY_STATUS.getOrDefault(e.getStatus(), "error"), e.getMessage()));
+        routes.exception(DomainException.class, (e, ctx) -> {
+            if (e instanceof TooMany tooMany) {
+                ctx.header("Retry-After", Long.toString(tooMany.retryAfterSeconds()));
+            }
+            write(ctx, statusOf(e), e.code(), e.getMessage());
+        });
+        routes.exception(HttpResponseException.class, (e, ctx) -> {
+            if (e.getStatus() == 429) {
+                ctx.header("Retry-After", Long.toString(TooMany.DEFAULT_RETRY_AFTER.toSeconds()));
+            }
+            write(ctx, e.getStatus(), CODES_BY_STATUS.getOrDefault(e.getStatus(), "error"), e.getMessage());
+        });
         routes.exception(Exception.class, ErrorMapper::unexpected);
         routes.error(404, ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty() || !isJson(ctx)) {
                 write(ctx, 404, "not_found", "no such resource: " + ctx.path());
             }
         });
+    }
+
+    /**
+     * The JSON body of an error Jetty answers itself ({@link JettyErrors}); a URI or header fields over the limit are
+     * told the limit ({@code headerLimitBytes}, request line and header fields together).
+     */
+    static String protocolError(int status, int headerLimitBytes) {
+        Known known = PROTOCOL_ERRORS.getOrDefault(status, status < 500
+                ? new Known("bad_request", "the request could not be handled")
+                : PROTOCOL_ERRORS.get(500));
+        String message = status == 414 || status == 431
+                ? known.message() + " (at most " + headerLimitBytes / 1024 + " kB)" : known.message();
+        try {
+            return JSON.writeValueAsString(Map.of("code", known.code(), "message", message));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The HTTP status of each kind of domain failure: the only place that knows it. */

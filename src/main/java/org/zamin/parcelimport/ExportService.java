@@ -29,8 +29,12 @@ import org.zamin.io.FileFormat;
 import org.zamin.io.GeoJsonWriter;
 import org.zamin.io.GeoPackageWriter;
 import org.zamin.io.ShapefileFormat;
+import org.zamin.metrics.Metrics;
 
-/** Exports the public fields of one estate's plots (or all plots) to a file, and records the export. */
+/**
+ * Exports the public fields of one estate's plots (or all plots) to a file, and records the export: in the decision
+ * log when someone signed in (or the operator) made it, in the metrics when a visitor did.
+ */
 public final class ExportService {
 
     private static final String EXPORT = SqlResource.load("parcelimport/export");
@@ -38,11 +42,13 @@ public final class ExportService {
     private final Jdbi readJdbi;
     private final DecisionLog decisions;
     private final EstateRepository estates;
+    private final Metrics metrics;
 
-    public ExportService(Jdbi readJdbi, DecisionLog decisions) {
+    public ExportService(Jdbi readJdbi, DecisionLog decisions, Metrics metrics) {
         this.readJdbi = readJdbi;
         this.estates = new EstateRepository(readJdbi);
         this.decisions = decisions;
+        this.metrics = metrics;
     }
 
     /** What was written: how many plots, the file's size and SHA-256. */
@@ -50,10 +56,24 @@ public final class ExportService {
 
     /** Writes the plots to {@code out} (a new file) and appends {@code export.created} to the decision log. */
     public Exported export(FileFormat format, Optional<String> estate, Path out, Actor actor) {
+        return write(format, rowsOf(estate), estate, out, actor, "parcel export", Map.of());
+    }
+
+    /**
+     * Writes the plots to {@code out} (a new file) for a visitor: the same file, counted in the metrics and not
+     * written to the decision log (anyone could otherwise add permanent entries as fast as they can download).
+     */
+    public Exported exportForVisitor(FileFormat format, Optional<String> estate, Path out) {
+        Exported result = writeFile(format, rowsOf(estate), out);
+        metrics.anonymousExport(format.label());
+        return result;
+    }
+
+    private List<ExportRow> rowsOf(Optional<String> estate) {
         if (estate.isPresent() && !estates.exists(estate.get())) {
             throw new ImportRefused("unknown_estate", "no estate " + estate.get());
         }
-        return write(format, rows(estate), estate, out, actor, "parcel export", Map.of());
+        return rows(estate);
     }
 
     /**
@@ -62,6 +82,21 @@ public final class ExportService {
      */
     public Exported write(FileFormat format, List<ExportRow> rows, Optional<String> estate, Path out, Actor actor,
             String reason, Map<String, Object> extraDetails) {
+        Exported result = writeFile(format, rows, out);
+        Map<String, Object> details = new TreeMap<>(extraDetails);
+        details.put("format", format.label());
+        details.put("plots", result.plots());
+        details.put("sizeBytes", result.sizeBytes());
+        details.put("sha256", result.sha256());
+        details.put("fileName", out.getFileName().toString());
+        decisions.append(Decision.of(actor, "export.created", "export", result.sha256())
+                .withEstate(estate.orElse(null)).withReason(reason)
+                .withPublicDetails(details));
+        return result;
+    }
+
+    /** Writes {@code rows} to {@code out} (a new file) in {@code format} with the shared writers. */
+    private static Exported writeFile(FileFormat format, List<ExportRow> rows, Path out) {
         Path work = null;
         try {
             switch (format) {
@@ -84,17 +119,7 @@ public final class ExportService {
                     ShapefileFormat.write(rows, out, work);
                 }
             }
-            Exported result = new Exported(rows.size(), Files.size(out), ImportService.sha256(out));
-            Map<String, Object> details = new TreeMap<>(extraDetails);
-            details.put("format", format.label());
-            details.put("plots", result.plots());
-            details.put("sizeBytes", result.sizeBytes());
-            details.put("sha256", result.sha256());
-            details.put("fileName", out.getFileName().toString());
-            decisions.append(Decision.of(actor, "export.created", "export", result.sha256())
-                    .withEstate(estate.orElse(null)).withReason(reason)
-                    .withPublicDetails(details));
-            return result;
+            return new Exported(rows.size(), Files.size(out), ImportService.sha256(out));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

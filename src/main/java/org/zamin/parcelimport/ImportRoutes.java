@@ -128,12 +128,16 @@ public final class ImportRoutes {
         FileFormat format = FileFormat.byLabel(Optional.ofNullable(ctx.queryParam("format")).orElse("geojson"))
                 .orElseThrow(() -> ApiException.invalidParameter("format", "must be geojson, gpkg, csv or shp"));
         Optional<String> estate = text(ctx, "estate");
-        Actor actor = auth.find(ctx).map(u -> Actor.user(u.id(), u.role())).orElse(new Actor(Optional.empty(), "visitor"));
+        Optional<Actor> actor = auth.find(ctx).map(u -> Actor.user(u.id(), u.role()));
         Path dir = Files.createTempDirectory("zamin-export-");
         try {
             Path file = dir.resolve("parcels" + format.extension());
             try {
-                exports.export(format, estate, file, actor);
+                if (actor.isPresent()) {
+                    exports.export(format, estate, file, actor.get());
+                } else {
+                    exports.exportForVisitor(format, estate, file);
+                }
             } catch (ImportRefused e) {
                 throw new ApiException(422, e.code(), e.getMessage());
             }

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import org.zamin.account.Auth;
 import org.zamin.account.CurrentUser;
+import org.zamin.account.RequestLimits;
 import org.zamin.account.Role;
 import org.zamin.http.ApiException;
 import org.zamin.http.JsonBody;
@@ -17,16 +18,19 @@ public final class ReservationRoutes {
 
     private final ReservationService reservations;
     private final Auth auth;
+    private final RequestLimits limits;
 
-    public ReservationRoutes(ReservationService reservations, Auth auth) {
+    public ReservationRoutes(ReservationService reservations, Auth auth, RequestLimits limits) {
         this.reservations = reservations;
         this.auth = auth;
+        this.limits = limits;
     }
 
     record RejectRequest(String reason) {}
 
     public void create(Context ctx) {
         CurrentUser investor = auth.require(ctx, Role.INVESTOR);
+        limits.hold(investor);
         String key = ctx.header("Idempotency-Key");
         if (key == null || key.isBlank() || key.length() > 200) {
             throw ApiException.badRequest("idempotency_key_required",

@@ -31,7 +31,7 @@ class AppRoleTest {
     void theApplicationRoleMayAppendAndReadTheLog() {
         var app = TestServer.get().jdbi();
         long before = app.withHandle(h -> h.createQuery("SELECT count(*) FROM decision").mapTo(Long.class).one());
-        new org.zamin.decision.DecisionLog(app, java.time.Clock.systemUTC()).append(
+        new org.zamin.decision.DecisionLog(app).append(
                 org.zamin.decision.Decision.of(org.zamin.decision.Actor.SYSTEM, "test.appended", "test", "1"));
         long after = app.withHandle(h -> h.createQuery("SELECT count(*) FROM decision").mapTo(Long.class).one());
         assertEquals(before + 1, after);

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -49,7 +48,7 @@ class MigrationUpgradeTest {
                     "SELECT bool_and(success) FROM flyway_schema_history").mapTo(Boolean.class).one());
             assertTrue(allSucceeded, "every migration succeeded");
 
-            var verdict = new DecisionLog(jdbi, Clock.systemUTC()).verify();
+            var verdict = new DecisionLog(jdbi).verify();
             assertTrue(verdict.valid(), "the decision chain made by 2cae06d verifies after the upgrade: " + verdict);
             assertEquals(before.get("decision").longValue(), verdict.entries());
 
@@ -90,7 +89,7 @@ class MigrationUpgradeTest {
             Jdbi jdbi = upgraded.jdbi();
             assertEquals(KnownMigrationEdits.KNOWN.get(1).currentChecksum(), checksumOf(jdbi, "010"));
             assertEquals(parcelsBefore, parcelDigest(jdbi), "every plot keeps its geometry, area and status");
-            var verdict = new DecisionLog(jdbi, Clock.systemUTC()).verify();
+            var verdict = new DecisionLog(jdbi).verify();
             assertTrue(verdict.valid(), "the re-sealed chain verifies: " + verdict);
             assertEquals(before.get("decision") + 1, verdict.entries(), "the old entries and the record of the re-seal");
             Map<String, Object> record = jdbi.withHandle(h -> h.createQuery("""

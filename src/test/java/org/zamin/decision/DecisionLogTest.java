@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -29,7 +28,7 @@ class DecisionLogTest {
         var pg = TestServer.get().postgres();
         pg.ensureDatabase("zamin_decisions");
         isolated = Database.connect(new Database.Connection(pg.jdbcUrl("zamin_decisions"), pg.user(), pg.password()));
-        log = new DecisionLog(isolated.jdbi(), Clock.systemUTC());
+        log = new DecisionLog(isolated.jdbi());
     }
 
     @AfterAll
@@ -47,14 +46,17 @@ class DecisionLogTest {
     @Test
     void manyEntriesAppendInOneStatementInOrderAndVerify() {
         long before = log.verify().entries();
-        var user = new Actor(java.util.Optional.of(7L), "officer");
+        long officerId = isolated.jdbi().withHandle(h -> h.createQuery("INSERT INTO users (email, name, "
+                + "password_hash, role) VALUES ('officer-' || gen_random_uuid() || '@log.test', 'O', 'x', 'OFFICER') "
+                + "RETURNING id").mapTo(Long.class).one());
+        var user = new Actor(java.util.Optional.of(officerId), "officer");
         Integer n = isolated.jdbi().inTransaction(h -> Integer.valueOf(log.appendAll(h, List.of(sample("11"),
                 sample("12"), Decision.of(user, "idle_case.opened", "idle_case", "3")))));
         assertEquals(3, n.intValue());
         String last = isolated.jdbi().withHandle(h -> h.createQuery("SELECT subject_id || ':' || actor_role || ':' "
                 + "|| coalesce(actor_id::text, '-') || ':' || array_to_string(parcel_ids, ',') FROM decision "
                 + "ORDER BY seq DESC LIMIT 1").mapTo(String.class).one());
-        assertEquals("3:officer:7:", last);
+        assertEquals("3:officer:" + officerId + ":", last);
         String first = isolated.jdbi().withHandle(h -> h.createQuery("SELECT subject_id || ':' || actor_role || ':' "
                 + "|| coalesce(actor_id::text, '-') || ':' || array_to_string(parcel_ids, ',') || ':' || from_state "
                 + "|| ':' || (public_details->>'note') || ':' || (private_details->>'email') FROM decision "
@@ -105,7 +107,7 @@ class DecisionLogTest {
         pg.ensureDatabase("zamin_tampered");
         try (Database tampered = Database.connect(
                 new Database.Connection(pg.jdbcUrl("zamin_tampered"), pg.user(), pg.password()))) {
-            assertTamperingDetected(tampered, new DecisionLog(tampered.jdbi(), Clock.systemUTC()));
+            assertTamperingDetected(tampered, new DecisionLog(tampered.jdbi()));
         }
     }
 
@@ -133,7 +135,7 @@ class DecisionLogTest {
         pg.ensureDatabase("zamin_removed");
         try (Database db = Database.connect(
                 new Database.Connection(pg.jdbcUrl("zamin_removed"), pg.user(), pg.password()))) {
-            DecisionLog removed = new DecisionLog(db.jdbi(), Clock.systemUTC());
+            DecisionLog removed = new DecisionLog(db.jdbi());
             removed.append(sample("8"));
             long victim = removed.append(sample("9"));
             removed.append(sample("10"));
@@ -173,7 +175,7 @@ class DecisionLogTest {
 
     @Test
     void thePublicLogShowsNoPrivateDetails() {
-        var shared = new DecisionLog(TestServer.get().jdbi(), Clock.systemUTC());
+        var shared = new DecisionLog(TestServer.get().jdbi());
         long seq = shared.append(sample("7").withEstate("GIL-FUMAN"));
         Http.Response r = Http.get("/api/decisions?estate=GIL-FUMAN&limit=5");
         assertEquals(200, r.status());

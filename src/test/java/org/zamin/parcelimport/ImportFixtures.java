@@ -4,20 +4,20 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import org.jdbi.v3.core.Jdbi;
 import org.zamin.decision.Actor;
 import org.zamin.decision.DecisionLog;
 import org.zamin.io.FileFormat;
+import org.zamin.metrics.Metrics;
 import org.zamin.testing.TestEstates;
 import org.zamin.testing.TestServer;
 
 /** Helpers the import tests share: the services over the shared database, file builders, a table checksum. */
 final class ImportFixtures {
 
-    static final Actor TESTER = new Actor(java.util.Optional.empty(), "admin");
+    static final Actor TESTER = Actor.SYSTEM;
 
     private ImportFixtures() {}
 
@@ -26,11 +26,11 @@ final class ImportFixtures {
     }
 
     static ImportService importer() {
-        return new ImportService(jdbi(), new DecisionLog(jdbi(), Clock.systemUTC()));
+        return new ImportService(jdbi(), new DecisionLog(jdbi()));
     }
 
     static ExportService exporter() {
-        return new ExportService(jdbi(), new DecisionLog(jdbi(), Clock.systemUTC()));
+        return new ExportService(jdbi(), new DecisionLog(jdbi()), new Metrics());
     }
 
     static ImportReport run(Path file, FileFormat format, ImportOptions options) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.zamin.testing.Http.assertError;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,7 +17,6 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.zamin.decision.Actor;
 import org.zamin.decision.Decision;
-import org.zamin.decision.DecisionLog;
 import org.zamin.testing.Http;
 import org.zamin.testing.TestEstates;
 import org.zamin.testing.TestServer;
@@ -151,8 +149,31 @@ class StatsHistoryTest {
         return month.atDay(day).atTime(10, 0).toInstant(ZoneOffset.UTC);
     }
 
+    /**
+     * A past entry, written as the database owner: the service itself can only record the present (decision_record
+     * takes the transaction's time), so a hand-built history is a fixture only the owner can lay.
+     */
     private void log(Instant when, Decision d) {
-        new DecisionLog(jdbi, Clock.fixed(when, ZoneOffset.UTC)).append(d);
+        TestServer.get().ownerJdbi().useHandle(h -> h.createUpdate("INSERT INTO decision (occurred_at, actor_id, "
+                        + "actor_role, action, subject_type, subject_id, estate_code, parcel_ids, from_state, to_state, "
+                        + "public_details) VALUES (:at, :actorId, :role, :action, :subjectType, :subjectId, :estate, "
+                        + ":parcels, :from, :to, CAST(:details AS jsonb))")
+                .bind("at", java.time.OffsetDateTime.ofInstant(when, ZoneOffset.UTC))
+                .bind("actorId", d.actor().userId().orElse(null)).bind("role", d.actor().role())
+                .bind("action", d.action()).bind("subjectType", d.subjectType()).bind("subjectId", d.subjectId())
+                .bind("estate", d.estateCode().orElse(null))
+                .bind("parcels", d.parcelIds().toArray(new Long[0]))
+                .bind("from", d.fromState().orElse(null)).bind("to", d.toState().orElse(null))
+                .bind("details", json(d.publicDetails()))
+                .execute());
+    }
+
+    private static String json(Map<String, Object> details) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(details);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private double area(long id) {

@@ -187,8 +187,10 @@ class ReservationApiTest {
     void cookieSessionsNeedTheCsrfTokenToReserve() {
         var estate = TestEstates.create(ts.jdbi());
         var plots = row(estate, 1);
-        Http.Response reg = Http.post("/api/auth/register", Map.of("email", "csrf-" + UUID.randomUUID() + "@x.example",
-                "password", "a long enough secret", "name", "Csrf"));
+        String email = "csrf-" + UUID.randomUUID() + "@x.example";
+        assertEquals(202, Http.post("/api/auth/register", Map.of("email", email, "password", "a long enough secret",
+                "name", "Csrf")).status());
+        Http.Response reg = Http.post("/api/auth/login", Map.of("email", email, "password", "a long enough secret"));
         String cookie = "zamin_session=" + reg.cookie("zamin_session").orElseThrow();
         String csrf = reg.json().get("csrfToken").asText();
         assertError(Http.post("/api/reservations", Reservations.body(plots), "Cookie", cookie, "Idempotency-Key", "k1"),

@@ -17,8 +17,8 @@ class SampleAllocationsTest {
         var jdbi = TestServer.get().jdbi();
         var clock = TestServer.get().clock();
         DemoAccounts.ensure(new AccountService(jdbi, clock));
-        SampleAllocations.seedOnce(jdbi, new DecisionLog(jdbi, clock), clock);
-        SampleAllocations.seedOnce(jdbi, new DecisionLog(jdbi, clock), clock); // once only
+        SampleAllocations.seedOnce(jdbi, new DecisionLog(jdbi), clock);
+        SampleAllocations.seedOnce(jdbi, new DecisionLog(jdbi), clock); // once only
         var stages = jdbi.withHandle(h -> h.createQuery("""
                 SELECT count(DISTINCT p.status) FROM allocation_parcel ap JOIN parcel p ON p.id = ap.parcel_id
                   JOIN estate e ON e.id = p.estate_id WHERE e.code LIKE 'GIL-%'""").mapTo(Integer.class).one());

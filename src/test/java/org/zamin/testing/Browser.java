@@ -4,18 +4,37 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** Debian's headless Chromium driven through Debian's chromedriver (never a downloaded browser). */
+/**
+ * Debian's headless Chromium driven through Debian's chromedriver (never a downloaded browser). Every
+ * Content-Security-Policy violation a page causes is collected (Chromium's console reports each one, and a listener
+ * for {@code securitypolicyviolation} events put into every document reports them again with their directive), and
+ * {@link #close()} fails the test class that saw one: every browser test checks the page runs under the CSP.
+ */
 public final class Browser implements AutoCloseable {
 
+    /** Runs in every document before its own scripts, outside the page's CSP (Chromium's DevTools protocol). */
+    private static final String VIOLATION_LISTENER = """
+            document.addEventListener('securitypolicyviolation', (e) => console.error(
+                'CSP violation: ' + e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline')
+                + ' at ' + e.sourceFile + ':' + e.lineNumber));""";
+
     private final ChromeDriver driver;
+    private final List<String> cspViolations = new ArrayList<>();
 
     public Browser() {
         ChromeOptions options = new ChromeOptions();
@@ -28,11 +47,16 @@ public final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver"))
                 .usingAnyFreePort()
                 .build();
         driver = new ChromeDriver(service, options);
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+                Map.<String, Object>of("source", VIOLATION_LISTENER));
     }
 
     public WebDriver driver() {
@@ -66,8 +90,33 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** The CSP violations seen since the browser started (or since the last {@link #forgetCspViolations()}). */
+    public List<String> cspViolations() {
+        for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+            if (entry.getMessage().contains("Content Security Policy") || entry.getMessage().contains("CSP violation")) {
+                cspViolations.add(entry.getMessage());
+            }
+        }
+        return List.copyOf(cspViolations);
+    }
+
+    /** For a test that provokes a violation on purpose, after it has checked it was reported. */
+    public void forgetCspViolations() {
+        cspViolations();
+        cspViolations.clear();
+    }
+
+    /** Quits the browser; fails when any page it showed violated the Content-Security-Policy. */
     @Override
     public void close() {
-        driver.quit();
+        List<String> violations;
+        try {
+            violations = cspViolations();
+        } finally {
+            driver.quit();
+        }
+        if (!violations.isEmpty()) {
+            throw new AssertionError("the pages violated the Content-Security-Policy:\n" + String.join("\n", violations));
+        }
     }
 }

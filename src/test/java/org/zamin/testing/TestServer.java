@@ -37,9 +37,11 @@ public final class TestServer {
         postgres = EmbeddedPostgres.start(BASE, List.of("fsync=off", "synchronous_commit=off",
                 "full_page_writes=off", "shared_buffers=128MB", "jit=off"));
         // Through DATABASE_URL as the unprivileged application role, migrated by the owner, as a production
-        // deployment would connect.
+        // deployment would connect. The tests' HTTP client stands for a reverse proxy on loopback: a test that sends
+        // X-Forwarded-For speaks for that client address (rate limits are keyed by it).
         Settings settings = Settings.fromEnvironment(Map.of(
                 "ZAMIN_PORT", "0",
+                "ZAMIN_TRUSTED_PROXIES", "127.0.0.0/8,::1",
                 "ZAMIN_DATA_DIR", BASE.toString(),
                 "DATABASE_URL", "postgresql://" + postgres.appUser() + ":" + postgres.appPassword() + "@127.0.0.1:"
                         + postgres.port() + "/zamin",

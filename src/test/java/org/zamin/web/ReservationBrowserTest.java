@@ -75,8 +75,13 @@ class ReservationBrowserTest {
             openMapAt(estate.code());
             wait(10).until(x -> !x.findElements(By.cssSelector("path.parcel-ALLOCATED.parcel-id-" + plot)).isEmpty());
 
+            // The log page checks the chain against the signed checkpoints and names the key that signs them.
+            ts.app().checkpointLog();
+            String keyId = org.zamin.testing.Http.get("/api/decisions/checkpoints").json().get("keyId").asText();
             d.findElement(By.id("nav-decisions")).click();
             wait(10).until(x -> "true".equals(x.findElement(By.id("chain-status")).getAttribute("data-valid")));
+            String checkpoints = d.findElement(By.id("checkpoint-status")).getText();
+            assertTrue(checkpoints.contains(keyId) && checkpoints.contains("signed checkpoint"), checkpoints);
         } finally {
             browser.screenshot(test.getDisplayName());
         }

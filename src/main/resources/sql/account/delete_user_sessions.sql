@@ -1,0 +1,2 @@
+-- Ends every browser session of a user (after a password reset).
+DELETE FROM user_session WHERE user_id = :user
