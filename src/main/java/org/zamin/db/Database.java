@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatements;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zamin.config.Settings;
@@ -157,9 +158,10 @@ public final class Database implements AutoCloseable {
         embedded.ifPresent(EmbeddedPostgres::close);
     }
 
-    private static Jdbi jdbi(javax.sql.DataSource pool) {
+    private static Jdbi jdbi(FailFastDataSource pool) {
         Jdbi jdbi = Jdbi.create(pool);
         jdbi.addCustomizer(new PlanPerExecution());
+        jdbi.getConfig(SqlStatements.class).setSqlLogger(pool.lostConnections());
         return jdbi;
     }
 

@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * A connection pool that fails at once while the database is down. When the pool cannot reach the database, a
@@ -57,6 +59,26 @@ public final class FailFastDataSource implements DataSource {
             breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
             throw e;
         }
+    }
+
+    /**
+     * A statement failed because its connection was lost (the server shut down under a pooled connection): the
+     * database is as unreachable as when the pool cannot connect, so the breaker opens the same way.
+     */
+    void statementFailed(SQLException e) {
+        if (isConnectionFailure(e)) {
+            breaker.onError(0, TimeUnit.NANOSECONDS, e);
+        }
+    }
+
+    /** Reports statements that failed for a lost connection to {@link #statementFailed} (a Jdbi SQL logger). */
+    SqlLogger lostConnections() {
+        return new SqlLogger() {
+            @Override
+            public void logException(StatementContext context, SQLException ex) {
+                statementFailed(ex);
+            }
+        };
     }
 
     /** True while connections are refused at once (or only the probe is let through). */
