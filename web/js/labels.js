@@ -62,6 +62,7 @@ const ERROR_KEYS = {
   payload_too_large: 'error.payload_too_large',
   unprocessable: 'error.unprocessable',
   rate_limited: 'error.rate_limited',
+  request_timeout: 'error.request_timeout',
   database_unavailable: 'error.database_unavailable',
   internal_error: 'error.internal_error',
   network: 'error.network',

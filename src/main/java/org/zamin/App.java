@@ -8,7 +8,6 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.config.SizeUnit;
-import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
@@ -37,12 +36,13 @@ import org.zamin.decision.DecisionLog;
 import org.zamin.decision.DecisionRoutes;
 import org.zamin.decision.DecisionSealer;
 import org.zamin.decision.LogSigningKey;
-import org.zamin.domain.TooLarge;
 import org.zamin.estate.EstateRepository;
 import org.zamin.estate.EstateRoutes;
+import org.zamin.http.BodyLimits;
 import org.zamin.http.ClientAddress;
 import org.zamin.http.CrossSite;
 import org.zamin.http.ErrorMapper;
+import org.zamin.http.InFlightLimit;
 import org.zamin.http.JettyErrors;
 import org.zamin.http.SecurityHeaders;
 import org.zamin.idle.DailyScan;
@@ -84,10 +84,18 @@ public final class App implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(App.class);
 
-    /** Largest request body accepted (uploads included); larger ones get 413. */
-    static final long MAX_REQUEST_BYTES = 50L * 1024 * 1024;
     /** Connections the kernel may queue before the server accepts them (capped by net.core.somaxconn). */
     static final int ACCEPT_QUEUE = 1024;
+    /** A connection with no traffic either way for this long is closed (a request waiting on it fails). */
+    static final long IDLE_TIMEOUT_MS = 30_000;
+    /**
+     * A request body must arrive at this rate or faster once it has begun (Jetty then fails the read with 408): a
+     * body trickled a byte at a time cannot hold a thread for long.
+     */
+    static final long MIN_BODY_BYTES_PER_SECOND = 1024;
+    /** The routes that take files; every other route takes a JSON body of at most {@link BodyLimits#JSON_BYTES}. */
+    static final BodyLimits BODY_LIMITS = new BodyLimits("/api/imports", "/api/utility-readings",
+            "/api/allocations/{id}/reports", "/api/allocations/{id}/inspections");
 
     private final Javalin server;
     private final Database database;
@@ -129,9 +137,8 @@ public final class App implements AutoCloseable {
             InfrastructureRoutes infrastructure, DecisionRoutes decisions, ImportRoutes imports,
             AccountRoutes accounts, Auth auth, ReservationRoutes reservations, AllocationRoutes allocations,
             ContractRoutes contracts, RoundRoutes rounds, PlanningRoutes planning, IdleRoutes idle, InboxRoutes inbox,
-            OgcRoutes ogc,
-            TileRoutes tiles, MetricsRoutes metrics, HoldSweeper holdSweeper, IdleScan idleScan,
-            DecisionCheckpoints checkpoints, List<AutoCloseable> background) {
+            OgcRoutes ogc, TileRoutes tiles, MetricsRoutes metrics, ClientAddress clients, HoldSweeper holdSweeper,
+            IdleScan idleScan, DecisionCheckpoints checkpoints, List<AutoCloseable> background) {
 
         static Features wire(Settings settings, Database database, Clock clock) {
             // public map: read-only pool
@@ -189,22 +196,30 @@ public final class App implements AutoCloseable {
                     new OgcRoutes(new OgcRepository(read), vocabulary),
                     new TileRoutes(new TileRepository(read)),
                     new MetricsRoutes(metrics),
-                    holdSweeper, idleScan, checkpoints, background);
+                    clients, holdSweeper, idleScan, checkpoints, background);
         }
     }
 
-    /** JSON, request size limits, security headers and Jetty's own errors, static files and the connector. */
+    /**
+     * JSON, request size limits, security headers and Jetty's own errors, static files and the connector with its
+     * timeouts.
+     */
     private static void configureServer(JavalinConfig config, Settings settings) {
         config.jsonMapper(new JavalinJackson(objectMapper(), false));
         // Jetty adds the headers to every request it parsed, before any handler; what it could not parse (a URI or
         // header fields over its limits) it answers through JettyErrors, which adds them too.
         SecurityHeaders securityHeaders = SecurityHeaders.from(settings);
         JettyErrors jettyErrors = new JettyErrors(securityHeaders);
-        config.jetty.modifyHttpConfiguration(http -> http.addCustomizer(securityHeaders));
+        config.jetty.modifyHttpConfiguration(http -> {
+            http.addCustomizer(securityHeaders);
+            http.setMinRequestDataRate(MIN_BODY_BYTES_PER_SECOND);
+        });
         config.jetty.modifyServer(jetty -> jetty.setErrorHandler(jettyErrors));
         config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(jettyErrors));
-        config.http.maxRequestSize = MAX_REQUEST_BYTES;
-        config.jetty.multipartConfig.maxTotalRequestSize(MAX_REQUEST_BYTES, SizeUnit.BYTES);
+        // Bodies Javalin reads itself (JSON), with or without a declared length, stop at the JSON limit; file forms
+        // are streamed by Jetty up to the upload limit.
+        config.http.maxRequestSize = BodyLimits.JSON_BYTES;
+        config.jetty.multipartConfig.maxTotalRequestSize(BodyLimits.UPLOAD_BYTES, SizeUnit.BYTES);
         // Javalin's automatic ETags hash every response body: 80 ms on a 2,000-plot answer. Off; tiles set their own.
         config.http.generateEtags = false;
         // a method a path does not take is 405 method_not_allowed, not a misleading 404
@@ -223,6 +238,7 @@ public final class App implements AutoCloseable {
             connector.setHost("0.0.0.0");
             connector.setPort(settings.port());
             connector.setAcceptQueueSize(ACCEPT_QUEUE);
+            connector.setIdleTimeout(IDLE_TIMEOUT_MS);
             return connector;
         });
     }
@@ -233,7 +249,12 @@ public final class App implements AutoCloseable {
      */
     private static void registerRoutes(RoutesConfig routes, Features f) {
         ErrorMapper.register(routes);
-        routes.before(App::refuseLargeBodies);
+        // before any handler reads a body: its declared size, then its client's requests in flight
+        routes.before(BODY_LIMITS::refuseDeclaredOversize);
+        var inFlight = new InFlightLimit(ctx -> f.auth().accountId(ctx).map(InFlightLimit.Client::account)
+                .orElseGet(() -> InFlightLimit.Client.address(f.clients().of(ctx))));
+        routes.before(inFlight::admit);
+        routes.after(inFlight::leave);
         routes.beforeMatched(new RouteAccess(f.auth())::check);
         // site and public map
         routes.get("/health", f.site()::health);
@@ -302,17 +323,6 @@ public final class App implements AutoCloseable {
         // protocol adapters
         f.ogc().register(routes);
         routes.get("/tiles/{layer}/{z}/{x}/{y}", f.tiles()::tile);
-    }
-
-    /**
-     * maxRequestSize guards bodies Javalin reads itself; multipart uploads are streamed by Jetty past it, so a
-     * declared length over the limit is refused here, before any part is read or anything written.
-     */
-    private static void refuseLargeBodies(Context ctx) {
-        if (ctx.contentLength() > MAX_REQUEST_BYTES) {
-            throw new TooLarge("payload_too_large", "the request is larger than "
-                    + (MAX_REQUEST_BYTES >> 20) + " MB");
-        }
     }
 
     public int port() {

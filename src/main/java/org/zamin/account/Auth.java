@@ -1,8 +1,11 @@
 package org.zamin.account;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import org.zamin.domain.Forbidden;
@@ -24,7 +27,12 @@ public final class Auth {
     /** A token's last use is written at most this often, so scripts do not pay a write per request. */
     private static final Duration TOKEN_TOUCH_INTERVAL = Duration.ofMinutes(1);
 
+    /** How long {@link #accountId} remembers which account a credential names. */
+    static final Duration COUNTING_MEMORY = Duration.ofSeconds(30);
+
     private final AccountService accounts;
+    private final Cache<String, Optional<Long>> accountByCredential = Caffeine.newBuilder()
+            .maximumSize(100_000).expireAfterWrite(COUNTING_MEMORY).build();
 
     public Auth(AccountService accounts) {
         this.accounts = accounts;
@@ -53,6 +61,28 @@ public final class Auth {
      */
     public CurrentUser require(Context ctx) {
         return find(ctx).orElseThrow(() -> new NotSignedIn("unauthorized", "please sign in"));
+    }
+
+    /**
+     * The id of the account whose session or token the request carries, for counting its requests in flight, never
+     * for deciding what it may do: no CSRF check, and the answer for a credential is remembered for
+     * {@link #COUNTING_MEMORY} (a thousand requests at once with one token cost one lookup, not a thousand).
+     */
+    public Optional<Long> accountId(Context ctx) {
+        Identity known = ctx.attribute(ATTRIBUTE);
+        if (known != null) {
+            return Optional.of(known.user().id());
+        }
+        return credentialDigest(ctx).flatMap(digest ->
+                accountByCredential.get(digest, d -> identify(ctx).map(i -> i.user().id())));
+    }
+
+    /** The SHA-256 of the bearer token or session cookie the request presents, if any. */
+    private static Optional<String> credentialDigest(Context ctx) {
+        String authorization = ctx.header("Authorization");
+        String credential = authorization != null ? "bearer " + authorization.strip() : ctx.cookie(COOKIE);
+        return credential == null || credential.isBlank() ? Optional.empty()
+                : Optional.of(HexFormat.of().formatHex(Secrets.sha256(credential)));
     }
 
     /** The CSRF token of the request's cookie session, if it came with one. */

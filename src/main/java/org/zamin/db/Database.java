@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatements;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zamin.config.Settings;
@@ -24,12 +25,15 @@ public final class Database implements AutoCloseable {
 
     /** Server settings for the embedded cluster: modest memory, JIT off (short spatial queries). */
     static final List<String> EMBEDDED_OPTIONS = List.of("shared_buffers=256MB", "work_mem=16MB", "jit=off");
+    /** How long a request waits for a pooled connection before the pool gives up (503). */
+    public static final long CONNECTION_TIMEOUT_MS = 2_000;
 
     private final Optional<EmbeddedPostgres> embedded;
     private final Connection owner;
     private final Connection app;
     private final HikariDataSource writePool;
     private final HikariDataSource readPool;
+    private final FailFastDataSource writeSource;
     private final Jdbi jdbi;
     private final Jdbi readJdbi;
 
@@ -40,8 +44,9 @@ public final class Database implements AutoCloseable {
         this.app = write;
         this.writePool = pool(write, "zamin-write", 20);
         this.readPool = read.map(r -> pool(r, "zamin-read", 20)).orElse(null);
-        this.jdbi = jdbi(writePool);
-        this.readJdbi = readPool == null ? jdbi : jdbi(readPool);
+        this.writeSource = new FailFastDataSource("zamin-write", writePool);
+        this.jdbi = jdbi(writeSource);
+        this.readJdbi = readPool == null ? jdbi : jdbi(new FailFastDataSource("zamin-read", readPool));
     }
 
     /** Where to connect: a JDBC URL and its credentials. */
@@ -130,9 +135,12 @@ public final class Database implements AutoCloseable {
         return readJdbi;
     }
 
-    /** True when the database answers a trivial query within a second. */
+    /**
+     * True when the database answers a trivial query within a second; false at once while the pool refuses
+     * connections after a failure to connect ({@link FailFastDataSource}).
+     */
     public boolean isHealthy() {
-        try (var c = writePool.getConnection(); var s = c.createStatement()) {
+        try (var c = writeSource.getConnection(); var s = c.createStatement()) {
             s.setQueryTimeout(1);
             s.execute("SELECT 1");
             return true;
@@ -150,9 +158,10 @@ public final class Database implements AutoCloseable {
         embedded.ifPresent(EmbeddedPostgres::close);
     }
 
-    private static Jdbi jdbi(HikariDataSource pool) {
+    private static Jdbi jdbi(FailFastDataSource pool) {
         Jdbi jdbi = Jdbi.create(pool);
         jdbi.addCustomizer(new PlanPerExecution());
+        jdbi.getConfig(SqlStatements.class).setSqlLogger(pool.lostConnections());
         return jdbi;
     }
 
@@ -167,7 +176,9 @@ public final class Database implements AutoCloseable {
             config.setPassword(connection.password());
         }
         config.setMaximumPoolSize(size);
-        config.setConnectionTimeout(5_000);
+        // A request waits at most this long for a connection; while the database is unreachable, only the first
+        // request (and then one probe every FailFastDataSource.OPEN_FOR) waits at all.
+        config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
         config.setInitializationFailTimeout(30_000);
         // Plans are cached per connection (PostgreSQL's default); queries with optional filters are planned per
         // execution instead (PlanPerExecution).

@@ -157,6 +157,16 @@ public final class EmbeddedPostgres implements AutoCloseable {
         run(List.of(bin("pg_ctl"), "stop", "-D", clusterDir.toString(), "-m", "fast", "-w"), 60);
     }
 
+    /**
+     * Stops the server at once (a fast shutdown: open connections are cut), keeping the cluster, its data and its
+     * port: a database outage, for tests of what the service does without its database.
+     */
+    public void stopServer() {
+        log.info("stopping embedded PostgreSQL in {} (it can be started again)", clusterDir);
+        run(List.of(bin("pg_ctl"), "stop", "-D", clusterDir.toString(), "-m", "fast", "-w"), 60);
+        startedHere = false;
+    }
+
     private void initIfNeeded() {
         if (Files.exists(clusterDir.resolve("PG_VERSION"))) {
             return;
@@ -188,14 +198,20 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
     }
 
-    private void startServer() {
+    /**
+     * Starts the server unless it is running: on a free port the first time, on the port it had after
+     * {@link #stopServer()}, so that connection URLs handed out before stay valid.
+     */
+    public void startServer() {
         Optional<Integer> running = runningPort();
         if (running.isPresent()) {
             port = running.get();
             log.info("reusing embedded PostgreSQL already running on port {}", port);
             return;
         }
-        port = freePort();
+        if (port == 0) {
+            port = freePort();
+        }
         List<String> options = new ArrayList<>(List.of("-p", String.valueOf(port), "-c", "listen_addresses=127.0.0.1",
                 "-c", "unix_socket_directories=", "-c", "max_connections=300"));
         serverOptions.forEach(o -> options.addAll(List.of("-c", o)));

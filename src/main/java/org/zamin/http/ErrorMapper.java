@@ -8,6 +8,8 @@ import io.javalin.http.HttpResponseException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Map;
+import java.util.Optional;
+import org.eclipse.jetty.http.BadMessageException;
 import org.jdbi.v3.core.ConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -127,8 +129,9 @@ public final class ErrorMapper {
             write(ctx, 413, "payload_too_large", "the request is larger than the server accepts");
             return;
         }
-        if (isBadMessage(e)) {
-            write(ctx, 400, "bad_request", "the request body could not be read (malformed multipart upload)");
+        Optional<Integer> jettyStatus = badMessageStatus(e);
+        if (jettyStatus.isPresent()) {
+            writeBadMessage(ctx, jettyStatus.get());
             return;
         }
         if (isDatabaseUnavailable(e)) {
@@ -151,14 +154,25 @@ public final class ErrorMapper {
         return false;
     }
 
-    /** A body Jetty could not parse (a broken multipart upload) is the client's fault, not a server error. */
-    static boolean isBadMessage(Throwable e) {
+    /**
+     * A body Jetty refused while it was read is the client's fault, not a server error: a broken multipart upload
+     * (400), one that arrived slower than the minimum data rate (408), one over a size limit (413).
+     */
+    static Optional<Integer> badMessageStatus(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof org.eclipse.jetty.http.BadMessageException) {
-                return true;
+            if (t instanceof BadMessageException bad) {
+                return Optional.of(bad.getCode());
             }
         }
-        return false;
+        return Optional.empty();
+    }
+
+    private static void writeBadMessage(Context ctx, int status) {
+        switch (status) {
+            case 408 -> write(ctx, 408, "request_timeout", "the request body arrived too slowly; send it again");
+            case 413 -> write(ctx, 413, "payload_too_large", "the request is larger than the server accepts");
+            default -> write(ctx, 400, "bad_request", "the request body could not be read (malformed upload)");
+        }
     }
 
     /** Connection failures (SQL state class 08, pool time-outs) mean the database is down, not a bug. */

@@ -5,6 +5,8 @@
  * {@code SecurityHeaders}, the one rule for the headers every response carries (Content-Security-Policy, HSTS, …);
  * query-parameter and JSON-body parsing; sending GeoJSON that PostGIS assembled; the client's address behind
  * trusted proxies ({@code ClientAddress}); refusing cross-site requests and non-JSON bodies on the sign-in
- * endpoints ({@code CrossSite}). {@code ApiException} is for this package and route classes only.
+ * endpoints ({@code CrossSite}); the resource limits every request passes first ({@code BodyLimits}: the body size
+ * each route takes; {@code InFlightLimit}: requests in the server at once per account or client address).
+ * {@code ApiException} is for this package and route classes only.
  */
 package org.zamin.http;

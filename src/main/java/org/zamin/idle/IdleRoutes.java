@@ -10,6 +10,7 @@ import java.util.Map;
 import org.zamin.account.Auth;
 import org.zamin.account.Visibility;
 import org.zamin.http.ApiException;
+import org.zamin.http.BodyLimits;
 import org.zamin.http.JsonBody;
 import org.zamin.http.Params;
 
@@ -97,7 +98,8 @@ public final class IdleRoutes {
     public void importReadings(Context ctx) {
         var who = Visibility.of(auth.require(ctx));
         boolean strict = "true".equals(ctx.queryParam("strict"));
-        var report = readings.run(who, new InputStreamReader(ctx.bodyInputStream(), StandardCharsets.UTF_8), strict);
+        var report = readings.run(who, new InputStreamReader(BodyLimits.uploadStream(ctx), StandardCharsets.UTF_8),
+                strict);
         ctx.status(strict && !report.errors().isEmpty() ? 422 : 200).json(report);
     }
 

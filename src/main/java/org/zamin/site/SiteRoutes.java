@@ -43,7 +43,8 @@ public final class SiteRoutes {
         if (database.isHealthy()) {
             ctx.json(Map.of("status", "ok", "database", "up"));
         } else {
-            ctx.status(503).json(Map.of("code", "database_unavailable", "message", "the database is not answering"));
+            ctx.status(503).json(Map.of("code", "database_unavailable", "message", "the database is not answering",
+                    "database", "down"));
         }
     }
 

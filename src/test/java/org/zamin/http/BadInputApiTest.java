@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.zamin.domain.Text;
 import org.zamin.testing.Http;
 import org.zamin.testing.TestAllocations;
 import org.zamin.testing.TestEstates;
@@ -109,8 +110,12 @@ class BadInputApiTest {
     void megabytesOfInspectionNotesAreRefusedAndNoInspectionIsRecorded() {
         var s = contract();
         String before = fingerprint();
+        // a megabyte of JSON is over the 64 kB limit of a JSON body (BodyLimits): refused before it is parsed
         assertClean(Http.post(s.path("/inspections"), Map.of("finding", "ACTIVE", "notes", "n".repeat(1 << 20)), AUTH,
-                s.officer().bearer()), 422, "invalid_notes");
+                s.officer().bearer()), 413, "payload_too_large");
+        // notes longer than the rule allows, in a body within the limit
+        assertClean(Http.post(s.path("/inspections"), Map.of("finding", "ACTIVE",
+                "notes", "n".repeat(Text.NOTE_MAX + 1)), AUTH, s.officer().bearer()), 422, "invalid_notes");
         assertClean(Http.post(s.path("/inspections"), Map.of("finding", "ACTIVE", "notes", "seen" + NUL), AUTH,
                 s.officer().bearer()), 422, "invalid_notes");
         assertClean(Http.post(s.path("/reports"), Map.of("percent", 10, "text", "walls\u0007up"), AUTH,

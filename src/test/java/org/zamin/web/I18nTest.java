@@ -82,7 +82,8 @@ class I18nTest {
     void everyApiErrorCodeHasATranslation() throws IOException {
         Set<String> en = keys("en");
         for (String code : new String[] {"bad_request", "invalid_parameter", "not_found", "unknown_estate",
-                "unprocessable", "conflict", "payload_too_large", "rate_limited", "database_unavailable",
+                "unprocessable", "conflict", "payload_too_large", "rate_limited", "request_timeout",
+                "database_unavailable",
                 "internal_error", "unauthorized", "forbidden"}) {
             assertTrue(en.contains("error." + code), "no translation for API error code " + code);
         }
