@@ -155,6 +155,7 @@ public final class App implements AutoCloseable {
             var accounts = new AccountService(database.jdbi(), clock, notifier);
             var auth = new Auth(accounts);
             var clients = new ClientAddress(settings.trustedProxies());
+            var requestLimits = new RequestLimits(clock);
             if (settings.demoMode()) {
                 DemoAccounts.ensure(accounts);
             }
@@ -184,11 +185,11 @@ public final class App implements AutoCloseable {
                     new ImportRoutes(new ImportService(database.jdbi(), decisionLog), exportService, auth),
                     new AccountRoutes(accounts, auth, new LoginLimiter(clock), clients),
                     auth,
-                    new ReservationRoutes(reservations, auth, new RequestLimits(clock)),
+                    new ReservationRoutes(reservations, auth, requestLimits),
                     new AllocationRoutes(database.jdbi(), auth),
                     new ContractRoutes(contracts, auth),
                     new RoundRoutes(new RoundService(database.jdbi(), decisionLog, clock),
-                            new ObjectionService(database.jdbi(), decisionLog, clock), auth),
+                            new ObjectionService(database.jdbi(), decisionLog, clock), auth, requestLimits),
                     new PlanningRoutes(new PlanningRepository(read), estates, exportService, auth, clock, vocabulary),
                     new IdleRoutes(idleScan, idleCases, new ReadingsImport(database.jdbi(), clock), auth, clock,
                             settings.demoMode()),

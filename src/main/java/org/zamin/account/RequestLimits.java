@@ -7,25 +7,38 @@ import org.zamin.domain.TooMany;
 
 /**
  * Per-account request rates for the writes one account could use to crowd others out: at most
- * {@value #HOLDS_PER_MINUTE} hold requests ({@code POST /api/reservations}) a minute per account (Bucket4j, in
- * memory, per server process). Past it, 429 {@code rate_limited} with {@code Retry-After}.
+ * {@value #HOLDS_PER_MINUTE} hold requests ({@code POST /api/reservations}) and {@value #APPLICATIONS_PER_MINUTE}
+ * round applications ({@code POST /api/offers/{id}/applications}) a minute per account (Bucket4j, in memory, per
+ * server process). Past it, 429 {@code rate_limited} with {@code Retry-After}.
  */
 public final class RequestLimits {
 
     static final int HOLDS_PER_MINUTE = 30;
+    static final int APPLICATIONS_PER_MINUTE = 30;
 
     private final RateBuckets holds;
+    private final RateBuckets applications;
 
     public RequestLimits(Clock clock) {
         this.holds = RateBuckets.quota(clock, HOLDS_PER_MINUTE, Duration.ofMinutes(1));
+        this.applications = RateBuckets.quota(clock, APPLICATIONS_PER_MINUTE, Duration.ofMinutes(1));
     }
 
     /** Counts a hold request of {@code user}; 429 past the rate. */
     public void hold(CurrentUser user) {
-        ConsumptionProbe probe = holds.get(Long.toString(user.id())).tryConsumeAndReturnRemaining(1);
+        take(holds, user, HOLDS_PER_MINUTE, "hold requests");
+    }
+
+    /** Counts a round application (or its replacement) by {@code user}; 429 past the rate. */
+    public void application(CurrentUser user) {
+        take(applications, user, APPLICATIONS_PER_MINUTE, "applications");
+    }
+
+    private static void take(RateBuckets buckets, CurrentUser user, int perMinute, String what) {
+        ConsumptionProbe probe = buckets.get(Long.toString(user.id())).tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
             Duration wait = Duration.ofNanos(probe.getNanosToWaitForRefill());
-            throw new TooMany("rate_limited", "at most " + HOLDS_PER_MINUTE + " hold requests a minute per account; "
+            throw new TooMany("rate_limited", "at most " + perMinute + " " + what + " a minute per account; "
                     + "try again in " + TooMany.wholeSeconds(wait) + " s", wait);
         }
     }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.zamin.account.Auth;
 import org.zamin.account.CurrentUser;
+import org.zamin.account.RequestLimits;
 import org.zamin.account.Visibility;
 import org.zamin.http.JsonBody;
 import org.zamin.http.Params;
@@ -23,11 +24,13 @@ public final class RoundRoutes {
     private final RoundService rounds;
     private final ObjectionService objections;
     private final Auth auth;
+    private final RequestLimits limits;
 
-    public RoundRoutes(RoundService rounds, ObjectionService objections, Auth auth) {
+    public RoundRoutes(RoundService rounds, ObjectionService objections, Auth auth, RequestLimits limits) {
         this.rounds = rounds;
         this.objections = objections;
         this.auth = auth;
+        this.limits = limits;
     }
 
     public void list(Context ctx) {
@@ -59,6 +62,7 @@ public final class RoundRoutes {
 
     public void apply(Context ctx) {
         CurrentUser investor = auth.require(ctx);
+        limits.application(investor);
         long id = Params.id(ctx, "id");
         var request = JsonBody.read(ctx, RoundService.ApplicationRequest.class);
         var applied = rounds.apply(investor, id, request);

@@ -344,6 +344,26 @@ class RoundApiTest {
     }
 
     @Test
+    void applicationsPerAccountAreLimitedWithRetryAfter() {
+        var estate = TestEstates.create(ts.jdbi());
+        List<Long> plots = Rounds.plots(estate, 2);
+        long offer = Rounds.publishedRound(TestUsers.officer(estate.code()), estate.code(), plots);
+        Rounds.advance(Duration.ofMinutes(2));
+        var investor = TestUsers.investor();
+        var body = Rounds.application(List.of(plots.get(0)), "2599", 5_000_000_000L, 20, false, 0);
+        for (int i = 0; i < 30; i++) {
+            var sent = Rounds.apply(investor, offer, body);
+            assertTrue(sent.status() == 200 || sent.status() == 201, sent.body());
+        }
+        var limited = Rounds.apply(investor, offer, body);
+        assertEquals(429, limited.status(), limited.body());
+        assertTrue(limited.body().contains("rate_limited"), limited.body());
+        assertTrue(limited.headers().firstValue("Retry-After").isPresent(), "429 carries Retry-After");
+        var other = Rounds.apply(TestUsers.investor(), offer, body);
+        assertEquals(201, other.status(), "another investor is not slowed by the first one's limit: " + other.body());
+    }
+
+    @Test
     void windowsRolesAndBadInputGetPreciseErrorsAndChangeNothing() {
         var estate = TestEstates.create(ts.jdbi());
         List<Long> plots = Rounds.plots(estate, 3);
