@@ -17,6 +17,7 @@ import org.zamin.domain.Conflict;
 import org.zamin.domain.Forbidden;
 import org.zamin.domain.Invalid;
 import org.zamin.domain.NotFound;
+import org.zamin.domain.Text;
 
 /**
  * Objections to a closed round: an applicant files one within the objection window (the offer's
@@ -27,7 +28,7 @@ public final class ObjectionService {
 
     /** The outcomes an officer may record. */
     public static final Set<String> OUTCOMES = Set.of("UPHELD", "DISMISSED");
-    private static final int MAX_TEXT = 4000;
+    private static final int MAX_TEXT = Text.NOTE_MAX;
 
     private final Jdbi jdbi;
     private final DecisionLog decisions;
@@ -124,10 +125,8 @@ public final class ObjectionService {
         });
     }
 
+    /** Prose of 1 to {@value #MAX_TEXT} characters under the one text rule ({@link Text}); {@code code} otherwise. */
     private static String text(String value, String code) {
-        if (value == null || value.isBlank() || value.length() > MAX_TEXT) {
-            throw new Invalid(code, "a text of 1 to " + MAX_TEXT + " characters is required");
-        }
-        return value.strip();
+        return Text.required(value, Text.Kind.PARAGRAPH, MAX_TEXT, code, "the text");
     }
 }

@@ -284,6 +284,11 @@ class RoundApiTest {
                 TestUsers.investor().bearer()), 403, "not_an_applicant", "applicants");
         assertError(Http.post(objectionsPath, Map.of("text", " "), "Authorization", applicants.get(1).bearer()), 422,
                 "objection_text_required", "text");
+        // a NUL byte or a text-direction override is refused as text, never stored (nor a 500)
+        for (String bad : List.of("wrong\u0000plot", "wrong \u202Eplot")) {
+            assertError(Http.post(objectionsPath, Map.of("text", bad), "Authorization", applicants.get(1).bearer()),
+                    422, "objection_text_required", "text");
+        }
         var filed = Http.post(objectionsPath, Map.of("text", "My jobs were counted on the wrong plot."),
                 "Authorization", applicants.get(1).bearer());
         assertEquals(201, filed.status(), filed.body());
