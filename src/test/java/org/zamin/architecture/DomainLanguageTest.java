@@ -2,6 +2,7 @@ package org.zamin.architecture;
 
 import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -10,6 +11,7 @@ import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -80,7 +82,9 @@ class DomainLanguageTest {
         return outer;
     }
 
+    /** Fails with ArchUnit's report of every violating class and call. */
     private static void check(ArchRule rule) {
-        rule.check(main);
+        EvaluationResult result = rule.evaluate(main);
+        assertFalse(result.hasViolation(), () -> result.getFailureReport().toString());
     }
 }
