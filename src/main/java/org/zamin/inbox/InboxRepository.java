@@ -1,5 +1,8 @@
 package org.zamin.inbox;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +21,8 @@ public final class InboxRepository {
     private static final String INSERT = SqlResource.load("inbox/insert");
     private static final String ESTATE_OFFICERS = SqlResource.load("inbox/estate_officers");
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final Jdbi jdbi;
 
     public InboxRepository(Jdbi jdbi) {
@@ -31,9 +36,26 @@ public final class InboxRepository {
         return jdbi.withHandle(h -> {
             h.getConfig(MapMappers.class).setCaseChange(CaseStrategy.NOP);
             var items = h.createQuery(LIST).bind("user", userId).mapToMap().list();
+            for (var item : items) {
+                item.put("params", readParams((String) item.get("params")));
+            }
             long unread = h.createQuery(UNREAD).bind("user", userId).mapTo(Long.class).one();
             return new Inbox(items, unread);
         });
+    }
+
+    private static JsonNode readParams(String json) {
+        try {
+            return JSON.readTree(json == null ? "{}" : json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a notification's parameters are not JSON", e);
+        }
+    }
+
+    /** Sets the language a user's e-mails are written in. */
+    void setLanguage(long userId, String language) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE users SET language = :language WHERE id = :user")
+                .bind("language", language).bind("user", userId).execute());
     }
 
     /** Marks the notification read; false when the user has no notification with this id. */
