@@ -165,7 +165,7 @@ async function renderDemandStats(root) {
       for (const r of located) {
         const radius = 4 + Math.sqrt(r.unmetM2 || 0) / 40;
         L.circleMarker([r.lat, r.lon], { radius, color: r.unmetM2 > 0 ? '#c62828' : '#2e7d32', weight: 1, fillOpacity: 0.5 })
-          .bindTooltip(textNode(localName(r.name, r.nameFa) + ': ' + formatArea(r.unmetM2)))
+          .bindTooltip(() => textNode(localName(r.name, r.nameFa) + ': ' + formatArea(r.unmetM2)))
           .addTo(circles);
       }
       mapEl.hidden = located.length === 0;

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.zamin.account.CurrentUser;
 import org.zamin.db.SqlResource;
@@ -37,6 +38,9 @@ public final class DemandService {
     public static final Set<String> GROUPINGS = Set.of("province", "estate");
 
     private static final String INSERT = SqlResource.load("demand/insert");
+    private static final String OPEN_COUNT = SqlResource.load("demand/open_count");
+    private static final String PROVINCE_ID = SqlResource.load("demand/province_id");
+    private static final String ESTATE_ID = SqlResource.load("demand/estate_id");
     private static final String MINE = SqlResource.load("demand/mine");
     private static final String WITHDRAW = SqlResource.load("demand/withdraw");
     private static final String UNMET_BY_PROVINCE = SqlResource.load("demand/unmet_province");
@@ -61,20 +65,17 @@ public final class DemandService {
     public JsonNode register(CurrentUser investor, DemandRequest request) {
         Checked c = check(request);
         return Transactions.retrying(jdbi, h -> {
-            h.createQuery("SELECT id FROM users WHERE id = :id FOR UPDATE").bind("id", investor.id())
-                    .mapTo(Long.class).one();
-            long open = h.createQuery("SELECT count(*) FROM demand WHERE investor_id = :id AND withdrawn_at IS NULL")
-                    .bind("id", investor.id()).mapTo(Long.class).one();
+            long open = h.createQuery(OPEN_COUNT).bind("investor", investor.id()).mapTo(Long.class).one();
             if (open >= MAX_OPEN_PER_INVESTOR) {
                 throw new Conflict("demand_limit", "at most " + MAX_OPEN_PER_INVESTOR
                         + " open requests per investor; withdraw one first");
             }
-            Integer provinceId = c.province().map(code -> h.createQuery("SELECT id FROM province WHERE code = :c")
-                    .bind("c", code).mapTo(Integer.class).findOne()
+            Integer provinceId = c.province().map(code -> h.createQuery(PROVINCE_ID)
+                    .bind("code", code).mapTo(Integer.class).findOne()
                     .orElseThrow(() -> new Invalid("unknown_province", "no province with code " + code))).orElse(null);
             List<Integer> estateIds = new ArrayList<>();
             for (String code : c.estates()) {
-                estateIds.add(h.createQuery("SELECT id FROM estate WHERE code = :c").bind("c", code)
+                estateIds.add(h.createQuery(ESTATE_ID).bind("code", code)
                         .mapTo(Integer.class).findOne()
                         .orElseThrow(() -> new Invalid("unknown_estate", "no estate with code " + code)));
             }
@@ -92,7 +93,7 @@ public final class DemandService {
         return jdbi.withHandle(h -> mine(h, investor.id(), Optional.empty()));
     }
 
-    private static JsonNode mine(org.jdbi.v3.core.Handle h, long investorId, Optional<Long> only) {
+    private static JsonNode mine(Handle h, long investorId, Optional<Long> only) {
         String json = h.createQuery(MINE).bind("investor", investorId).bind("only", only.orElse(null))
                 .mapTo(String.class).one();
         return read(json);

@@ -20,6 +20,7 @@ public final class InboxRepository {
     private static final String MARK_READ = SqlResource.load("inbox/mark_read");
     private static final String INSERT = SqlResource.load("inbox/insert");
     private static final String ESTATE_OFFICERS = SqlResource.load("inbox/estate_officers");
+    private static final String SET_LANGUAGE = SqlResource.load("inbox/set_language");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -54,7 +55,7 @@ public final class InboxRepository {
 
     /** Sets the language a user's e-mails are written in. */
     void setLanguage(long userId, String language) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE users SET language = :language WHERE id = :user")
+        jdbi.useHandle(h -> h.createUpdate(SET_LANGUAGE)
                 .bind("language", language).bind("user", userId).execute());
     }
 
