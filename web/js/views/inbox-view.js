@@ -1,7 +1,7 @@
 // The in-app inbox: the user's notifications (notices, replies, extension decisions), newest first; opening one
 // marks it read and follows its link. The unread count is shown in the nav (see main.js).
 import { getInbox, markNotificationRead } from '../api.js';
-import { t, formatDateTime, formatNumber, currentLanguage } from '../i18n.js';
+import { t, formatDate, formatDateTime, formatNumber, currentLanguage } from '../i18n.js';
 import { errorMessage } from '../labels.js';
 import { h } from '../dom.js';
 
@@ -28,7 +28,9 @@ function localParams(params) {
   for (const [name, value] of Object.entries(params || {})) {
     if (name.endsWith('Fa') && Object.prototype.hasOwnProperty.call(params, name.slice(0, -2))) continue;
     const persian = params[name + 'Fa'];
-    out[name] = currentLanguage() === 'fa' && persian ? persian : typeof value === 'number' ? formatNumber(value) : value;
+    out[name] = currentLanguage() === 'fa' && persian ? persian
+      : name.endsWith('On') && /^\d{4}-\d{2}-\d{2}$/.test(String(value)) ? formatDate(value, { dateStyle: 'medium', timeZone: 'UTC' })
+        : typeof value === 'number' ? formatNumber(value, { useGrouping: false }) : value;
   }
   return out;
 }

@@ -164,7 +164,8 @@ public final class App implements AutoCloseable {
                 DemoAccounts.ensure(accounts);
             }
             // reservations, imports and exports
-            var reservations = new ReservationService(database.jdbi(), decisionLog, new SandboxGateway(clock), clock);
+            var reservations = new ReservationService(database.jdbi(), decisionLog, new SandboxGateway(clock), notifier,
+                    clock);
             var metrics = new Metrics();
             var exportService = new ExportService(read, decisionLog, metrics);
             // holds that lapsed while the server was down expire before the first request (and before demo seeding)

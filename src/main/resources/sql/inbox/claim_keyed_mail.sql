@@ -1,8 +1,9 @@
 -- Claims up to 100 keyed notifications whose e-mail has not been sent (oldest first), marking them sent, with what
--- the mail needs: the reader's address and language.
+-- the mail needs: the reader's address and language. A notice older than a day is not mailed (a server that gains
+-- SMTP does not send a backlog of stale news); it stays in the inbox.
 WITH due AS (
     SELECT id FROM notification
-     WHERE message_key IS NOT NULL AND emailed_at IS NULL
+     WHERE message_key IS NOT NULL AND emailed_at IS NULL AND created_at > now() - interval '1 day'
      ORDER BY id
      LIMIT 100
        FOR UPDATE SKIP LOCKED

@@ -21,6 +21,7 @@ public final class InboxRepository {
     private static final String INSERT = SqlResource.load("inbox/insert");
     private static final String ESTATE_OFFICERS = SqlResource.load("inbox/estate_officers");
     private static final String SET_LANGUAGE = SqlResource.load("inbox/set_language");
+    private static final String INSERT_KEYED = SqlResource.load("inbox/insert_keyed");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -70,6 +71,22 @@ public final class InboxRepository {
             OffsetDateTime at) {
         return h.createQuery(INSERT).bind("user", userId).bind("kind", kind).bind("subject", subject)
                 .bind("body", body).bind("link", link).bind("at", at).mapTo(String.class).one();
+    }
+
+    /** Who a notification went to: the address and language of its e-mail. */
+    record Recipient(String email, String language) {}
+
+    /** Inserts a keyed notification in the caller's transaction; returns its recipient. */
+    static Recipient insertKeyed(Handle h, long userId, String kind, Message message, String link, OffsetDateTime at) {
+        String params;
+        try {
+            params = JSON.writeValueAsString(message.params());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("a notification's parameters must be JSON values", e);
+        }
+        return h.createQuery(INSERT_KEYED).bind("user", userId).bind("kind", kind).bind("key", message.key())
+                .bind("params", params).bind("link", link).bind("at", at)
+                .map((rs, ctx) -> new Recipient(rs.getString("email"), rs.getString("language"))).one();
     }
 
     /** The officers who manage the estate. */

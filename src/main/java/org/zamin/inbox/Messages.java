@@ -3,9 +3,16 @@ package org.zamin.inbox;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ibm.icu.text.DateFormat;
+import com.ibm.icu.util.TimeZone;
+import com.ibm.icu.util.ULocale;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,11 +38,26 @@ public final class Messages {
         while (m.find()) {
             String name = m.group(1);
             JsonNode value = persian && params.has(name + "Fa") ? params.get(name + "Fa") : params.get(name);
-            String shown = value == null || value.isNull() ? m.group() : value.asText();
+            String shown = value == null || value.isNull() ? m.group()
+                    : name.endsWith("On") ? date(value.asText(), persian) : value.asText();
             m.appendReplacement(out, Matcher.quoteReplacement(persian ? persianDigits(shown) : shown));
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /** An ISO date in the reader's calendar: Solar Hijri in Persian ("۱۴ دی ۱۴۰۵"), else "5 January 2027". */
+    static String date(String iso, boolean persian) {
+        LocalDate day;
+        try {
+            day = LocalDate.parse(iso);
+        } catch (DateTimeParseException e) {
+            return iso;
+        }
+        ULocale locale = persian ? new ULocale("fa_IR@calendar=persian") : new ULocale("en_GB");
+        DateFormat format = DateFormat.getDateInstance(DateFormat.LONG, locale);
+        format.setTimeZone(TimeZone.GMT_ZONE);
+        return format.format(Date.from(day.atStartOfDay(ZoneOffset.UTC).toInstant()));
     }
 
     static String persianDigits(String text) {
