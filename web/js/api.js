@@ -190,6 +190,36 @@ export function getParcels(params, options) {
   return request('/api/parcels' + query(p), options);
 }
 
+/** GET /api/parcels/{id}: one plot as a GeoJSON Feature. */
+export function getParcel(id, options) {
+  return request('/api/parcels/' + encodeURIComponent(id), options);
+}
+
+/** POST /api/demand: registers a waitlist request. */
+export function registerDemand(body) {
+  return request('/api/demand', { method: 'POST', body });
+}
+
+/** GET /api/demand: the investor's waitlist requests with their matches. */
+export function getDemand(options) {
+  return request('/api/demand', options);
+}
+
+/** POST /api/demand/{id}/withdraw. */
+export function withdrawDemand(id) {
+  return request('/api/demand/' + encodeURIComponent(id) + '/withdraw', { method: 'POST' });
+}
+
+/** GET /api/stats/demand: unmet demand against available land by province or estate, with history. */
+export function getDemandStats(groupBy, options) {
+  return request('/api/stats/demand' + query({ groupBy, months: 12 }), options);
+}
+
+/** POST /api/inbox/language: the language the signed-in user's e-mails come in. */
+export function setMailLanguage(language) {
+  return request('/api/inbox/language', { method: 'POST', body: { language } });
+}
+
 /** GET /api/infrastructure?bbox=…: roads, rail and utility lines in view. */
 export function getInfrastructure(bbox, options) {
   const value = Array.isArray(bbox) ? bboxParam(bbox) : bbox;

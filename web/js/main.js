@@ -1,9 +1,9 @@
 // Entry point: reads the server config, picks the language, then mounts the header and the views.
 // Views live under views/ and are reached through the links in <nav id="nav"> (hash routes); this file only
 // wires them together.
-import { getConfig } from './api.js';
+import { getConfig, setMailLanguage } from './api.js';
 import { setVocabularies } from './labels.js';
-import { setLanguage, savedLanguage, supportedLanguages, onLanguageChange, t, formatNumber } from './i18n.js';
+import { setLanguage, savedLanguage, supportedLanguages, onLanguageChange, t, formatNumber, currentLanguage } from './i18n.js';
 import { createBanner } from './banner.js';
 import { createHeader } from './header.js';
 import { h } from './dom.js';
@@ -21,6 +21,7 @@ import { renderContractsView, renderContractView } from './views/contract-view.j
 import { renderIdleView } from './views/idle-view.js';
 import { renderInboxView, unreadCount } from './views/inbox-view.js';
 import { renderRoundsView } from './views/rounds-view.js';
+import { renderDemandView } from './views/demand-view.js';
 
 /** Full-page views with their own map, built the first time they are shown (planners and admins). */
 const FULL_VIEWS = {
@@ -59,6 +60,7 @@ function renderNav() {
     link('#/', 'nav.map', 'nav-map'),
     user && user.role === 'investor' ? link('#/applications', 'nav.applications', 'nav-applications') : null,
     user && user.role === 'investor' ? link('#/contracts', 'contract.nav', 'nav-contracts') : null,
+    user && user.role === 'investor' ? link('#/demand', 'demand.nav', 'nav-demand') : null,
     user && user.role === 'officer' ? link('#/review', 'nav.review', 'nav-review') : null,
     user && (user.role === 'officer' || user.role === 'admin') ? link('#/idle', 'idle.nav', 'nav-idle') : null,
     user ? h('a', { href: '#/inbox', id: 'nav-inbox', 'aria-current': location.hash === '#/inbox' ? 'page' : null },
@@ -67,6 +69,7 @@ function renderNav() {
     user && (user.role === 'admin' || user.role === 'officer') ? link('#/import', 'nav.import', 'nav-import') : null,
     isPlanner(user) ? link('#/planning', 'planning.nav', 'nav-planning') : null,
     isPlanner(user) ? link('#/stats', 'stats.nav', 'nav-stats') : null,
+    isPlanner(user) ? link('#/demand', 'demand.stats.nav', 'nav-demand') : null,
     link('#/rounds', 'nav.rounds', 'nav-rounds'),
     link('#/decisions', 'nav.decisions', 'nav-decisions'),
     user ? h('span', { className: 'nav-user', id: 'nav-user' }, user.email) : null,
@@ -162,6 +165,14 @@ function route() {
     page.hidden = true;
     document.body.dataset.view = 'import';
     importView.open();
+  } else if (hash === '#/demand' && user) {
+    show();
+    renderDemandView(page, { user });
+  } else if (/^#\/parcel\/\d+$/.test(hash)) {
+    page.hidden = true;
+    page.replaceChildren();
+    document.body.dataset.view = 'map';
+    if (mapView) mapView.showParcel(Number(hash.split('/')[2]));
   } else if (hash === '#/rounds') {
     show();
     renderRoundsView(page, { user });
@@ -218,6 +229,10 @@ async function start() {
   refreshUnread();
   setInterval(refreshUnread, 60000);
   onLanguageChange(route);
+  // The signed-in user's e-mails follow the language they read the pages in.
+  const syncMailLanguage = () => { if (currentUser()) setMailLanguage(currentLanguage()).catch(() => {}); };
+  onLanguageChange(syncMailLanguage);
+  onSessionChange(syncMailLanguage);
   window.addEventListener('hashchange', route);
   route();
   document.body.dataset.session = currentUser() ? currentUser().role : 'none';

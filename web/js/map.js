@@ -284,6 +284,17 @@ export function createMap(container, config, {
       return true;
     },
 
+    /** Fits the map to one plot (a GeoJSON Feature) and opens its popup: the target of a #/parcel/ID link. */
+    showParcel(feature) {
+      const bounds = L.geoJSON(feature).getBounds();
+      if (!bounds.isValid()) return false;
+      map.fitBounds(bounds, { padding: [48, 48], maxZoom: 17, animate: false });
+      const props = feature.properties || {};
+      openPopup = { id: props.id, popup: L.popup({ maxWidth: 320, className: 'parcel-popup-wrapper' }) };
+      openPopup.popup.setLatLng(bounds.getCenter()).setContent(() => popupContent(props, onReserve)).openOn(map);
+      return true;
+    },
+
     /** Outlines the features of an import dry run (replacing any earlier preview) and fits the map to them. */
     showPreview(collection) {
       previewLayer.clearLayers();

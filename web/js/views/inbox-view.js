@@ -1,7 +1,7 @@
 // The in-app inbox: the user's notifications (notices, replies, extension decisions), newest first; opening one
 // marks it read and follows its link. The unread count is shown in the nav (see main.js).
 import { getInbox, markNotificationRead } from '../api.js';
-import { t, formatDateTime, formatNumber } from '../i18n.js';
+import { t, formatDate, formatDateTime, formatNumber, currentLanguage } from '../i18n.js';
 import { errorMessage } from '../labels.js';
 import { h } from '../dom.js';
 
@@ -18,6 +18,31 @@ const KIND_KEYS = {
   account_created: 'inbox.kindAccountCreated',
   signup_existing: 'inbox.kindSignupExisting',
 };
+
+/**
+ * A keyed notification's parameters for the reader: a parameter `x` with a Persian form `xFa` (names) shows that
+ * form in Persian; numbers in the reader's digits.
+ */
+function localParams(params) {
+  const out = {};
+  for (const [name, value] of Object.entries(params || {})) {
+    if (name.endsWith('Fa') && Object.prototype.hasOwnProperty.call(params, name.slice(0, -2))) continue;
+    const persian = params[name + 'Fa'];
+    out[name] = currentLanguage() === 'fa' && persian ? persian
+      : name.endsWith('On') && /^\d{4}-\d{2}-\d{2}$/.test(String(value)) ? formatDate(value, { dateStyle: 'medium', timeZone: 'UTC' })
+        : typeof value === 'number' ? formatNumber(value, { useGrouping: false }) : value;
+  }
+  return out;
+}
+
+/** The notification's title and text in the reader's language (keyed) or as the server wrote them. */
+function wording(n) {
+  if (n.messageKey) {
+    const params = localParams(n.params);
+    return { title: t(n.messageKey + '.subject', params), subject: null, body: t(n.messageKey, params) };
+  }
+  return { title: KIND_KEYS[n.kind] ? t(KIND_KEYS[n.kind]) : n.subject, subject: n.subject, body: n.body };
+}
 
 /** Renders the inbox into `root`; `onChange(unread)` is told the unread count after every change. */
 export async function renderInboxView(root, { onChange } = {}) {
@@ -43,14 +68,14 @@ export async function renderInboxView(root, { onChange } = {}) {
       const { notifications, unread } = await getInbox();
       summary.textContent = t('inbox.unreadCount', { count: formatNumber(unread) });
       if (onChange) onChange(unread);
-      list.replaceChildren(...(notifications.length ? notifications.map((n) => h('article', {
+      list.replaceChildren(...(notifications.length ? notifications.map((n) => [n, wording(n)]).map(([n, w]) => h('article', {
         className: 'card inbox-item' + (n.readAt ? '' : ' inbox-unread'), dataset: { id: n.id, kind: n.kind },
       },
       h('header', { className: 'card-header' },
-        h('h3', {}, KIND_KEYS[n.kind] ? t(KIND_KEYS[n.kind]) : n.subject),
+        h('h3', {}, w.title),
         h('span', { className: 'hint' }, formatDateTime(n.createdAt))),
-      h('p', { className: 'inbox-subject' }, n.subject),
-      n.body ? h('p', { className: 'inbox-body' }, n.body) : null,
+      w.subject ? h('p', { className: 'inbox-subject' }, w.subject) : null,
+      w.body ? h('p', { className: 'inbox-body' }, w.body) : null,
       h('div', { className: 'card-actions' },
         n.link ? h('button', { type: 'button', className: 'button button-primary inbox-open', onclick: () => read(n, true) },
           t('inbox.open')) : null,

@@ -1,7 +1,7 @@
 // The public map view: wires the map, filters, legend and estate list to the API.
 // Loads parcels and infrastructure for the current view from PARCEL_MIN_ZOOM up,
 // debounced, with stale requests aborted.
-import { getEstates, getParcels, getInfrastructure } from '../api.js';
+import { getEstates, getParcels, getInfrastructure, getParcel } from '../api.js';
 import { createMap, PARCEL_MIN_ZOOM } from '../map.js';
 import { createFilters } from '../filters.js';
 import { createLegend } from '../legend.js';
@@ -211,5 +211,14 @@ export function mountMapView({ config, banner, header, onReserve }) {
   }
 
   loadEstates();
-  return { map, refresh: schedule, showPreview: (collection) => map.showPreview(collection) };
+  /** Shows one plot by id (a shared or notified link); a plot that is gone shows the banner's error. */
+  async function showParcel(id) {
+    try {
+      map.showParcel(await getParcel(id));
+    } catch (error) {
+      banner.show(error);
+    }
+  }
+
+  return { map, refresh: schedule, showPreview: (collection) => map.showPreview(collection), showParcel };
 }

@@ -36,6 +36,9 @@ import org.zamin.decision.DecisionLog;
 import org.zamin.decision.DecisionRoutes;
 import org.zamin.decision.DecisionSealer;
 import org.zamin.decision.LogSigningKey;
+import org.zamin.demand.DemandRoutes;
+import org.zamin.demand.DemandService;
+import org.zamin.demand.SupplyRecorder;
 import org.zamin.estate.EstateRepository;
 import org.zamin.estate.EstateRoutes;
 import org.zamin.http.BodyLimits;
@@ -51,6 +54,7 @@ import org.zamin.idle.IdleRoutes;
 import org.zamin.idle.IdleScan;
 import org.zamin.idle.ReadingsImport;
 import org.zamin.inbox.InboxRoutes;
+import org.zamin.inbox.KeyedMailOutbox;
 import org.zamin.inbox.Mailer;
 import org.zamin.inbox.Notifier;
 import org.zamin.infrastructure.InfrastructureRepository;
@@ -138,7 +142,7 @@ public final class App implements AutoCloseable {
             AccountRoutes accounts, Auth auth, ReservationRoutes reservations, AllocationRoutes allocations,
             ContractRoutes contracts, RoundRoutes rounds, PlanningRoutes planning, IdleRoutes idle, InboxRoutes inbox,
             OgcRoutes ogc, TileRoutes tiles, MetricsRoutes metrics, ClientAddress clients, HoldSweeper holdSweeper,
-            IdleScan idleScan, DecisionCheckpoints checkpoints, List<AutoCloseable> background) {
+            IdleScan idleScan, DecisionCheckpoints checkpoints, DemandRoutes demand, List<AutoCloseable> background) {
 
         static Features wire(Settings settings, Database database, Clock clock) {
             // public map: read-only pool
@@ -160,7 +164,8 @@ public final class App implements AutoCloseable {
                 DemoAccounts.ensure(accounts);
             }
             // reservations, imports and exports
-            var reservations = new ReservationService(database.jdbi(), decisionLog, new SandboxGateway(clock), clock);
+            var reservations = new ReservationService(database.jdbi(), decisionLog, new SandboxGateway(clock), notifier,
+                    clock);
             var metrics = new Metrics();
             var exportService = new ExportService(read, decisionLog, metrics);
             // holds that lapsed while the server was down expire before the first request (and before demo seeding)
@@ -174,8 +179,12 @@ public final class App implements AutoCloseable {
                 SampleAllocations.seedOnce(database.jdbi(), decisionLog, clock);
             }
             var dailyScan = DailyScan.start(idleScan, clock, 5);
+            // the waitlist: requests, the daily supply record and the e-mails of keyed notifications
+            var demand = new DemandService(database.jdbi(), clock);
+            var supplyRecorder = SupplyRecorder.start(demand);
+            var keyedMail = KeyedMailOutbox.start(database.jdbi(), mailer);
             List<AutoCloseable> background = List.of(holdSweeper, reservations, decisionSealer, dailyScan,
-                    () -> mailer.ifPresent(Mailer::close));
+                    supplyRecorder, keyedMail, () -> mailer.ifPresent(Mailer::close));
             return new Features(
                     new SiteRoutes(settings, database, vocabulary),
                     new EstateRoutes(estates),
@@ -197,7 +206,7 @@ public final class App implements AutoCloseable {
                     new OgcRoutes(new OgcRepository(read), vocabulary),
                     new TileRoutes(new TileRepository(read)),
                     new MetricsRoutes(metrics),
-                    clients, holdSweeper, idleScan, checkpoints, background);
+                    clients, holdSweeper, idleScan, checkpoints, new DemandRoutes(demand, auth), background);
         }
     }
 
@@ -321,6 +330,12 @@ public final class App implements AutoCloseable {
         // inbox
         routes.get("/api/inbox", f.inbox()::list);
         routes.post("/api/inbox/{id}/read", f.inbox()::markRead);
+        routes.post("/api/inbox/language", f.inbox()::language);
+        // waitlist and demand
+        routes.post("/api/demand", f.demand()::register);
+        routes.get("/api/demand", f.demand()::mine);
+        routes.post("/api/demand/{id}/withdraw", f.demand()::withdraw);
+        routes.get("/api/stats/demand", f.demand()::unmet);
         // protocol adapters
         f.ogc().register(routes);
         routes.get("/tiles/{layer}/{z}/{x}/{y}", f.tiles()::tile);

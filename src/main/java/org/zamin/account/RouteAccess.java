@@ -90,6 +90,11 @@ public final class RouteAccess {
             get("/api/availability", PLANNING),
             get("/api/stats", PLANNING),
             get("/api/stats/what-if", PLANNING),
+            // waitlist and demand
+            post("/api/demand", HOLDER),
+            get("/api/demand", HOLDER),
+            post("/api/demand/{id}/withdraw", HOLDER),
+            get("/api/stats/demand", PLANNING),
             // idle land
             post("/api/utility-readings", STAFF),
             post("/api/idle-scan", STAFF),
@@ -100,6 +105,7 @@ public final class RouteAccess {
             // inbox
             get("/api/inbox", SIGNED_IN),
             post("/api/inbox/{id}/read", SIGNED_IN),
+            post("/api/inbox/language", SIGNED_IN),
             // protocol adapters
             get("/ogc", PUBLIC),
             get("/ogc/api", PUBLIC),

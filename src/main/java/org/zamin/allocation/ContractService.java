@@ -20,6 +20,7 @@ import org.zamin.domain.NotFound;
 import org.zamin.domain.Text;
 import org.zamin.domain.TooLarge;
 import org.zamin.domain.UnsupportedType;
+import org.zamin.inbox.Message;
 import org.zamin.inbox.Notifier;
 import org.zamin.parcel.ParcelStatus;
 import org.zamin.parcel.ParcelStatusWriter;
@@ -204,8 +205,8 @@ public final class ContractService {
             log.append(h, Decision.of(Actor.user(user.id(), user.role()), "allocation.extension_requested",
                     "allocation", Long.toString(id)).withEstate(a.estateCode()).withParcels(a.parcelIds())
                     .withTransition(null, "REQUESTED").withReason(why).withPublicDetails(Map.of("months", months)));
-            notifier.notifyOfficers(h, a.estateCode(), "extension_requested", "Extension requested for allocation " + id,
-                    months + " months: " + why, "#/contract/" + id);
+            notifier.notifyOfficers(h, a.estateCode(), "extension_requested", Message.of("notice.extensionRequested",
+                    Map.of("allocation", id, "months", months, "reason", why)), "#/contract/" + id);
             return Map.<String, Object>of("id", reqId, "status", "REQUESTED", "months", months);
         });
     }
@@ -236,9 +237,9 @@ public final class ContractService {
             log.append(h, Decision.of(Actor.user(user.id(), user.role()), "allocation.extension_" + status.toLowerCase(),
                     "allocation", Long.toString(id)).withEstate(a.estateCode()).withParcels(a.parcelIds())
                     .withTransition("REQUESTED", status).withReason(reason).withPublicDetails(Map.of("months", months)));
-            notifier.notifyUser(h, a.investorId(), "extension_" + status.toLowerCase(),
-                    "Your extension request was " + status.toLowerCase(), reason == null ? "" : reason,
-                    "#/contract/" + id);
+            notifier.notify(h, a.investorId(), "extension_" + status.toLowerCase(),
+                    Message.of(grant ? "notice.extensionGranted" : "notice.extensionRefused", Map.of("allocation", id,
+                            "months", months, "reason", reason == null ? "" : reason)), "#/contract/" + id);
             return Map.<String, Object>of("id", requestId, "status", status, "months", months);
         });
     }

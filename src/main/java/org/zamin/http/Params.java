@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.zamin.domain.Text;
+import org.zamin.domain.WholeNumber;
 import org.zamin.spatial.BoundingBox;
 
 /** Reads query parameters, turning every malformed one into a 400 that names it. */
@@ -104,17 +105,7 @@ public final class Params {
 
     /** The text with Persian (۰–۹) and Arabic-Indic (٠–٩) digits replaced by ASCII digits, so either may be typed. */
     public static String latinDigits(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= '\u06F0' && c <= '\u06F9') {
-                c = (char) ('0' + (c - '\u06F0'));
-            } else if (c >= '\u0660' && c <= '\u0669') {
-                c = (char) ('0' + (c - '\u0660'));
-            }
-            out.append(c);
-        }
-        return out.toString();
+        return WholeNumber.latinDigits(text);
     }
 
     private static ApiException invalid(String name, String problem) {

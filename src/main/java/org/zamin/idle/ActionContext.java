@@ -13,6 +13,7 @@ import org.zamin.allocation.ContractStatus;
 import org.zamin.decision.Actor;
 import org.zamin.decision.Decision;
 import org.zamin.decision.DecisionLog;
+import org.zamin.inbox.Message;
 import org.zamin.inbox.Notifier;
 import org.zamin.parcel.ParcelStatus;
 import org.zamin.parcel.ParcelStatusWriter;
@@ -59,8 +60,11 @@ record ActionContext(Handle h, LockedCase locked, CaseAction action, ContractRep
     }
 
     /** Tells the holder, with a link to their contract. */
-    void notifyHolder(String kind, String subject, String text) {
-        notifier.notifyUser(h, allocation().investorId(), kind, subject, text,
+    void notifyHolder(String kind, String messageKey, Map<String, Object> params) {
+        Map<String, Object> all = new java.util.HashMap<>(params);
+        all.put("allocation", allocation().allocationId());
+        all.put("reason", reason() == null ? "" : reason());
+        notifier.notify(h, allocation().investorId(), kind, Message.of(messageKey, all),
                 "#/contract/" + allocation().allocationId());
     }
 

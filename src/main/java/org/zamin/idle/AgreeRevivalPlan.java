@@ -22,8 +22,8 @@ final class AgreeRevivalPlan implements OfficerAction {
         c.moveCase(false);
         Map<String, Object> details = c.details();
         details.put("items", items.size());
-        c.notifyHolder("idle_revival_plan", "Revival plan for allocation " + c.allocation().allocationId(),
-                items.size() + " items; the first is due " + items.get(0).due());
+        c.notifyHolder("idle_revival_plan", "notice.idleRevivalPlan",
+                Map.of("items", items.size(), "firstDueOn", items.get(0).due().toString()));
         c.logMove(details);
         return details;
     }

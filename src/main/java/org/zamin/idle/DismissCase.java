@@ -9,7 +9,7 @@ final class DismissCase implements OfficerAction {
     public Map<String, Object> perform(ActionContext c) {
         c.moveCase(true);
         c.restorePlots();
-        c.notifyHolder("idle_dismissed", "Idle case dismissed", c.reason() == null ? "" : c.reason());
+        c.notifyHolder("idle_dismissed", "notice.idleDismissed", Map.of());
         Map<String, Object> details = c.details();
         c.logMove(details);
         return details;

@@ -20,8 +20,7 @@ final class ExtendDeadlines implements OfficerAction {
         Map<String, Object> details = c.details();
         details.put("months", months);
         c.restorePlots();
-        c.notifyHolder("idle_extended", "Deadlines extended by " + months + " months",
-                c.reason() == null ? "" : c.reason());
+        c.notifyHolder("idle_extended", "notice.idleExtended", Map.of("months", months));
         c.logMove(details);
         return details;
     }

@@ -22,6 +22,7 @@ import org.zamin.domain.Forbidden;
 import org.zamin.domain.Invalid;
 import org.zamin.domain.Text;
 import org.zamin.domain.NotFound;
+import org.zamin.inbox.Message;
 import org.zamin.inbox.Notifier;
 
 /**
@@ -141,8 +142,8 @@ public final class IdleCaseService {
             log.append(h, Decision.of(Actor.user(user.id(), user.role()), "idle_case.replied", "idle_case",
                     Long.toString(caseId)).withEstate(a.estateCode()).withParcels(a.parcelIds())
                     .withPrivateDetails(Map.of("reply", reply)));
-            notifier.notifyOfficers(h, a.estateCode(), "idle_reply", "The holder of allocation " + a.allocationId()
-                    + " replied to the notice", reply, "#/idle");
+            notifier.notifyOfficers(h, a.estateCode(), "idle_reply", Message.of("notice.idleReply",
+                    Map.of("allocation", a.allocationId(), "reply", reply)), "#/idle");
             return Map.<String, Object>of("id", caseId, "replied", true);
         });
     }

@@ -26,8 +26,7 @@ final class ReclaimPlots implements OfficerAction {
         c.setPlots(ParcelStatus.AVAILABLE);
         Map<String, Object> details = c.details();
         details.putAll(IdleCaseStore.freedCapacity(c.h(), a.allocationId()));
-        c.notifyHolder("idle_reclaimed", "Allocation " + a.allocationId() + " terminated; the plot is reclaimed",
-                reason);
+        c.notifyHolder("idle_reclaimed", "notice.idleReclaimed", Map.of());
         c.logMove(details);
         return details;
     }

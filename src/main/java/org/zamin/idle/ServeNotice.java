@@ -19,8 +19,7 @@ final class ServeNotice implements OfficerAction {
         Map<String, Object> details = c.details();
         details.put("replyDeadline", deadline.toString());
         c.setPlots(ParcelStatus.RECLAIMING);
-        c.notifyHolder("idle_notice", "Notice: show cause for allocation " + c.allocation().allocationId(),
-                "Your plot appears idle. Reply by " + deadline + (c.reason() == null ? "" : ". " + c.reason()));
+        c.notifyHolder("idle_notice", "notice.idleNotice", Map.of("replyOn", deadline.toString()));
         c.logMove(details);
         return details;
     }

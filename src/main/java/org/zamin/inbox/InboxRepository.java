@@ -1,5 +1,8 @@
 package org.zamin.inbox;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +20,10 @@ public final class InboxRepository {
     private static final String MARK_READ = SqlResource.load("inbox/mark_read");
     private static final String INSERT = SqlResource.load("inbox/insert");
     private static final String ESTATE_OFFICERS = SqlResource.load("inbox/estate_officers");
+    private static final String SET_LANGUAGE = SqlResource.load("inbox/set_language");
+    private static final String INSERT_KEYED = SqlResource.load("inbox/insert_keyed");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Jdbi jdbi;
 
@@ -31,9 +38,26 @@ public final class InboxRepository {
         return jdbi.withHandle(h -> {
             h.getConfig(MapMappers.class).setCaseChange(CaseStrategy.NOP);
             var items = h.createQuery(LIST).bind("user", userId).mapToMap().list();
+            for (var item : items) {
+                item.put("params", readParams((String) item.get("params")));
+            }
             long unread = h.createQuery(UNREAD).bind("user", userId).mapTo(Long.class).one();
             return new Inbox(items, unread);
         });
+    }
+
+    private static JsonNode readParams(String json) {
+        try {
+            return JSON.readTree(json == null ? "{}" : json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a notification's parameters are not JSON", e);
+        }
+    }
+
+    /** Sets the language a user's e-mails are written in. */
+    void setLanguage(long userId, String language) {
+        jdbi.useHandle(h -> h.createUpdate(SET_LANGUAGE)
+                .bind("language", language).bind("user", userId).execute());
     }
 
     /** Marks the notification read; false when the user has no notification with this id. */
@@ -47,6 +71,22 @@ public final class InboxRepository {
             OffsetDateTime at) {
         return h.createQuery(INSERT).bind("user", userId).bind("kind", kind).bind("subject", subject)
                 .bind("body", body).bind("link", link).bind("at", at).mapTo(String.class).one();
+    }
+
+    /** Who a notification went to: the address and language of its e-mail. */
+    record Recipient(String email, String language) {}
+
+    /** Inserts a keyed notification in the caller's transaction; returns its recipient. */
+    static Recipient insertKeyed(Handle h, long userId, String kind, Message message, String link, OffsetDateTime at) {
+        String params;
+        try {
+            params = JSON.writeValueAsString(message.params());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("a notification's parameters must be JSON values", e);
+        }
+        return h.createQuery(INSERT_KEYED).bind("user", userId).bind("kind", kind).bind("key", message.key())
+                .bind("params", params).bind("link", link).bind("at", at)
+                .map((rs, ctx) -> new Recipient(rs.getString("email"), rs.getString("language"))).one();
     }
 
     /** The officers who manage the estate. */

@@ -1,5 +1,6 @@
 package org.zamin.inbox;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -11,6 +12,8 @@ import org.jdbi.v3.core.Handle;
  */
 public final class Notifier {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final Optional<Mailer> mailer;
     private final Clock clock;
 
@@ -19,15 +22,30 @@ public final class Notifier {
         this.clock = clock;
     }
 
+    /**
+     * Puts {@code message} in the user's inbox in the caller's transaction; after the commit, e-mails it rendered in
+     * the user's language (when SMTP is configured).
+     */
+    public void notify(Handle h, long userId, String kind, Message message, String link) {
+        var recipient = InboxRepository.insertKeyed(h, userId, kind, message, link, OffsetDateTime.now(clock));
+        mailer.ifPresent(m -> h.afterCommit(() -> {
+            var params = JSON.valueToTree(message.params());
+            m.send(recipient.email(), "Zamin: " + Messages.render(recipient.language(), message.key() + ".subject",
+                    params), Messages.render(recipient.language(), message.key(), params) + "\n\n" + link);
+        }));
+    }
+
+    /** Every officer who manages the estate gets {@code message}. */
+    public void notifyOfficers(Handle h, String estateCode, String kind, Message message, String link) {
+        for (long id : InboxRepository.estateOfficers(h, estateCode)) {
+            notify(h, id, kind, message, link);
+        }
+    }
+
+    /** A notification written as text in one language (the account messages); prefer {@link #notify}. */
     public void notifyUser(Handle h, long userId, String kind, String subject, String body, String link) {
         String email = InboxRepository.insert(h, userId, kind, subject, body, link, OffsetDateTime.now(clock));
         mailer.ifPresent(m -> h.afterCommit(() -> m.send(email, "Zamin: " + subject, body + "\n\n" + link)));
     }
 
-    /** Every officer who manages the estate. */
-    public void notifyOfficers(Handle h, String estateCode, String kind, String subject, String body, String link) {
-        for (long id : InboxRepository.estateOfficers(h, estateCode)) {
-            notifyUser(h, id, kind, subject, body, link);
-        }
-    }
 }

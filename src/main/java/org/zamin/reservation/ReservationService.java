@@ -28,6 +28,8 @@ import org.zamin.domain.Forbidden;
 import org.zamin.domain.Invalid;
 import org.zamin.domain.NotFound;
 import org.zamin.domain.Text;
+import org.zamin.inbox.Message;
+import org.zamin.inbox.Notifier;
 import org.zamin.parcel.ParcelStatus;
 import org.zamin.parcel.ParcelStatusWriter;
 
@@ -59,11 +61,14 @@ public final class ReservationService implements AutoCloseable {
     private final DecisionLog decisions;
     private final PaymentGateway gateway;
     private final Clock clock;
+    private final Notifier notifier;
     private final ReservationRepository repo = new ReservationRepository();
     private final Batcher<ReservationRepository.HoldRequest, ReservationRepository.HoldAnswer> holds;
 
-    public ReservationService(Jdbi jdbi, DecisionLog decisions, PaymentGateway gateway, Clock clock) {
+    public ReservationService(Jdbi jdbi, DecisionLog decisions, PaymentGateway gateway, Notifier notifier,
+            Clock clock) {
         this.jdbi = jdbi;
+        this.notifier = notifier;
         this.decisions = decisions;
         this.gateway = gateway;
         this.clock = clock;
@@ -218,6 +223,8 @@ public final class ReservationService implements AutoCloseable {
             long allocation = repo.insertAllocation(h, r, now);
             decisions.append(h, decision(officer, "reservation.approved", r, ReservationStatus.APPROVED)
                     .withPublicDetails(Map.of("allocationId", allocation, "parcelStatus", "ALLOCATED")));
+            notifier.notify(h, r.investorId(), "reservation_approved", Message.of("notice.reservationApproved",
+                    Map.of("reservation", r.id(), "allocation", allocation)), "#/contract/" + allocation);
             return repo.json(h, id, null, null, List.of(), 1).get(0);
         });
     }
@@ -235,6 +242,9 @@ public final class ReservationService implements AutoCloseable {
             decisions.append(h, decision(officer, "reservation.rejected", r, ReservationStatus.REJECTED)
                     .withReason(why)
                     .withPublicDetails(Map.of("parcelStatus", "AVAILABLE", "refund", refund ? "DUE" : "NONE")));
+            notifier.notify(h, r.investorId(), "reservation_rejected", Message.of(refund
+                    ? "notice.reservationRejectedRefund" : "notice.reservationRejected",
+                    Map.of("reservation", r.id(), "reason", why)), "#/applications");
             return repo.json(h, id, null, null, List.of(), 1).get(0);
         });
     }

@@ -25,6 +25,7 @@ import org.zamin.domain.Conflict;
 import org.zamin.domain.Forbidden;
 import org.zamin.domain.Invalid;
 import org.zamin.domain.NotFound;
+import org.zamin.domain.WholeNumber;
 import org.zamin.parcel.ParcelStatus;
 import org.zamin.parcel.ParcelStatusWriter;
 

@@ -403,6 +403,17 @@ class RouteAccessMatrixTest {
         get(p, "/api/availability", (c, s) -> "/api/availability?estate=" + s.estate().code());
         get(p, "/api/stats", (c, s) -> "/api/stats?groupBy=estate&estate=" + s.estate().code());
         get(p, "/api/stats/what-if", (c, s) -> "/api/stats/what-if?idleYears=3");
+        // waitlist and demand
+        none(p, "POST", "/api/demand", (c, s) -> Http.post("/api/demand", Map.of("estates", List.of(s.estate().code()),
+                "minAreaM2", "100", "landUse", "industrial", "activity", "1079"), c.auth()));
+        list(p, "GET", "/api/demand", (c, own, other) -> {
+            long mine = demand(own);
+            long theirs = demand(other);
+            return listed(Http.get("/api/demand", c.auth()), "requests", mine, theirs);
+        });
+        object(p, "POST", "/api/demand/{id}/withdraw",
+                (c, s) -> Http.post("/api/demand/" + demand(s) + "/withdraw", null, c.auth()));
+        get(p, "/api/stats/demand", (c, s) -> "/api/stats/demand?groupBy=estate");
         // idle land
         object(p, "POST", "/api/utility-readings", (c, s) -> Http.send(readingsRequest(allocation(s), c.auth())));
         list(p, "POST", "/api/idle-scan", (c, own, other) -> {
@@ -432,6 +443,8 @@ class RouteAccessMatrixTest {
         });
         object(p, "POST", "/api/inbox/{id}/read",
                 (c, s) -> Http.post("/api/inbox/" + notification(s) + "/read", null, c.auth()));
+        none(p, "POST", "/api/inbox/language", (c, s) -> Http.post("/api/inbox/language", Map.of("language", "fa"),
+                c.auth()));
         // protocol adapters
         get(p, "/ogc", (c, s) -> "/ogc");
         get(p, "/ogc/api", (c, s) -> "/ogc/api");
@@ -571,6 +584,14 @@ class RouteAccessMatrixTest {
         return s.record("plan item", () -> TestServer.get().jdbi().withHandle(h -> h.createQuery("""
                 INSERT INTO revival_plan_item (case_id, description, due_on) VALUES (:c, 'Lay foundations', current_date + 10)
                 RETURNING id""").bind("c", caseId).mapTo(Long.class).one()));
+    }
+
+    /** An open waitlist request of the side's holder for the side's estate. */
+    private static long demand(Side s) {
+        return s.record("demand", () -> TestServer.get().jdbi().withHandle(h -> h.createQuery("""
+                INSERT INTO demand (investor_id, estate_ids, min_area_m2, max_area_m2, land_use, activity, created_at)
+                VALUES (:u, ARRAY[:estate], 100, 1000, 'industrial', '1079', now()) RETURNING id""")
+                .bind("u", s.holder().id()).bind("estate", s.estate().id()).mapTo(Long.class).one()));
     }
 
     private static long notification(Side s) {

@@ -50,6 +50,9 @@ class NoticeMailTest {
         var investor = TestUsers.investor();
         LocalDate today = LocalDate.now(ts.clock());
         long allocation = TestAllocations.create(estate, investor.id(), List.of(plot), today.minusMonths(20), false);
+        // New accounts read Persian until they choose (the page sends its language at sign-in and on a switch).
+        assertEquals(200, Http.post("/api/inbox/language", Map.of("language", "en"), "Authorization",
+                investor.bearer()).status());
 
         try (App app = App.start(settings, Database.open(settings), true, ts.clock())) {
             String base = "http://127.0.0.1:" + app.port();
@@ -60,13 +63,23 @@ class NoticeMailTest {
             var notice = post(base + "/api/idle-cases/" + caseId + "/notice", "{\"reason\":\"no building yet\"}", officer);
             assertEquals(200, notice.status(), notice.body());
 
-            assertTrue(MAIL.waitForIncomingEmail(15_000, 1), "a mail arrives");
-            MimeMessage[] mails = MAIL.getReceivedMessagesForDomain("test.example");
+            // The outbox of this mail-enabled server may also send other tests' waitlist notices: pick the holder's.
+            MimeMessage[] mails = new MimeMessage[0];
+            for (long deadline = System.nanoTime() + 15_000_000_000L; mails.length == 0 && System.nanoTime() < deadline; ) {
+                Thread.sleep(100);
+                mails = java.util.Arrays.stream(MAIL.getReceivedMessages()).filter(m -> {
+                    try {
+                        return m.getAllRecipients()[0].toString().equals(investor.email());
+                    } catch (jakarta.mail.MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).toArray(MimeMessage[]::new);
+            }
             assertEquals(1, mails.length);
             MimeMessage mail = mails[0];
             assertEquals(investor.email(), mail.getAllRecipients()[0].toString());
             assertEquals("notices@zamin.test", mail.getFrom()[0].toString());
-            assertTrue(mail.getSubject().startsWith("Zamin: Notice"), mail.getSubject());
+            assertEquals("Zamin: Notice: show cause for allocation " + allocation, mail.getSubject());
             String body = GreenMailUtil.getBody(mail);
             assertTrue(body.contains("no building yet"), body);
             assertTrue(body.contains("#/contract/" + allocation), body);
@@ -75,7 +88,9 @@ class NoticeMailTest {
                     .header("Authorization", investor.bearer()).GET()).json();
             assertEquals(1, inbox.get("unread").asInt(), inbox.toString());
             assertEquals("idle_notice", inbox.get("notifications").get(0).get("kind").asText());
-            assertEquals(mail.getSubject(), "Zamin: " + inbox.get("notifications").get(0).get("subject").asText());
+            var stored = inbox.get("notifications").get(0);
+            assertEquals("notice.idleNotice", stored.get("messageKey").asText(), "stored as a key, rendered per reader");
+            assertEquals("no building yet", stored.get("params").get("reason").asText());
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.zamin.domain.WholeNumber;
 
 /** The algorithm without the database: the independent implementation agrees on many random rounds; small cases. */
 class RoundAllocationTest {

@@ -1,4 +1,4 @@
-package org.zamin.round;
+package org.zamin.domain;
 
 import java.util.Optional;
 
@@ -6,12 +6,12 @@ import java.util.Optional;
  * A whole number as a person types it: Western, Persian (۰–۹) or Arabic-Indic (٠–٩) digits, optionally grouped with
  * commas or the Arabic thousands separator (٬); JSON numbers arrive here as their text.
  */
-final class WholeNumber {
+public final class WholeNumber {
 
     private WholeNumber() {}
 
     /** The value, or empty when the text is missing, not a whole number, or beyond a {@code long}. */
-    static Optional<Long> parse(String text) {
+    public static Optional<Long> parse(String text) {
         if (text == null) {
             return Optional.empty();
         }
@@ -34,5 +34,20 @@ final class WholeNumber {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    /** The text with Persian (۰–۹) and Arabic-Indic (٠–٩) digits replaced by ASCII digits, so either may be typed. */
+    public static String latinDigits(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '\u06F0' && c <= '\u06F9') {
+                c = (char) ('0' + (c - '\u06F0'));
+            } else if (c >= '\u0660' && c <= '\u0669') {
+                c = (char) ('0' + (c - '\u0660'));
+            }
+            out.append(c);
+        }
+        return out.toString();
     }
 }
