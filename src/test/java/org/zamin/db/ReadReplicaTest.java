@@ -98,6 +98,10 @@ class ReadReplicaTest {
                 assertEquals(200, get(base + "/ogc/collections/estates/items/" + code).status());
                 assertEquals(200, get(base + "/api/stats?estate=" + code, planner).status());
                 assertEquals(200, get(base + "/health").status(), "the primary is all the service needs");
+                // A server started while the replica is down starts all the same, and reads from the primary.
+                try (App another = App.start(settings, Database.open(settings), true)) {
+                    assertEquals(200, get("http://127.0.0.1:" + another.port() + "/api/estates/" + code).status());
+                }
 
                 // The replica is back, catches up and is paused again behind a second estate: reads return to it.
                 replica.start();
