@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
         description = "An open land bank for industrial estates.",
         subcommands = {ZaminCommand.Serve.class, ZaminCommand.Generate.class, ZaminCommand.VerifyLog.class,
                 UserCommand.class, ImportCommand.class, ExportCommand.class, IdleCommands.ScanIdle.class,
-                IdleCommands.ImportReadings.class, VerifyRoundCommand.class})
+                IdleCommands.ImportReadings.class, VerifyRoundCommand.class,
+                BackupCommands.Backup.class, BackupCommands.Restore.class})
 public final class ZaminCommand implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(ZaminCommand.class);

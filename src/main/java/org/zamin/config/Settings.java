@@ -22,7 +22,8 @@ public record Settings(
         boolean demoMode,
         Optional<URI> publicUrl,
         List<String> trustedProxies,
-        Optional<String> logSigningKey) {
+        Optional<String> logSigningKey,
+        Optional<Path> walArchiveDir) {
 
     public static final int DEFAULT_PORT = 7070;
 
@@ -36,6 +37,10 @@ public record Settings(
             throw new IllegalArgumentException("DATABASE_OWNER_URL needs DATABASE_URL (the role the service works as)");
         }
         databaseReadUrl.ifPresent(Settings::requirePostgresUrl);
+        if (walArchiveDir.isPresent() && databaseUrl.isPresent()) {
+            throw new IllegalArgumentException("ZAMIN_WAL_ARCHIVE_DIR archives the embedded cluster's WAL; with "
+                    + "DATABASE_URL set archive_command in that server's configuration (README, Backups)");
+        }
         publicUrl.ifPresent(Settings::requireHttpUrl);
         trustedProxies = List.copyOf(trustedProxies);
         trustedProxies.forEach(Settings::requireCidr);
@@ -59,7 +64,8 @@ public record Settings(
                 parseBoolean("ZAMIN_DEMO", env.get("ZAMIN_DEMO"), databaseUrl.isEmpty()),
                 nonBlank(env.get("ZAMIN_PUBLIC_URL")).map(Settings::parseUrl),
                 parseList(env.get("ZAMIN_TRUSTED_PROXIES")),
-                nonBlank(env.get("ZAMIN_LOG_SIGNING_KEY")));
+                nonBlank(env.get("ZAMIN_LOG_SIGNING_KEY")),
+                nonBlank(env.get("ZAMIN_WAL_ARCHIVE_DIR")).map(d -> Path.of(d).toAbsolutePath().normalize()));
     }
 
     /** A log-safe description: passwords in database and SMTP URLs are redacted. */
@@ -74,7 +80,8 @@ public record Settings(
                 + ", demoMode=" + demoMode
                 + ", publicUrl=" + publicUrl.map(URI::toString).orElse("(none)")
                 + ", trustedProxies=" + (trustedProxies.isEmpty() ? "(none)" : String.join(",", trustedProxies))
-                + ", logSigningKey=" + logSigningKey.map(k -> "(set, not shown)").orElse("(data directory)") + "]";
+                + ", logSigningKey=" + logSigningKey.map(k -> "(set, not shown)").orElse("(data directory)")
+                + ", walArchiveDir=" + walArchiveDir.map(Path::toString).orElse("(none)") + "]";
     }
 
     static String redact(String url) {

@@ -25,6 +25,13 @@ public final class Database implements AutoCloseable {
 
     /** Server settings for the embedded cluster: modest memory, JIT off (short spatial queries). */
     static final List<String> EMBEDDED_OPTIONS = List.of("shared_buffers=256MB", "work_mem=16MB", "jit=off");
+    /** The embedded cluster's server settings: {@link #EMBEDDED_OPTIONS}, and WAL archiving when it is set. */
+    static List<String> embeddedOptions(Settings settings) {
+        List<String> options = new java.util.ArrayList<>(EMBEDDED_OPTIONS);
+        settings.walArchiveDir().ifPresent(dir -> options.addAll(EmbeddedPostgres.walArchiveOptions(dir)));
+        return options;
+    }
+
     /** How long a request waits for a pooled connection before the pool gives up (503). */
     public static final long CONNECTION_TIMEOUT_MS = 2_000;
 
@@ -46,7 +53,8 @@ public final class Database implements AutoCloseable {
         this.readPool = read.map(r -> pool(r, "zamin-read", 20)).orElse(null);
         this.writeSource = new FailFastDataSource("zamin-write", writePool);
         this.jdbi = jdbi(writeSource);
-        this.readJdbi = readPool == null ? jdbi : jdbi(new FailFastDataSource("zamin-read", readPool));
+        this.readJdbi = readPool == null ? jdbi : readJdbi(new ReplicaWithFallback(
+                new FailFastDataSource("zamin-read", readPool), writeSource));
     }
 
     /** Where to connect: a JDBC URL and its credentials. */
@@ -83,7 +91,7 @@ public final class Database implements AutoCloseable {
             db = new Database(Optional.empty(), settings.databaseOwnerUrl().map(Connection::fromUrl).orElse(app), app,
                     settings.databaseReadUrl().map(Connection::fromUrl));
         } else {
-            EmbeddedPostgres pg = EmbeddedPostgres.start(settings.dataDir(), EMBEDDED_OPTIONS);
+            EmbeddedPostgres pg = EmbeddedPostgres.start(settings.dataDir(), embeddedOptions(settings));
             try {
                 String url = pg.jdbcUrl("zamin");
                 db = new Database(Optional.of(pg), new Connection(url, pg.user(), pg.password()),
@@ -165,6 +173,14 @@ public final class Database implements AutoCloseable {
         return jdbi;
     }
 
+    /** Reads from the replica, falling back to the primary while it is unreachable. */
+    private static Jdbi readJdbi(ReplicaWithFallback source) {
+        Jdbi jdbi = Jdbi.create(source);
+        jdbi.addCustomizer(new PlanPerExecution());
+        jdbi.getConfig(SqlStatements.class).setSqlLogger(source.lostConnections());
+        return jdbi;
+    }
+
     private static HikariDataSource pool(Connection connection, String name, int size) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(name);
@@ -183,7 +199,12 @@ public final class Database implements AutoCloseable {
         // Plans are cached per connection (PostgreSQL's default); queries with optional filters are planned per
         // execution instead (PlanPerExecution).
         config.addDataSourceProperty("options", "-c TimeZone=UTC");
-        config.addDataSourceProperty("ApplicationName", "zamin");
+        // each pool names itself to the server (pg_stat_activity.application_name): zamin-write or zamin-read
+        config.addDataSourceProperty("ApplicationName", name);
+        if ("zamin-read".equals(name)) {
+            // a replica that is down when the service starts is not fatal: reads use the primary until it answers
+            config.setInitializationFailTimeout(-1);
+        }
         return new HikariDataSource(config);
     }
 }

@@ -354,4 +354,32 @@ public final class EmbeddedPostgres implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
     }
+
+    // --- WAL archiving (ZAMIN_WAL_ARCHIVE_DIR) ---
+
+    /**
+     * Server options that archive every completed WAL segment to {@code archiveDir} (created, and handed to the
+     * server's account when we are root). The copy never overwrites a segment already archived ({@code test ! -f}),
+     * so a failed or repeated archive attempt is retried by PostgreSQL instead of clobbering a good copy. A base
+     * backup plus this directory is what point-in-time recovery needs (README, "Backups").
+     */
+    public static List<String> walArchiveOptions(Path archiveDir) {
+        Path dir = archiveDir.toAbsolutePath().normalize();
+        if (!dir.toString().matches("[A-Za-z0-9_./@+,=-]+")) {
+            throw new IllegalArgumentException("ZAMIN_WAL_ARCHIVE_DIR may hold only letters, digits and _./@+,=- "
+                    + "(it is written into the archive command), got " + dir);
+        }
+        try {
+            Files.createDirectories(dir);
+            if ("root".equals(System.getProperty("user.name"))) {
+                makeTraversable(dir.getParent());
+                chown(dir);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the WAL archive directory " + dir, e);
+        }
+        // pg_ctl hands the options to a shell: the single quotes keep the command one argument.
+        return List.of("wal_level=replica", "archive_mode=on", "archive_timeout=300",
+                "archive_command='test ! -f " + dir + "/%f && cp %p " + dir + "/%f'");
+    }
 }

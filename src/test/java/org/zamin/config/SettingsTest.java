@@ -55,4 +55,13 @@ class SettingsTest {
         assertEquals("user@x", c.user());
         assertEquals("p:ss", c.password());
     }
+
+    @Test
+    void theWalArchiveIsForTheEmbeddedClusterOnly() {
+        assertTrue(Settings.fromEnvironment(Map.of("ZAMIN_WAL_ARCHIVE_DIR", "/backups/wal")).walArchiveDir()
+                .orElseThrow().endsWith("wal"));
+        var refused = assertThrows(IllegalArgumentException.class, () -> Settings.fromEnvironment(Map.of(
+                "ZAMIN_WAL_ARCHIVE_DIR", "/backups/wal", "DATABASE_URL", "postgresql://u:p@db/zamin")));
+        assertTrue(refused.getMessage().contains("archive_command"), refused.getMessage());
+    }
 }
