@@ -263,6 +263,24 @@ class OgcCoreTest {
         assertError(Http.get("/ogc/collections/parcels/items/999999999999"), 404, "not_found", "999999999999");
     }
 
+    @Test
+    @DisplayName("GDAL 3.6 follows the next links through every plot; with PAGE_SIZE=1000 in a few requests")
+    void gdalReadsPlotsInLargePages() throws Exception {
+        // GDAL 3.6 sends limit=10 itself unless told otherwise (its PAGE_SIZE open option); the server's own
+        // default (100) serves clients that send no limit
+        long plots = count("SELECT count(*) FROM parcel");
+        ProcessBuilder pb = new ProcessBuilder("ogrinfo", "-ro", "-al", "-q", "--debug", "on", "-oo", "PAGE_SIZE=1000",
+                "OAPIF:" + TestServer.get().baseUrl() + "/ogc", "parcels").redirectErrorStream(true);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(300, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out.substring(Math.max(0, out.length() - 2000)));
+        List<String> pages = out.lines().filter(l -> l.contains("HTTP: Fetch(") && l.contains("/items")).toList();
+        long features = out.lines().filter(l -> l.startsWith("OGRFeature(parcels)")).count();
+        assertEquals(plots, features, 20);
+        assertTrue(pages.size() <= plots / 1000 + 3, pages.size() + " requests for " + plots + " plots: " + pages);
+    }
+
     private static Map<String, JsonNode> rels(JsonNode doc) {
         Map<String, JsonNode> rels = new HashMap<>();
         doc.get("links").forEach(l -> rels.putIfAbsent(l.get("rel").asText(), l));
