@@ -1,11 +1,8 @@
 package org.zamin.ogc;
 
-import io.javalin.http.Context;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import org.zamin.http.ApiException;
-import org.zamin.http.Params;
 
 /**
  * The representation of an OGC answer: JSON (GeoJSON for features) or an HTML page. {@code f=json|html} decides;
@@ -21,20 +18,15 @@ public enum OgcFormat {
         this.parameter = parameter;
     }
 
-    /** The format a request asks for among those a route offers; an {@code f} the route does not offer is 400. */
-    public static OgcFormat of(Context ctx, Set<OgcFormat> offered) {
-        Optional<String> f = Params.text(ctx, "f");
-        if (f.isPresent()) {
-            String v = f.get().toLowerCase(Locale.ROOT);
-            for (OgcFormat format : offered) {
-                if (format.parameter.equals(v)) {
-                    return format;
-                }
-            }
-            throw ApiException.invalidParameter("f", "must be one of " + String.join(", ",
-                    offered.stream().map(o -> o.parameter).sorted().toList()) + ", got '" + f.get() + "'");
-        }
-        return offered.contains(HTML) && prefersHtml(ctx.header("Accept")) ? HTML : JSON;
+    /** The format {@code f} names among those a route offers; empty when it names none of them. */
+    public static Optional<OgcFormat> named(String f, Set<OgcFormat> offered) {
+        String v = f.strip().toLowerCase(Locale.ROOT);
+        return offered.stream().filter(o -> o.parameter.equals(v)).findFirst();
+    }
+
+    /** The format without {@code f}: HTML for a browser's {@code Accept} when the route offers it, else JSON. */
+    public static OgcFormat negotiated(String accept, Set<OgcFormat> offered) {
+        return offered.contains(HTML) && prefersHtml(accept) ? HTML : JSON;
     }
 
     /** True when {@code text/html} (or XHTML) is named with a higher quality than any JSON type or wildcard. */

@@ -2,18 +2,15 @@ package org.zamin.ogc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Optional;
-import org.zamin.http.ApiException;
-import org.zamin.http.Params;
 
 /**
- * The language of an OGC HTML page, English or Persian: {@code lang=en|fa}, else the best of the two in
- * {@code Accept-Language}, else English; its strings come from the page's own {@code web/i18n/*.json}.
+ * The language of an OGC HTML page, English or Persian ({@code lang=en|fa}, else the best of the two in
+ * {@code Accept-Language}, else English); its strings come from the page's own {@code web/i18n/*.json}.
  */
 public enum OgcLanguage {
     EN("en", "ltr"), FA("fa", "rtl");
@@ -48,17 +45,8 @@ public enum OgcLanguage {
         return out.toString();
     }
 
-    public static OgcLanguage of(Context ctx) {
-        Optional<String> lang = Params.text(ctx, "lang");
-        if (lang.isPresent()) {
-            return find(lang.get()).orElseThrow(() -> ApiException.invalidParameter("lang",
-                    "must be en or fa, got '" + lang.get() + "'"));
-        }
-        return fromAcceptLanguage(ctx.header("Accept-Language"));
-    }
-
     /** The first of en and fa that the header ranks highest (ties: the order given); English when neither. */
-    static OgcLanguage fromAcceptLanguage(String header) {
+    public static OgcLanguage fromAcceptLanguage(String header) {
         if (header == null) {
             return EN;
         }
@@ -86,7 +74,8 @@ public enum OgcLanguage {
         return best;
     }
 
-    static Optional<OgcLanguage> find(String code) {
+    /** The language of a {@code lang} value, if it is one of the two. */
+    public static Optional<OgcLanguage> find(String code) {
         for (OgcLanguage l : values()) {
             if (l.code.equalsIgnoreCase(code.strip())) {
                 return Optional.of(l);

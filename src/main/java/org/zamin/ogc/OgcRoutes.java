@@ -138,7 +138,7 @@ public final class OgcRoutes {
     }
 
     void landing(Context ctx) {
-        OgcFormat format = OgcFormat.of(ctx, JSON_OR_HTML);
+        OgcFormat format = format(ctx, JSON_OR_HTML);
         String base = base(ctx);
         ObjectNode o = JSON.createObjectNode();
         o.put("title", "Zamin land bank");
@@ -152,11 +152,11 @@ public final class OgcRoutes {
     }
 
     void api(Context ctx) {
-        OgcFormat format = OgcFormat.of(ctx, JSON_OR_HTML);
+        OgcFormat format = format(ctx, JSON_OR_HTML);
         vary(ctx);
         String definition = openApi.replace("${serverUrl}", base(ctx));
         if (format == OgcFormat.HTML) {
-            OgcHtml html = new OgcHtml(OgcLanguage.of(ctx), base(ctx));
+            OgcHtml html = new OgcHtml(language(ctx), base(ctx));
             ctx.contentType(HTML_TYPE).result(html.api(readJson(definition)).getBytes(StandardCharsets.UTF_8));
             return;
         }
@@ -164,7 +164,7 @@ public final class OgcRoutes {
     }
 
     void conformance(Context ctx) {
-        OgcFormat format = OgcFormat.of(ctx, JSON_OR_HTML);
+        OgcFormat format = format(ctx, JSON_OR_HTML);
         ObjectNode o = JSON.createObjectNode();
         CONFORMANCE.forEach(o.putArray("conformsTo")::add);
         selfAndAlternate(o.putArray("links"), base(ctx) + "/conformance", "", format, "application/json",
@@ -173,7 +173,7 @@ public final class OgcRoutes {
     }
 
     void collections(Context ctx) {
-        OgcFormat format = OgcFormat.of(ctx, JSON_OR_HTML);
+        OgcFormat format = format(ctx, JSON_OR_HTML);
         OgcRepository.Extent extent = repository.extent();
         ObjectNode o = JSON.createObjectNode();
         selfAndAlternate(o.putArray("links"), base(ctx) + "/collections", "", format, "application/json",
@@ -186,14 +186,14 @@ public final class OgcRoutes {
     }
 
     void collection(Context ctx) {
-        OgcFormat format = OgcFormat.of(ctx, JSON_OR_HTML);
+        OgcFormat format = format(ctx, JSON_OR_HTML);
         ObjectNode o = describe(ctx, collectionOf(ctx), repository.extent());
         respond(ctx, format, o, html -> html.collection(o));
     }
 
     void items(Context ctx) {
         Collection c = collectionOf(ctx);
-        OgcFormat format = OgcFormat.of(ctx, JSON_OR_HTML);
+        OgcFormat format = format(ctx, JSON_OR_HTML);
         int limit = Params.integer(ctx, "limit").orElse(DEFAULT_LIMIT);
         int offset = Params.integer(ctx, "offset").orElse(0);
         if (limit < 1 || offset < 0) {
@@ -225,7 +225,7 @@ public final class OgcRoutes {
         fc.set("features", readJson(page.featuresJson()));
         if (format == OgcFormat.HTML) {
             vary(ctx);
-            OgcHtml html = new OgcHtml(OgcLanguage.of(ctx), base(ctx));
+            OgcHtml html = new OgcHtml(language(ctx), base(ctx));
             ctx.contentType(HTML_TYPE).result(html.items(c.id, fc, self + "?" + pageQuery(ctx, offset, limit) + "&f=json",
                     prev, next).getBytes(StandardCharsets.UTF_8));
             return;
@@ -236,7 +236,7 @@ public final class OgcRoutes {
 
     void item(Context ctx) {
         Collection c = collectionOf(ctx);
-        OgcFormat format = OgcFormat.of(ctx, JSON_OR_HTML);
+        OgcFormat format = format(ctx, JSON_OR_HTML);
         String id = ctx.pathParam("featureId");
         if (c == Collection.PARCELS && !id.matches("[1-9][0-9]{0,17}")) {
             throw ApiException.notFound("feature " + id);
@@ -255,11 +255,26 @@ public final class OgcRoutes {
         link(links, collection, "collection", "application/json", c.title);
         vary(ctx);
         if (format == OgcFormat.HTML) {
-            OgcHtml html = new OgcHtml(OgcLanguage.of(ctx), base(ctx));
+            OgcHtml html = new OgcHtml(language(ctx), base(ctx));
             ctx.contentType(HTML_TYPE).result(html.item(c.id, feature, self + "?f=json").getBytes(StandardCharsets.UTF_8));
             return;
         }
         GeoJson.send(ctx, feature.toString());
+    }
+
+    /** {@code f} among the formats offered (400 otherwise), else negotiated from {@code Accept}. */
+    private static OgcFormat format(Context ctx, Set<OgcFormat> offered) {
+        return Params.text(ctx, "f").map(f -> OgcFormat.named(f, offered).orElseThrow(() ->
+                ApiException.invalidParameter("f", "must be one of " + String.join(", ", offered.stream()
+                        .map(o -> o.parameter).sorted().toList()) + ", got '" + f + "'")))
+                .orElseGet(() -> OgcFormat.negotiated(ctx.header("Accept"), offered));
+    }
+
+    /** {@code lang} (400 unless en or fa), else from {@code Accept-Language}. */
+    private static OgcLanguage language(Context ctx) {
+        return Params.text(ctx, "lang").map(l -> OgcLanguage.find(l).orElseThrow(() ->
+                ApiException.invalidParameter("lang", "must be en or fa, got '" + l + "'")))
+                .orElseGet(() -> OgcLanguage.fromAcceptLanguage(ctx.header("Accept-Language")));
     }
 
     private static List<org.zamin.spatial.BoundingBox> bbox(Context ctx) {
@@ -299,7 +314,7 @@ public final class OgcRoutes {
                                 java.util.function.Function<OgcHtml, String> page) {
         vary(ctx);
         if (format == OgcFormat.HTML) {
-            ctx.contentType(HTML_TYPE).result(page.apply(new OgcHtml(OgcLanguage.of(ctx), base(ctx)))
+            ctx.contentType(HTML_TYPE).result(page.apply(new OgcHtml(language(ctx), base(ctx)))
                     .getBytes(StandardCharsets.UTF_8));
         } else {
             ctx.contentType("application/json").result(doc.toString().getBytes(StandardCharsets.UTF_8));

@@ -19,7 +19,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.zamin.App;
 import org.zamin.account.RouteAccess;
+import org.zamin.db.Database;
 import org.zamin.config.Settings;
 import org.zamin.testing.Browser;
 import org.zamin.testing.Http;
@@ -78,7 +80,7 @@ class CorsTest {
     }
 
     @Test
-    @DisplayName("ZAMIN_CORS_ORIGINS: * by default, else only the listed origins (with Vary: Origin)")
+    @DisplayName("ZAMIN_CORS_ORIGINS: * by default, else a list of origins (scheme, host, port), checked at start")
     void originsSetting() {
         assertEquals(List.of("*"), Settings.fromEnvironment(Map.of()).corsOrigins());
         Settings listed = Settings.fromEnvironment(Map.of("ZAMIN_CORS_ORIGINS", "https://a.example, http://b.example:8080"));
@@ -93,6 +95,32 @@ class CorsTest {
         assertTrue(cors.isPublicRead("/ogc/collections/parcels/items/12"));
         assertFalse(cors.isPublicRead("/ogc/collections/parcels/items/12/x"));
         assertFalse(cors.isPublicRead("/api/reservations"));
+    }
+
+    @Test
+    @DisplayName("a server with ZAMIN_CORS_ORIGINS answers only the listed origins, with Vary: Origin")
+    void aServerWithAnOriginListAllowsOnlyThose() {
+        TestServer ts = TestServer.get();
+        ts.postgres().ensureDatabase("zamin_cors");
+        Settings settings = Settings.fromEnvironment(Map.of("ZAMIN_PORT", "0",
+                "DATABASE_URL", "postgresql://" + ts.postgres().user() + ":" + ts.postgres().password() + "@127.0.0.1:"
+                        + ts.postgres().port() + "/zamin_cors",
+                "ZAMIN_CORS_ORIGINS", ORIGIN));
+        try (App app = App.start(settings, Database.open(settings), true)) {
+            String base = "http://127.0.0.1:" + app.port();
+            Http.Response listed = Http.send(HttpRequest.newBuilder(URI.create(base + "/ogc/collections"))
+                    .header("Origin", ORIGIN).GET());
+            assertEquals(Optional.of(ORIGIN), listed.headers().firstValue("Access-Control-Allow-Origin"));
+            assertTrue(listed.headers().allValues("Vary").toString().contains("Origin"), listed.headers().toString());
+            Http.Response other = Http.send(HttpRequest.newBuilder(URI.create(base + "/ogc/collections"))
+                    .header("Origin", "https://elsewhere.example").GET());
+            assertEquals(200, other.status());
+            assertTrue(other.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
+            Http.Response preflight = Http.send(HttpRequest.newBuilder(URI.create(base + "/ogc/collections"))
+                    .header("Origin", "https://elsewhere.example").header("Access-Control-Request-Method", "GET")
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+            assertTrue(preflight.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
+        }
     }
 
     @Test

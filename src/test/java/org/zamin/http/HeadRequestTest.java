@@ -26,8 +26,8 @@ class HeadRequestTest {
     private final Jdbi jdbi = TestServer.get().jdbi();
 
     @Test
-    @DisplayName("HEAD answers as GET without the body on /ogc, /tiles, /api, static files and errors")
-    void headIsGetWithoutTheBody() {
+    @DisplayName("/req/core/http (HTTP 1.1, RFC 9110 HEAD): HEAD answers as GET without the body on /ogc, /tiles, /api, static files and errors")
+    void req_core_http_headIsGetWithoutTheBody() {
         long plot = jdbi.withHandle(h -> h.createQuery("SELECT min(id) FROM parcel").mapTo(Long.class).one());
         double[] lonLat = jdbi.withHandle(h -> h.createQuery(
                 "SELECT ST_X(c), ST_Y(c) FROM (SELECT ST_PointOnSurface(geom) c FROM parcel WHERE id = :id) p")
