@@ -10,9 +10,12 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import jakarta.servlet.DispatcherType;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
@@ -43,8 +46,10 @@ import org.zamin.estate.EstateRepository;
 import org.zamin.estate.EstateRoutes;
 import org.zamin.http.BodyLimits;
 import org.zamin.http.ClientAddress;
+import org.zamin.http.Cors;
 import org.zamin.http.CrossSite;
 import org.zamin.http.ErrorMapper;
+import org.zamin.http.HeadAsGet;
 import org.zamin.http.InFlightLimit;
 import org.zamin.http.JettyErrors;
 import org.zamin.http.SecurityHeaders;
@@ -226,6 +231,12 @@ public final class App implements AutoCloseable {
         });
         config.jetty.modifyServer(jetty -> jetty.setErrorHandler(jettyErrors));
         config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(jettyErrors));
+        // CORS on the public read routes, and HEAD as GET without the body, before Javalin sees the request
+        Cors cors = new Cors(settings.corsOrigins(), RouteAccess.publicReads());
+        config.jetty.modifyServletContextHandler(context -> {
+            context.addFilter(new FilterHolder(cors), "/*", EnumSet.of(DispatcherType.REQUEST));
+            context.addFilter(new FilterHolder(new HeadAsGet()), "/*", EnumSet.of(DispatcherType.REQUEST));
+        });
         // Bodies Javalin reads itself (JSON), with or without a declared length, stop at the JSON limit; file forms
         // are streamed by Jetty up to the upload limit.
         config.http.maxRequestSize = BodyLimits.JSON_BYTES;

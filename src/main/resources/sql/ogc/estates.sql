@@ -1,4 +1,5 @@
--- The estates collection of the OGC API: boundaries with public fields, filtered by bbox, created_at
+-- The estates collection of the OGC API: boundaries with public fields, filtered by bbox (two boxes across the
+-- antimeridian), created_at
 -- interval, province and kind (or one estate by :code), paged by code.
 WITH matched AS (
     SELECT e.code, e.name, e.name_fa, e.kind, pr.code AS province, e.operator, e.land_price_per_m2, e.area_m2,
@@ -6,7 +7,8 @@ WITH matched AS (
       FROM estate e
       JOIN province pr ON pr.id = e.province_id
      WHERE (CAST(:code AS text) IS NULL OR e.code = :code)
-       AND (CAST(:minLon AS float8) IS NULL OR e.boundary && ST_MakeEnvelope(:minLon, :minLat, :maxLon, :maxLat, 4326))
+       AND (CAST(:minLon AS float8) IS NULL OR e.boundary && ST_MakeEnvelope(:minLon, :minLat, :maxLon, :maxLat, 4326)
+            OR e.boundary && ST_MakeEnvelope(:minLon2, :minLat, :maxLon2, :maxLat, 4326))
        AND (CAST(:from AS timestamptz) IS NULL OR e.created_at >= :from)
        AND (CAST(:to AS timestamptz) IS NULL OR e.created_at <= :to)
        AND (CAST(:province AS text) IS NULL OR pr.code = :province)
@@ -16,6 +18,7 @@ page AS (
     SELECT * FROM matched ORDER BY code LIMIT :limit OFFSET :offset
 )
 SELECT (SELECT count(*) FROM matched) AS number_matched,
+       (SELECT count(*) FROM page) AS number_returned,
        (SELECT coalesce(json_agg(json_build_object(
                    'type', 'Feature',
                    'id', code,

@@ -1,12 +1,14 @@
 -- The parcels collection of the OGC API: each plot's public properties (parcel_public and parcel_public_properties,
 -- R__parcel_public.sql) with utilities as one comma-separated text, as GDAL and QGIS read attributes; filtered by
--- bbox, updated_at interval, status, estate and land use (or one plot by :id), paged by id. Returns numberMatched
--- and the page's Features.
+-- bbox (a second box :minLon2–:maxLon2 for one crossing the antimeridian, else the same), updated_at interval,
+-- status, estate and land use (or one plot by :id), paged by id. Returns numberMatched, numberReturned and the
+-- page's Features.
 WITH matched AS (
     SELECT v.id, v AS plot
       FROM parcel_public v
      WHERE (CAST(:id AS bigint) IS NULL OR v.id = :id)
-       AND (CAST(:minLon AS float8) IS NULL OR v.geom && ST_MakeEnvelope(:minLon, :minLat, :maxLon, :maxLat, 4326))
+       AND (CAST(:minLon AS float8) IS NULL OR v.geom && ST_MakeEnvelope(:minLon, :minLat, :maxLon, :maxLat, 4326)
+            OR v.geom && ST_MakeEnvelope(:minLon2, :minLat, :maxLon2, :maxLat, 4326))
        AND (CAST(:from AS timestamptz) IS NULL OR v.updated_at >= :from)
        AND (CAST(:to AS timestamptz) IS NULL OR v.updated_at <= :to)
        AND (CAST(:status AS text) IS NULL OR v.status = :status)
@@ -17,6 +19,7 @@ page AS (
     SELECT * FROM matched ORDER BY id LIMIT :limit OFFSET :offset
 )
 SELECT (SELECT count(*) FROM matched) AS number_matched,
+       (SELECT count(*) FROM page) AS number_returned,
        (SELECT coalesce(json_agg(json_build_object(
                    'type', 'Feature',
                    'id', id,

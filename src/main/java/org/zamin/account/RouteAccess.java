@@ -122,6 +122,12 @@ public final class RouteAccess {
         this.auth = auth;
     }
 
+    /** The path patterns of the public GET routes: the ones other sites may read (CORS). */
+    public static java.util.List<String> publicReads() {
+        return TABLE.entrySet().stream().filter(e -> e.getKey().method().equals("GET") && e.getValue().open())
+                .map(e -> e.getKey().path()).toList();
+    }
+
     /** The access declared for a route, if it is in the table. */
     public static Optional<Access> find(String method, String path) {
         return Optional.ofNullable(TABLE.get(new Route(method, path)));

@@ -23,7 +23,9 @@ public record Settings(
         Optional<URI> publicUrl,
         List<String> trustedProxies,
         Optional<String> logSigningKey,
-        Optional<Path> walArchiveDir) {
+        Optional<Path> walArchiveDir,
+        // CORS on the public read endpoints: the origins allowed, or "*" (the default: public data)
+        List<String> corsOrigins) {
 
     public static final int DEFAULT_PORT = 7070;
 
@@ -44,6 +46,8 @@ public record Settings(
         publicUrl.ifPresent(Settings::requireHttpUrl);
         trustedProxies = List.copyOf(trustedProxies);
         trustedProxies.forEach(Settings::requireCidr);
+        corsOrigins = List.copyOf(corsOrigins);
+        corsOrigins.forEach(Settings::requireCorsOrigin);
     }
 
     /**
@@ -65,7 +69,8 @@ public record Settings(
                 nonBlank(env.get("ZAMIN_PUBLIC_URL")).map(Settings::parseUrl),
                 parseList(env.get("ZAMIN_TRUSTED_PROXIES")),
                 nonBlank(env.get("ZAMIN_LOG_SIGNING_KEY")),
-                nonBlank(env.get("ZAMIN_WAL_ARCHIVE_DIR")).map(d -> Path.of(d).toAbsolutePath().normalize()));
+                nonBlank(env.get("ZAMIN_WAL_ARCHIVE_DIR")).map(d -> Path.of(d).toAbsolutePath().normalize()),
+                nonBlank(env.get("ZAMIN_CORS_ORIGINS")).map(Settings::parseList).orElse(List.of("*")));
     }
 
     /** A log-safe description: passwords in database and SMTP URLs are redacted. */
@@ -81,7 +86,8 @@ public record Settings(
                 + ", publicUrl=" + publicUrl.map(URI::toString).orElse("(none)")
                 + ", trustedProxies=" + (trustedProxies.isEmpty() ? "(none)" : String.join(",", trustedProxies))
                 + ", logSigningKey=" + logSigningKey.map(k -> "(set, not shown)").orElse("(data directory)")
-                + ", walArchiveDir=" + walArchiveDir.map(Path::toString).orElse("(none)") + "]";
+                + ", walArchiveDir=" + walArchiveDir.map(Path::toString).orElse("(none)")
+                + ", corsOrigins=" + String.join(",", corsOrigins) + "]";
     }
 
     static String redact(String url) {
@@ -125,6 +131,14 @@ public record Settings(
                 || url.getUserInfo() != null) {
             throw new IllegalArgumentException(
                     "ZAMIN_PUBLIC_URL must be an http:// or https:// URL with a host and no user or password");
+        }
+    }
+
+    /** {@code *} or an origin as browsers send it: {@code http(s)://host[:port]}, no path (it is compared as text). */
+    private static void requireCorsOrigin(String origin) {
+        if (!origin.equals("*") && !origin.matches("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?|https?://\\[[0-9A-Fa-f:.]+](:[0-9]{1,5})?")) {
+            throw new IllegalArgumentException("ZAMIN_CORS_ORIGINS must be * or a comma-separated list of origins "
+                    + "such as https://maps.example.org (scheme, host and port only), got " + origin);
         }
     }
 

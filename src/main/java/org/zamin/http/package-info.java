@@ -6,7 +6,9 @@
  * query-parameter and JSON-body parsing; sending GeoJSON that PostGIS assembled; the client's address behind
  * trusted proxies ({@code ClientAddress}); refusing cross-site requests and non-JSON bodies on the sign-in
  * endpoints ({@code CrossSite}); the resource limits every request passes first ({@code BodyLimits}: the body size
- * each route takes; {@code InFlightLimit}: requests in the server at once per account or client address).
+ * each route takes; {@code InFlightLimit}: requests in the server at once per account or client address);
+ * two servlet filters before Javalin: {@code Cors} (CORS on the public read routes only, never with credentials) and
+ * {@code HeadAsGet} (HEAD answered as GET without the body, on every route).
  * {@code ApiException} is for this package and route classes only.
  */
 package org.zamin.http;

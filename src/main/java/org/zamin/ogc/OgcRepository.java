@@ -2,6 +2,7 @@ package org.zamin.ogc;
 
 import java.time.OffsetDateTime;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -24,11 +25,11 @@ public final class OgcRepository {
     }
 
     /** What an items request asks for; {@code id} selects one item. */
-    public record ItemsQuery(Optional<String> id, Optional<BoundingBox> bbox, Interval datetime,
+    public record ItemsQuery(Optional<String> id, List<BoundingBox> bbox, Interval datetime,
                              Map<String, String> filters, int limit, int offset) {}
 
-    /** A page: how many match in all, and the page's Features as a JSON array. */
-    public record Page(long numberMatched, String featuresJson) {}
+    /** A page: how many match in all, how many it holds, and its Features as a JSON array. */
+    public record Page(long numberMatched, long numberReturned, String featuresJson) {}
 
     public Page items(Collection c, ItemsQuery q) {
         return jdbi.withHandle(h -> {
@@ -41,16 +42,21 @@ public final class OgcRepository {
             for (String name : c.filters.keySet()) {
                 query.bind(name, q.filters().get(name));
             }
-            var box = q.bbox();
+            // one box, or two across the antimeridian (same latitudes): the SQL matches either
+            Optional<BoundingBox> box = q.bbox().stream().findFirst();
+            Optional<BoundingBox> second = q.bbox().stream().skip(1).findFirst().or(() -> box);
             return query.bind("minLon", box.map(BoundingBox::minLon).orElse(null))
                     .bind("minLat", box.map(BoundingBox::minLat).orElse(null))
                     .bind("maxLon", box.map(BoundingBox::maxLon).orElse(null))
                     .bind("maxLat", box.map(BoundingBox::maxLat).orElse(null))
+                    .bind("minLon2", second.map(BoundingBox::minLon).orElse(null))
+                    .bind("maxLon2", second.map(BoundingBox::maxLon).orElse(null))
                     .bind("from", q.datetime().from().map(i -> i.atOffset(java.time.ZoneOffset.UTC)).orElse(null))
                     .bind("to", q.datetime().to().map(i -> i.atOffset(java.time.ZoneOffset.UTC)).orElse(null))
                     .bind("limit", q.limit())
                     .bind("offset", q.offset())
-                    .map((rs, ctx) -> new Page(rs.getLong("number_matched"), rs.getString("features")))
+                    .map((rs, ctx) -> new Page(rs.getLong("number_matched"), rs.getLong("number_returned"),
+                            rs.getString("features")))
                     .one();
         });
     }
