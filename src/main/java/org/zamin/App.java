@@ -52,6 +52,8 @@ import org.zamin.idle.IdleScan;
 import org.zamin.idle.ReadingsImport;
 import org.zamin.inbox.InboxRoutes;
 import org.zamin.inbox.Mailer;
+import org.zamin.investor.InvestorRoutes;
+import org.zamin.investor.InvestorService;
 import org.zamin.inbox.Notifier;
 import org.zamin.infrastructure.InfrastructureRepository;
 import org.zamin.infrastructure.InfrastructureRoutes;
@@ -137,7 +139,8 @@ public final class App implements AutoCloseable {
             InfrastructureRoutes infrastructure, DecisionRoutes decisions, ImportRoutes imports,
             AccountRoutes accounts, Auth auth, ReservationRoutes reservations, AllocationRoutes allocations,
             ContractRoutes contracts, RoundRoutes rounds, PlanningRoutes planning, IdleRoutes idle, InboxRoutes inbox,
-            OgcRoutes ogc, TileRoutes tiles, MetricsRoutes metrics, ClientAddress clients, HoldSweeper holdSweeper,
+            OgcRoutes ogc, TileRoutes tiles, MetricsRoutes metrics, InvestorRoutes investors, ClientAddress clients,
+            HoldSweeper holdSweeper,
             IdleScan idleScan, DecisionCheckpoints checkpoints, List<AutoCloseable> background) {
 
         static Features wire(Settings settings, Database database, Clock clock) {
@@ -152,7 +155,8 @@ public final class App implements AutoCloseable {
                     DecisionCheckpoints.fileIn(settings.dataDir()));
             var mailer = Mailer.fromUrl(settings.smtpUrl());
             var notifier = new Notifier(mailer, clock);
-            var accounts = new AccountService(database.jdbi(), clock, notifier);
+            var accounts = new AccountService(database.jdbi(), clock, notifier,
+                    settings.publicUrl().map(java.net.URI::toString).orElse(""));
             var auth = new Auth(accounts);
             var clients = new ClientAddress(settings.trustedProxies());
             var requestLimits = new RequestLimits(clock);
@@ -160,7 +164,16 @@ public final class App implements AutoCloseable {
                 DemoAccounts.ensure(accounts);
             }
             // reservations, imports and exports
-            var reservations = new ReservationService(database.jdbi(), decisionLog, new SandboxGateway(clock), clock);
+            var gateway = new SandboxGateway(clock);
+            var reservations = new ReservationService(database.jdbi(), decisionLog, gateway, clock,
+                    settings.openOffers().holdCooldown());
+            var investors = new InvestorService(database.jdbi(), decisionLog, gateway,
+                    settings.openOffers().deposit(), clock);
+            if (settings.demoMode()) {
+                investors.readyDemoInvestors(DemoAccounts.ACCOUNTS.stream()
+                        .filter(a -> a.role() == org.zamin.account.Role.INVESTOR).map(DemoAccounts.Account::email)
+                        .toList());
+            }
             var metrics = new Metrics();
             var exportService = new ExportService(read, decisionLog, metrics);
             // holds that lapsed while the server was down expire before the first request (and before demo seeding)
@@ -197,6 +210,7 @@ public final class App implements AutoCloseable {
                     new OgcRoutes(new OgcRepository(read), vocabulary),
                     new TileRoutes(new TileRepository(read)),
                     new MetricsRoutes(metrics),
+                    new InvestorRoutes(investors, auth),
                     clients, holdSweeper, idleScan, checkpoints, background);
         }
     }
@@ -278,10 +292,17 @@ public final class App implements AutoCloseable {
         routes.post("/api/auth/register", f.accounts()::register);
         routes.post("/api/auth/login", f.accounts()::login);
         routes.post("/api/auth/logout", f.accounts()::logout);
+        routes.post("/api/auth/confirm", f.accounts()::confirm);
         routes.get("/api/me", f.accounts()::me);
         routes.post("/api/tokens", f.accounts()::createToken);
         routes.get("/api/tokens", f.accounts()::listTokens);
         routes.delete("/api/tokens/{id}", f.accounts()::revokeToken);
+        // investors fit to hold in OPEN offers: identity, documents verified by staff, the open-offer deposit
+        routes.before("/api/me/*", CrossSite::jsonOnly);
+        routes.get("/api/me/standing", f.investors()::standing);
+        routes.post("/api/me/identity", f.investors()::setIdentity);
+        routes.post("/api/me/deposit", f.investors()::payDeposit);
+        routes.post("/api/investors/{id}/verify", f.investors()::verifyDocuments);
         // reservations
         routes.post("/api/reservations", f.reservations()::create);
         routes.get("/api/reservations", f.reservations()::list);

@@ -22,7 +22,8 @@ public record Settings(
         boolean demoMode,
         Optional<URI> publicUrl,
         List<String> trustedProxies,
-        Optional<String> logSigningKey) {
+        Optional<String> logSigningKey,
+        OpenOfferRules openOffers) {
 
     public static final int DEFAULT_PORT = 7070;
 
@@ -39,6 +40,45 @@ public record Settings(
         publicUrl.ifPresent(Settings::requireHttpUrl);
         trustedProxies = List.copyOf(trustedProxies);
         trustedProxies.forEach(Settings::requireCidr);
+        java.util.Objects.requireNonNull(openOffers, "openOffers");
+    }
+
+    /**
+     * The OPEN offers' anti-hoarding settings: the refundable deposit an investor pays before any hold
+     * ({@code ZAMIN_OPEN_DEPOSIT}, in rials, default 100,000,000) and the cool-down before an investor whose hold on
+     * a plot lapsed may hold it again ({@code ZAMIN_HOLD_COOLDOWN_HOURS}, default 24).
+     */
+    public record OpenOfferRules(long deposit, java.time.Duration holdCooldown) {
+
+        public static final OpenOfferRules DEFAULTS = new OpenOfferRules(100_000_000L, java.time.Duration.ofHours(24));
+
+        public OpenOfferRules {
+            if (deposit < 0 || deposit > 1_000_000_000_000_000L) {
+                throw new IllegalArgumentException("ZAMIN_OPEN_DEPOSIT must be 0 to 10^15 rials, got " + deposit);
+            }
+            if (holdCooldown.isNegative() || holdCooldown.toDays() > 365) {
+                throw new IllegalArgumentException("ZAMIN_HOLD_COOLDOWN_HOURS must be 0 to 8760, got "
+                        + holdCooldown.toHours());
+            }
+        }
+
+        static OpenOfferRules fromEnvironment(Map<String, String> env) {
+            return new OpenOfferRules(
+                    parseLong("ZAMIN_OPEN_DEPOSIT", env.get("ZAMIN_OPEN_DEPOSIT"), DEFAULTS.deposit()),
+                    java.time.Duration.ofHours(parseLong("ZAMIN_HOLD_COOLDOWN_HOURS",
+                            env.get("ZAMIN_HOLD_COOLDOWN_HOURS"), DEFAULTS.holdCooldown().toHours())));
+        }
+
+        private static long parseLong(String name, String value, long defaultValue) {
+            if (value == null || value.isBlank()) {
+                return defaultValue;
+            }
+            try {
+                return Long.parseLong(value.strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(name + " must be a whole number, got '" + value + "'");
+            }
+        }
     }
 
     /**
@@ -59,7 +99,8 @@ public record Settings(
                 parseBoolean("ZAMIN_DEMO", env.get("ZAMIN_DEMO"), databaseUrl.isEmpty()),
                 nonBlank(env.get("ZAMIN_PUBLIC_URL")).map(Settings::parseUrl),
                 parseList(env.get("ZAMIN_TRUSTED_PROXIES")),
-                nonBlank(env.get("ZAMIN_LOG_SIGNING_KEY")));
+                nonBlank(env.get("ZAMIN_LOG_SIGNING_KEY")),
+                OpenOfferRules.fromEnvironment(env));
     }
 
     /** A log-safe description: passwords in database and SMTP URLs are redacted. */
@@ -74,7 +115,8 @@ public record Settings(
                 + ", demoMode=" + demoMode
                 + ", publicUrl=" + publicUrl.map(URI::toString).orElse("(none)")
                 + ", trustedProxies=" + (trustedProxies.isEmpty() ? "(none)" : String.join(",", trustedProxies))
-                + ", logSigningKey=" + logSigningKey.map(k -> "(set, not shown)").orElse("(data directory)") + "]";
+                + ", logSigningKey=" + logSigningKey.map(k -> "(set, not shown)").orElse("(data directory)")
+                + ", openOffers=" + openOffers + "]";
     }
 
     static String redact(String url) {

@@ -24,6 +24,15 @@ public final class Notifier {
         mailer.ifPresent(m -> h.afterCommit(() -> m.send(email, "Zamin: " + subject, body + "\n\n" + link)));
     }
 
+    /**
+     * Mails {@code to} after the caller's transaction commits, with no inbox row (for a message whose link is a
+     * secret, such as an address confirmation); false when no SMTP server is configured.
+     */
+    public boolean mailOnly(Handle h, String to, String subject, String body) {
+        mailer.ifPresent(m -> h.afterCommit(() -> m.send(to, "Zamin: " + subject, body)));
+        return mailer.isPresent();
+    }
+
     /** Every officer who manages the estate. */
     public void notifyOfficers(Handle h, String estateCode, String kind, String subject, String body, String link) {
         for (long id : InboxRepository.estateOfficers(h, estateCode)) {

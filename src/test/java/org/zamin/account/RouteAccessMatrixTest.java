@@ -352,6 +352,13 @@ class RouteAccessMatrixTest {
         none(p, "POST", "/api/auth/login", (c, s) -> Http.post("/api/auth/login", Map.of("email",
                 TestUsers.investor().email(), "password", TestUsers.PASSWORD), c.auth()));
         none(p, "POST", "/api/auth/logout", (c, s) -> Http.post("/api/auth/logout", null, c.auth()));
+        none(p, "POST", "/api/auth/confirm", (c, s) -> {
+            String email = "matrix-" + UUID.randomUUID() + "@test.example";
+            assertEquals(202, Http.post("/api/auth/register", Map.of("email", email, "password", TestUsers.PASSWORD,
+                    "name", "Matrix")).status());
+            String token = org.zamin.testing.Mailbox.confirmationToken(email).orElseThrow();
+            return Http.post("/api/auth/confirm", Map.of("token", token), c.auth());
+        });
         get(p, "/api/me", (c, s) -> "/api/me");
         none(p, "POST", "/api/tokens", (c, s) -> Http.post("/api/tokens", Map.of("name", "matrix"), c.auth()));
         get(p, "/api/tokens", (c, s) -> "/api/tokens");
@@ -360,6 +367,13 @@ class RouteAccessMatrixTest {
             assertEquals(201, token.status(), token.body());
             return Http.sendJson("DELETE", "/api/tokens/" + token.json().get("id").asLong(), null, c.auth());
         });
+        // investors fit to hold in OPEN offers (the caller's own standing; staff verify any investor)
+        get(p, "/api/me/standing", (c, s) -> "/api/me/standing");
+        none(p, "POST", "/api/me/identity", (c, s) -> Http.post("/api/me/identity", Map.of("nationalId",
+                c.role() == Role.INVESTOR ? nationalId(c.user()) : TestUsers.nextNationalId()), c.auth()));
+        none(p, "POST", "/api/me/deposit", (c, s) -> Http.post("/api/me/deposit", null, c.auth()));
+        none(p, "POST", "/api/investors/{id}/verify",
+                (c, s) -> Http.post("/api/investors/" + s.holder().id() + "/verify", null, c.auth()));
         // reservations
         none(p, "POST", "/api/reservations", (c, s) -> reserve(s, c.auth()));
         list(p, "GET", "/api/reservations", (c, own, other) -> {
@@ -443,6 +457,11 @@ class RouteAccessMatrixTest {
                 (c, s) -> "/ogc/collections/parcels/items/" + plot(s.estate()));
         get(p, "/tiles/{layer}/{z}/{x}/{y}", (c, s) -> "/tiles/estates/0/0/0.mvt");
         return p;
+    }
+
+    private static String nationalId(TestUsers.User investor) {
+        return TestServer.get().jdbi().withHandle(h -> h.createQuery("SELECT national_id FROM users WHERE id = :id")
+                .bind("id", investor.id()).mapTo(String.class).one());
     }
 
     private static void get(Map<RouteAccess.Route, Probe> p, String path, BiFunction<Caller, Side, String> url) {

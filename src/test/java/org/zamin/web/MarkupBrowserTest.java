@@ -74,6 +74,7 @@ class MarkupBrowserTest {
         var signUp = Http.post("/api/auth/register", Map.of("email", email, "password", TestUsers.PASSWORD,
                 "name", MARKUP, "organisation", MARKUP));
         assertEquals(202, signUp.status(), signUp.body());
+        org.zamin.testing.Mailbox.confirm(email);
         var signIn = Http.post("/api/auth/login", Map.of("email", email, "password", TestUsers.PASSWORD));
         assertEquals(200, signIn.status(), signIn.body());
         long investorId = signIn.json().get("id").asLong();
