@@ -88,13 +88,6 @@ public final class App implements AutoCloseable {
 
     /** Connections the kernel may queue before the server accepts them (capped by net.core.somaxconn). */
     static final int ACCEPT_QUEUE = 1024;
-    /** A connection with no traffic either way for this long is closed (a request waiting on it fails). */
-    static final long IDLE_TIMEOUT_MS = 30_000;
-    /**
-     * A request body must arrive at this rate or faster once it has begun (Jetty then fails the read with 408): a
-     * body trickled a byte at a time cannot hold a thread for long.
-     */
-    static final long MIN_BODY_BYTES_PER_SECOND = 1024;
     /** The routes that take files; every other route takes a JSON body of at most {@link BodyLimits#JSON_BYTES}. */
     static final BodyLimits BODY_LIMITS = new BodyLimits("/api/imports", "/api/utility-readings",
             "/api/allocations/{id}/reports", "/api/allocations/{id}/inspections");
@@ -227,9 +220,14 @@ public final class App implements AutoCloseable {
         JettyErrors jettyErrors = new JettyErrors(securityHeaders);
         config.jetty.modifyHttpConfiguration(http -> {
             http.addCustomizer(securityHeaders);
-            http.setMinRequestDataRate(MIN_BODY_BYTES_PER_SECOND);
+            http.setMinRequestDataRate(settings.serverLimits().minRequestBytesPerSecond());
         });
-        config.jetty.modifyServer(jetty -> jetty.setErrorHandler(jettyErrors));
+        config.jetty.modifyServer(jetty -> {
+            jetty.setErrorHandler(jettyErrors);
+            // one cap on open connections for the whole server: past it, Jetty stops accepting until one closes
+            jetty.addBean(new org.eclipse.jetty.server.NetworkConnectionLimit(
+                    settings.serverLimits().maxConnections(), jetty));
+        });
         config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(jettyErrors));
         // Bodies Javalin reads itself (JSON), with or without a declared length, stop at the JSON limit; file forms
         // are streamed by Jetty up to the upload limit.
@@ -253,7 +251,7 @@ public final class App implements AutoCloseable {
             connector.setHost("0.0.0.0");
             connector.setPort(settings.port());
             connector.setAcceptQueueSize(ACCEPT_QUEUE);
-            connector.setIdleTimeout(IDLE_TIMEOUT_MS);
+            connector.setIdleTimeout(settings.serverLimits().idleTimeoutMs());
             return connector;
         });
     }

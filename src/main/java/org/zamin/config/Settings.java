@@ -23,7 +23,8 @@ public record Settings(
         Optional<URI> publicUrl,
         List<String> trustedProxies,
         Optional<String> logSigningKey,
-        OpenOfferRules openOffers) {
+        OpenOfferRules openOffers,
+        ServerLimits serverLimits) {
 
     public static final int DEFAULT_PORT = 7070;
 
@@ -41,6 +42,41 @@ public record Settings(
         trustedProxies = List.copyOf(trustedProxies);
         trustedProxies.forEach(Settings::requireCidr);
         java.util.Objects.requireNonNull(openOffers, "openOffers");
+        java.util.Objects.requireNonNull(serverLimits, "serverLimits");
+    }
+
+    /**
+     * The HTTP server's connection limits: at most {@code maxConnections} open connections in all
+     * ({@code ZAMIN_MAX_CONNECTIONS}, default 4096; past it the server stops accepting until one closes), a request
+     * body must arrive at {@code minRequestBytesPerSecond} or more ({@code ZAMIN_MIN_REQUEST_BYTES_PER_SECOND},
+     * default 1024), and a connection idle for {@code idleTimeoutMs} is closed ({@code ZAMIN_IDLE_TIMEOUT_MS},
+     * default 30000).
+     */
+    public record ServerLimits(int maxConnections, long minRequestBytesPerSecond, long idleTimeoutMs) {
+
+        public static final ServerLimits DEFAULTS = new ServerLimits(4096, 1024, 30_000);
+
+        public ServerLimits {
+            if (maxConnections < 1 || maxConnections > 1_000_000) {
+                throw new IllegalArgumentException("ZAMIN_MAX_CONNECTIONS must be 1 to 1000000, got " + maxConnections);
+            }
+            if (minRequestBytesPerSecond < 0) {
+                throw new IllegalArgumentException("ZAMIN_MIN_REQUEST_BYTES_PER_SECOND must not be negative");
+            }
+            if (idleTimeoutMs < 1000 || idleTimeoutMs > 3_600_000) {
+                throw new IllegalArgumentException("ZAMIN_IDLE_TIMEOUT_MS must be 1000 to 3600000, got " + idleTimeoutMs);
+            }
+        }
+
+        static ServerLimits fromEnvironment(Map<String, String> env) {
+            return new ServerLimits(
+                    Math.toIntExact(OpenOfferRules.parseLong("ZAMIN_MAX_CONNECTIONS", env.get("ZAMIN_MAX_CONNECTIONS"),
+                            DEFAULTS.maxConnections())),
+                    OpenOfferRules.parseLong("ZAMIN_MIN_REQUEST_BYTES_PER_SECOND",
+                            env.get("ZAMIN_MIN_REQUEST_BYTES_PER_SECOND"), DEFAULTS.minRequestBytesPerSecond()),
+                    OpenOfferRules.parseLong("ZAMIN_IDLE_TIMEOUT_MS", env.get("ZAMIN_IDLE_TIMEOUT_MS"),
+                            DEFAULTS.idleTimeoutMs()));
+        }
     }
 
     /**
@@ -69,7 +105,7 @@ public record Settings(
                             env.get("ZAMIN_HOLD_COOLDOWN_HOURS"), DEFAULTS.holdCooldown().toHours())));
         }
 
-        private static long parseLong(String name, String value, long defaultValue) {
+        static long parseLong(String name, String value, long defaultValue) {
             if (value == null || value.isBlank()) {
                 return defaultValue;
             }
@@ -100,7 +136,8 @@ public record Settings(
                 nonBlank(env.get("ZAMIN_PUBLIC_URL")).map(Settings::parseUrl),
                 parseList(env.get("ZAMIN_TRUSTED_PROXIES")),
                 nonBlank(env.get("ZAMIN_LOG_SIGNING_KEY")),
-                OpenOfferRules.fromEnvironment(env));
+                OpenOfferRules.fromEnvironment(env),
+                ServerLimits.fromEnvironment(env));
     }
 
     /** A log-safe description: passwords in database and SMTP URLs are redacted. */
@@ -116,7 +153,7 @@ public record Settings(
                 + ", publicUrl=" + publicUrl.map(URI::toString).orElse("(none)")
                 + ", trustedProxies=" + (trustedProxies.isEmpty() ? "(none)" : String.join(",", trustedProxies))
                 + ", logSigningKey=" + logSigningKey.map(k -> "(set, not shown)").orElse("(data directory)")
-                + ", openOffers=" + openOffers + "]";
+                + ", openOffers=" + openOffers + ", serverLimits=" + serverLimits + "]";
     }
 
     static String redact(String url) {

@@ -94,8 +94,7 @@ class OpenHoldRulesApiTest {
         for (long plot : plots) {
             assertEquals("AVAILABLE", parcelStatus(plot));
         }
-        assertEquals(0, Reservations.count("SELECT count(*) FROM reservation_parcel WHERE parcel_id = ANY(?)",
-                plots.toArray(new Long[0])));
+        assertEquals(0, Reservations.count("SELECT count(*) FROM reservation WHERE estate_id = ?", estate.id()));
     }
 
     @Test
