@@ -152,7 +152,8 @@ public final class App implements AutoCloseable {
                     settings.publicUrl().map(java.net.URI::toString).orElse(""));
             var auth = new Auth(accounts);
             var clients = new ClientAddress(settings.trustedProxies());
-            var requestLimits = new RequestLimits(clock);
+            var requestLimits = new RequestLimits(clock, settings.requestRates().holdsPerMinute(),
+                    settings.requestRates().applicationsPerMinute());
             if (settings.demoMode()) {
                 DemoAccounts.ensure(accounts);
             }
@@ -189,7 +190,8 @@ public final class App implements AutoCloseable {
                     new InfrastructureRoutes(new InfrastructureRepository(read)),
                     new DecisionRoutes(decisionLog, checkpoints),
                     new ImportRoutes(new ImportService(database.jdbi(), decisionLog), exportService, auth),
-                    new AccountRoutes(accounts, auth, new LoginLimiter(clock), clients),
+                    new AccountRoutes(accounts, auth,
+                            new LoginLimiter(clock, settings.requestRates().signInAttemptsPerMinute()), clients),
                     auth,
                     new ReservationRoutes(reservations, auth, requestLimits),
                     new AllocationRoutes(database.jdbi(), auth),

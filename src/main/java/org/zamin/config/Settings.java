@@ -24,7 +24,8 @@ public record Settings(
         List<String> trustedProxies,
         Optional<String> logSigningKey,
         OpenOfferRules openOffers,
-        ServerLimits serverLimits) {
+        ServerLimits serverLimits,
+        RequestRates requestRates) {
 
     public static final int DEFAULT_PORT = 7070;
 
@@ -43,6 +44,40 @@ public record Settings(
         trustedProxies.forEach(Settings::requireCidr);
         java.util.Objects.requireNonNull(openOffers, "openOffers");
         java.util.Objects.requireNonNull(serverLimits, "serverLimits");
+        java.util.Objects.requireNonNull(requestRates, "requestRates");
+    }
+
+    /**
+     * Request rates per account or address, a minute each: holds ({@code ZAMIN_HOLDS_PER_MINUTE}, default 30) and
+     * round applications ({@code ZAMIN_APPLICATIONS_PER_MINUTE}, default 30) per account, sign-in and sign-up
+     * attempts per client address ({@code ZAMIN_SIGNIN_ATTEMPTS_PER_MINUTE}, default 60).
+     */
+    public record RequestRates(int holdsPerMinute, int applicationsPerMinute, int signInAttemptsPerMinute) {
+
+        public static final RequestRates DEFAULTS = new RequestRates(30, 30, 60);
+
+        public RequestRates {
+            for (int rate : new int[] {holdsPerMinute, applicationsPerMinute, signInAttemptsPerMinute}) {
+                if (rate < 1 || rate > 100_000) {
+                    throw new IllegalArgumentException("a rate per minute must be 1 to 100000, got " + rate);
+                }
+            }
+        }
+
+        static RequestRates fromEnvironment(Map<String, String> env) {
+            return new RequestRates(
+                    rate(env, "ZAMIN_HOLDS_PER_MINUTE", DEFAULTS.holdsPerMinute()),
+                    rate(env, "ZAMIN_APPLICATIONS_PER_MINUTE", DEFAULTS.applicationsPerMinute()),
+                    rate(env, "ZAMIN_SIGNIN_ATTEMPTS_PER_MINUTE", DEFAULTS.signInAttemptsPerMinute()));
+        }
+
+        private static int rate(Map<String, String> env, String name, int defaultValue) {
+            long value = OpenOfferRules.parseLong(name, env.get(name), defaultValue);
+            if (value < 1 || value > 100_000) {
+                throw new IllegalArgumentException(name + " must be 1 to 100000, got " + value);
+            }
+            return (int) value;
+        }
     }
 
     /**
@@ -137,7 +172,8 @@ public record Settings(
                 parseList(env.get("ZAMIN_TRUSTED_PROXIES")),
                 nonBlank(env.get("ZAMIN_LOG_SIGNING_KEY")),
                 OpenOfferRules.fromEnvironment(env),
-                ServerLimits.fromEnvironment(env));
+                ServerLimits.fromEnvironment(env),
+                RequestRates.fromEnvironment(env));
     }
 
     /** A log-safe description: passwords in database and SMTP URLs are redacted. */
@@ -153,7 +189,8 @@ public record Settings(
                 + ", publicUrl=" + publicUrl.map(URI::toString).orElse("(none)")
                 + ", trustedProxies=" + (trustedProxies.isEmpty() ? "(none)" : String.join(",", trustedProxies))
                 + ", logSigningKey=" + logSigningKey.map(k -> "(set, not shown)").orElse("(data directory)")
-                + ", openOffers=" + openOffers + ", serverLimits=" + serverLimits + "]";
+                + ", openOffers=" + openOffers + ", serverLimits=" + serverLimits
+                + ", requestRates=" + requestRates + "]";
     }
 
     static String redact(String url) {

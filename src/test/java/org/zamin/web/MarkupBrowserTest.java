@@ -84,6 +84,7 @@ class MarkupBrowserTest {
         assertEquals(201, token.status(), token.body());
         assertEquals(MARKUP, token.json().get("name").asText());
         String investor = "Bearer " + token.json().get("token").asText();
+        org.zamin.testing.Mailbox.makeFit(investorId, "Authorization", investor);
 
         // Plot A waits in the review queue; plot B is rejected with markup as the reason.
         assertEquals(200, pay(investor, reserve(investor, plotA)).status());
