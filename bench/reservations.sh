@@ -21,8 +21,15 @@ psql_value "UPDATE parcel p SET status = 'AVAILABLE' FROM estate e
 # bench/reservation_load.py sends for "session:ID"). The cap is 3 open reservations each.
 INVESTORS=$(( WARM / 3 + N / 3 + N + 200 * (RACES + 1) + 10 ))
 psql_value "
-  INSERT INTO users (email, name, organisation, password_hash, role)
-  SELECT 'bench' || i || '@bench.example', 'Bench ' || i, 'Bench', 'x', 'INVESTOR' FROM generate_series(1, $INVESTORS) i;
+  INSERT INTO users (email, name, organisation, password_hash, role, email_confirmed_at, national_id)
+  SELECT 'bench' || i || '@bench.example', 'Bench ' || i, 'Bench', 'x', 'INVESTOR', now(),
+         b || (SELECT CASE WHEN s % 11 < 2 THEN s % 11 ELSE 11 - s % 11 END
+                 FROM (SELECT sum(substr(b, k, 1)::int * (11 - k)) AS s FROM generate_series(1, 9) k) x)
+    FROM generate_series(1, $INVESTORS) i, LATERAL (SELECT (900000000 + i)::text AS b) base;
+  -- verified investors with the open-offer deposit paid, as OPEN holds require (V610)
+  UPDATE users SET documents_verified_at = now(), documents_verified_by = id WHERE email LIKE '%@bench.example';
+  INSERT INTO open_deposit (investor_id, amount, gateway, reference, sandbox, paid_at)
+  SELECT id, 100000000, 'sandbox', 'SANDBOX-BENCH', true, now() FROM users WHERE email LIKE '%@bench.example';
   INSERT INTO user_session (id_hash, user_id, created_at, expires_at, csrf_token)
   SELECT sha256(convert_to('bench-session-' || u.id, 'UTF8')), u.id, now(), now() + interval '1 day', md5(u.id::text)
     FROM users u WHERE u.email LIKE '%@bench.example'" >/dev/null
@@ -113,7 +120,7 @@ done | "$(pg_bin)/psql" -Xq -c "\copy bench_plot (parcel_id, investor_id) FROM S
 U=$(( U + N ))
 cat > "$WORK/reserve.sql" <<'SQL'
 SELECT parcel_id AS pid, investor_id AS inv FROM bench_plot WHERE n = (SELECT nextval('bench_seq')) \gset
-SELECT reservation_hold_many(jsonb_build_array(jsonb_build_object('investor', CAST(:inv AS bigint), 'key', 'pg-' || :pid, 'requestHash', repeat('ab', 32), 'parcels', jsonb_build_array(CAST(:pid AS bigint)), 'activity', '1079', 'investment', 1000000, 'jobs', 10, 'knowledgeBased', false)), 3, 20, now(), now() + interval '72 hours');
+SELECT reservation_hold_many(jsonb_build_array(jsonb_build_object('investor', CAST(:inv AS bigint), 'key', 'pg-' || :pid, 'requestHash', repeat('ab', 32), 'parcels', jsonb_build_array(CAST(:pid AS bigint)), 'activity', '1079', 'investment', 1000000, 'jobs', 10, 'knowledgeBased', false)), 3, 20, now(), now() + interval '72 hours', interval '24 hours');
 SQL
 read -r J0 P0 T0 < <(cpu)
 PG_OUT=$("$(pg_bin)/pgbench" -n -M prepared -f "$WORK/reserve.sql" -c "$C" -j 2 -t $(( N / C )) 2>&1)

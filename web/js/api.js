@@ -92,6 +92,11 @@ export function register(fields) {
   return request('/api/auth/register', { method: 'POST', body: fields });
 }
 
+/** POST /api/auth/confirm: confirms an address through the token of the link mailed to it. */
+export function confirmEmail(token) {
+  return request('/api/auth/confirm', { method: 'POST', body: { token } });
+}
+
 /** POST /api/auth/logout. */
 export async function logout() {
   await request('/api/auth/logout', { method: 'POST' });

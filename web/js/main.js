@@ -10,6 +10,7 @@ import { h } from './dom.js';
 import { currentUser, onSessionChange, refreshSession, signOut } from './session.js';
 import { mountMapView } from './views/map-view.js';
 import { renderAuthView } from './views/auth-view.js';
+import { renderConfirmView } from './views/confirm-view.js';
 import { renderReserveView } from './views/reserve-view.js';
 import { renderApplicationsView, leaveApplicationsView } from './views/applications-view.js';
 import { renderReviewView } from './views/review-view.js';
@@ -119,7 +120,10 @@ function route() {
     document.body.dataset.view = hash.split('/')[1] || 'map';
   };
   const user = currentUser();
-  if (hash === '#/signin') {
+  if (hash.startsWith('#/confirm?')) {
+    show();
+    renderConfirmView(page, new URLSearchParams(hash.slice('#/confirm?'.length)).get('token') || '');
+  } else if (hash === '#/signin') {
     show();
     renderAuthView(page, {
       onDone: (u) => {

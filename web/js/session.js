@@ -27,10 +27,12 @@ export async function signIn(email, password) {
   return user;
 }
 
-/** Signs up, then signs in with the same address and password (sign-up itself opens no session). */
+/**
+ * Signs up. No one is signed in: a new account signs in only after its address is confirmed through the link the
+ * service mails to it (#/confirm).
+ */
 export async function signUp(fields) {
   await register(fields);
-  return signIn(fields.email, fields.password);
 }
 
 export async function signOut() {

@@ -14,6 +14,8 @@ function field(id, labelKey, attrs) {
 export function renderAuthView(root, { onDone }) {
   const signInError = h('p', { className: 'form-error', role: 'alert', hidden: true });
   const signUpError = h('p', { className: 'form-error', role: 'alert', hidden: true });
+  const signUpDone = h('p', { className: 'notice', id: 'signup-check-mail', role: 'status', hidden: true },
+    t('auth.checkMail'));
   const signInForm = h('form', { className: 'form', id: 'signin-form', novalidate: true },
     h('h2', {}, t('auth.signInTitle')),
     field('signin-email', 'auth.email', { type: 'email', autocomplete: 'username', required: true }),
@@ -40,16 +42,19 @@ export function renderAuthView(root, { onDone }) {
       minLength: 10 }),
     h('p', { className: 'hint' }, t('auth.passwordHint')),
     signUpError,
+    signUpDone,
     h('button', { type: 'submit', className: 'button button-primary' }, t('auth.signUp')));
   signUpForm.addEventListener('submit', async (event) => {
     event.preventDefault();
     signUpError.hidden = true;
+    signUpDone.hidden = true;
     const value = (id) => signUpForm.querySelector('#' + id).value;
     try {
-      onDone(await signUp({
+      await signUp({
         name: value('signup-name'), organisation: value('signup-organisation'),
         email: value('signup-email'), password: value('signup-password'),
-      }));
+      });
+      signUpDone.hidden = false;
     } catch (error) {
       signUpError.textContent = errorMessage(error);
       signUpError.hidden = false;

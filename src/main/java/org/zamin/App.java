@@ -61,6 +61,8 @@ import org.zamin.idle.ReadingsImport;
 import org.zamin.inbox.InboxRoutes;
 import org.zamin.inbox.KeyedMailOutbox;
 import org.zamin.inbox.Mailer;
+import org.zamin.investor.InvestorRoutes;
+import org.zamin.investor.InvestorService;
 import org.zamin.inbox.Notifier;
 import org.zamin.infrastructure.InfrastructureRepository;
 import org.zamin.infrastructure.InfrastructureRoutes;
@@ -95,13 +97,6 @@ public final class App implements AutoCloseable {
 
     /** Connections the kernel may queue before the server accepts them (capped by net.core.somaxconn). */
     static final int ACCEPT_QUEUE = 1024;
-    /** A connection with no traffic either way for this long is closed (a request waiting on it fails). */
-    static final long IDLE_TIMEOUT_MS = 30_000;
-    /**
-     * A request body must arrive at this rate or faster once it has begun (Jetty then fails the read with 408): a
-     * body trickled a byte at a time cannot hold a thread for long.
-     */
-    static final long MIN_BODY_BYTES_PER_SECOND = 1024;
     /** The routes that take files; every other route takes a JSON body of at most {@link BodyLimits#JSON_BYTES}. */
     static final BodyLimits BODY_LIMITS = new BodyLimits("/api/imports", "/api/utility-readings",
             "/api/allocations/{id}/reports", "/api/allocations/{id}/inspections");
@@ -146,8 +141,9 @@ public final class App implements AutoCloseable {
             InfrastructureRoutes infrastructure, DecisionRoutes decisions, ImportRoutes imports,
             AccountRoutes accounts, Auth auth, ReservationRoutes reservations, AllocationRoutes allocations,
             ContractRoutes contracts, RoundRoutes rounds, PlanningRoutes planning, IdleRoutes idle, InboxRoutes inbox,
-            OgcRoutes ogc, TileRoutes tiles, MetricsRoutes metrics, ClientAddress clients, HoldSweeper holdSweeper,
-            IdleScan idleScan, DecisionCheckpoints checkpoints, DemandRoutes demand, List<AutoCloseable> background) {
+            OgcRoutes ogc, TileRoutes tiles, MetricsRoutes metrics, InvestorRoutes investors, ClientAddress clients,
+            HoldSweeper holdSweeper, IdleScan idleScan, DecisionCheckpoints checkpoints, DemandRoutes demand,
+            List<AutoCloseable> background) {
 
         static Features wire(Settings settings, Database database, Clock clock) {
             // public map: read-only pool
@@ -161,16 +157,26 @@ public final class App implements AutoCloseable {
                     DecisionCheckpoints.fileIn(settings.dataDir()));
             var mailer = Mailer.fromUrl(settings.smtpUrl());
             var notifier = new Notifier(mailer, clock);
-            var accounts = new AccountService(database.jdbi(), clock, notifier);
+            var accounts = new AccountService(database.jdbi(), clock, notifier,
+                    settings.publicUrl().map(java.net.URI::toString).orElse(""));
             var auth = new Auth(accounts);
             var clients = new ClientAddress(settings.trustedProxies());
-            var requestLimits = new RequestLimits(clock);
+            var requestLimits = new RequestLimits(clock, settings.requestRates().holdsPerMinute(),
+                    settings.requestRates().applicationsPerMinute());
             if (settings.demoMode()) {
                 DemoAccounts.ensure(accounts);
             }
             // reservations, imports and exports
-            var reservations = new ReservationService(database.jdbi(), decisionLog, new SandboxGateway(clock), notifier,
-                    clock);
+            var gateway = new SandboxGateway(clock);
+            var reservations = new ReservationService(database.jdbi(), decisionLog, gateway, notifier, clock,
+                    settings.openOffers().holdCooldown());
+            var investors = new InvestorService(database.jdbi(), decisionLog, gateway,
+                    settings.openOffers().deposit(), clock);
+            if (settings.demoMode()) {
+                investors.readyDemoInvestors(DemoAccounts.ACCOUNTS.stream()
+                        .filter(a -> a.role() == org.zamin.account.Role.INVESTOR).map(DemoAccounts.Account::email)
+                        .toList());
+            }
             var metrics = new Metrics();
             var exportService = new ExportService(read, decisionLog, metrics);
             // holds that lapsed while the server was down expire before the first request (and before demo seeding)
@@ -197,7 +203,8 @@ public final class App implements AutoCloseable {
                     new InfrastructureRoutes(new InfrastructureRepository(read)),
                     new DecisionRoutes(decisionLog, checkpoints),
                     new ImportRoutes(new ImportService(database.jdbi(), decisionLog), exportService, auth),
-                    new AccountRoutes(accounts, auth, new LoginLimiter(clock), clients),
+                    new AccountRoutes(accounts, auth,
+                            new LoginLimiter(clock, settings.requestRates().signInAttemptsPerMinute()), clients),
                     auth,
                     new ReservationRoutes(reservations, auth, requestLimits),
                     new AllocationRoutes(database.jdbi(), auth),
@@ -211,6 +218,7 @@ public final class App implements AutoCloseable {
                     new OgcRoutes(new OgcRepository(read), vocabulary),
                     new TileRoutes(new TileRepository(read)),
                     new MetricsRoutes(metrics),
+                    new InvestorRoutes(investors, auth),
                     clients, holdSweeper, idleScan, checkpoints, new DemandRoutes(demand, auth), background);
         }
     }
@@ -227,9 +235,14 @@ public final class App implements AutoCloseable {
         JettyErrors jettyErrors = new JettyErrors(securityHeaders);
         config.jetty.modifyHttpConfiguration(http -> {
             http.addCustomizer(securityHeaders);
-            http.setMinRequestDataRate(MIN_BODY_BYTES_PER_SECOND);
+            http.setMinRequestDataRate(settings.serverLimits().minRequestBytesPerSecond());
         });
-        config.jetty.modifyServer(jetty -> jetty.setErrorHandler(jettyErrors));
+        config.jetty.modifyServer(jetty -> {
+            jetty.setErrorHandler(jettyErrors);
+            // one cap on open connections for the whole server: past it, Jetty stops accepting until one closes
+            jetty.addBean(new org.eclipse.jetty.server.NetworkConnectionLimit(
+                    settings.serverLimits().maxConnections(), jetty));
+        });
         config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(jettyErrors));
         // CORS on the public read routes, and HEAD as GET without the body, before Javalin sees the request
         Cors cors = new Cors(settings.corsOrigins(), RouteAccess.publicReads());
@@ -259,7 +272,7 @@ public final class App implements AutoCloseable {
             connector.setHost("0.0.0.0");
             connector.setPort(settings.port());
             connector.setAcceptQueueSize(ACCEPT_QUEUE);
-            connector.setIdleTimeout(IDLE_TIMEOUT_MS);
+            connector.setIdleTimeout(settings.serverLimits().idleTimeoutMs());
             return connector;
         });
     }
@@ -298,10 +311,17 @@ public final class App implements AutoCloseable {
         routes.post("/api/auth/register", f.accounts()::register);
         routes.post("/api/auth/login", f.accounts()::login);
         routes.post("/api/auth/logout", f.accounts()::logout);
+        routes.post("/api/auth/confirm", f.accounts()::confirm);
         routes.get("/api/me", f.accounts()::me);
         routes.post("/api/tokens", f.accounts()::createToken);
         routes.get("/api/tokens", f.accounts()::listTokens);
         routes.delete("/api/tokens/{id}", f.accounts()::revokeToken);
+        // investors fit to hold in OPEN offers: identity, documents verified by staff, the open-offer deposit
+        routes.before("/api/me/*", CrossSite::jsonOnly);
+        routes.get("/api/me/standing", f.investors()::standing);
+        routes.post("/api/me/identity", f.investors()::setIdentity);
+        routes.post("/api/me/deposit", f.investors()::payDeposit);
+        routes.post("/api/investors/{id}/verify", f.investors()::verifyDocuments);
         // reservations
         routes.post("/api/reservations", f.reservations()::create);
         routes.get("/api/reservations", f.reservations()::list);

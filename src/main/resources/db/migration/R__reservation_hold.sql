@@ -12,6 +12,8 @@
 -- plans for the session, while it plans a SQL function's body again on every call from another function.
 
 DROP FUNCTION IF EXISTS reservation_hold_independent(jsonb, integer, integer, timestamptz, timestamptz);
+DROP FUNCTION IF EXISTS reservation_hold_set(jsonb, integer, integer, timestamptz, timestamptz, text);
+DROP FUNCTION IF EXISTS reservation_hold_many(jsonb, integer, integer, timestamptz, timestamptz);
 DROP FUNCTION IF EXISTS reservation_hold(bigint, text, bytea, bigint[], text, bigint, integer, boolean, integer, integer,
                                          timestamptz, timestamptz);
 
@@ -61,9 +63,12 @@ $$;
 --   1. the investors' rows are locked until commit (in id order), so one investor's requests are checked one at a
 --      time, and a request under the same Idempotency-Key that committed meanwhile is seen;
 --   2. a replay of an Idempotency-Key answers as the first request did (or 'key_reused' for another body);
+--   2a. an investor not fit to hold in an OPEN offer is refused ('unverified', with what is missing: 'email' not
+--      confirmed, no 'national_id', 'documents' not verified by staff, no unrefunded open-offer 'deposit' paid,
+--      V610__investor_verification.sql);
 --   3. plots that are taken or unknown ('unavailable', with their states), of several estates ('different_estates')
---      or not one block ('not_adjacent') are refused, and so is an investor over the cap ('cap', with the open
---      count);
+--      or not one block ('not_adjacent') are refused, and so is a plot whose hold by this investor lapsed less than
+--      p_cooldown ago ('cooldown'), and an investor over the cap ('cap', with the open count);
 --   4. the plots still AVAILABLE become RESERVED (parcel_set_status): a single plot by a conditional update
 --      (concurrent claimers queue on its row until the first commits, then find it taken), several after locking
 --      them all in id order, so that a request takes all of its plots or none and writes nothing when it takes none;
@@ -77,7 +82,7 @@ $$;
 -- applications may then share anything): a hold never frees a plot, so those refusals stand.
 -- Every statement inside looks rows up by key, so one generic plan each serves every call.
 CREATE OR REPLACE FUNCTION reservation_hold_set(p_requests jsonb, p_cap integer, p_deposit_per_mille integer,
-                                                p_now timestamptz, p_expires timestamptz,
+                                                p_now timestamptz, p_expires timestamptz, p_cooldown interval,
                                                 p_stage text DEFAULT 'all')
     RETURNS TABLE (n bigint, outcome jsonb)
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
@@ -103,11 +108,16 @@ BEGIN
                'open', o.open_now,
                'refusal', CASE
                    WHEN k.user_id IS NOT NULL THEN reservation_replay(k, decode(q.request_hash, 'hex'))
+                   WHEN f.missing <> '[]' THEN jsonb_build_object('outcome', 'unverified', 'missing', f.missing)
                    WHEN s.available < cardinality(q.parcels)
                        THEN jsonb_build_object('outcome', 'unavailable', 'parcels', reservation_parcel_states(q.parcels))
                    WHEN s.estates > 1 THEN jsonb_build_object('outcome', 'different_estates')
                    WHEN cardinality(q.parcels) > 1 AND NOT parcels_form_one_block(q.parcels)
                        THEN jsonb_build_object('outcome', 'not_adjacent')
+                   WHEN EXISTS (SELECT FROM reservation r JOIN reservation_parcel rp ON rp.reservation_id = r.id
+                                 WHERE r.investor_id = q.investor AND r.status = 'EXPIRED'
+                                   AND r.closed_at > p_now - p_cooldown AND rp.parcel_id = ANY (q.parcels))
+                       THEN jsonb_build_object('outcome', 'cooldown')
                    WHEN o.open_now >= p_cap THEN jsonb_build_object('outcome', 'cap', 'open', o.open_now)
                END) ORDER BY q.n)
       INTO verdicts
@@ -116,6 +126,16 @@ BEGIN
                    ARRAY(SELECT jsonb_array_elements_text(e.r -> 'parcels')::bigint) AS parcels
               FROM jsonb_array_elements(p_requests) AS e (r)) q
       LEFT JOIN idempotency_key k ON k.user_id = q.investor AND k.key = q.key
+      CROSS JOIN LATERAL (SELECT to_jsonb(ARRAY(
+                                     SELECT m FROM (VALUES (1, 'email', u.email_confirmed_at IS NULL),
+                                                           (2, 'national_id', u.national_id IS NULL),
+                                                           (3, 'documents', u.documents_verified_at IS NULL),
+                                                           (4, 'deposit', NOT EXISTS (
+                                                               SELECT FROM open_deposit d
+                                                                WHERE d.investor_id = u.id AND d.refunded_at IS NULL)))
+                                                   AS x (i, m, lacking)
+                                      WHERE x.lacking ORDER BY x.i)) AS missing
+                            FROM users u WHERE u.id = q.investor) f
       CROSS JOIN LATERAL (SELECT count(*) FILTER (WHERE p.status = 'AVAILABLE') AS available,
                                  count(DISTINCT p.estate_id) AS estates
                             FROM parcel p WHERE p.id = ANY (q.parcels)) s
@@ -225,7 +245,7 @@ $$;
 -- of the batch uses the same Idempotency-Key: the crowd that lost a race is answered in one statement), and those
 -- left then one at a time, in arrival order. A request's refusal writes nothing, so the others are unaffected by it.
 CREATE OR REPLACE FUNCTION reservation_hold_many(p_requests jsonb, p_cap integer, p_deposit_per_mille integer,
-                                                 p_now timestamptz, p_expires timestamptz)
+                                                 p_now timestamptz, p_expires timestamptz, p_cooldown interval)
     RETURNS jsonb
     LANGUAGE plpgsql
     SET plan_cache_mode = force_generic_plan AS
@@ -260,11 +280,11 @@ BEGIN
 
     IF independent IS NOT NULL THEN
         SELECT jsonb_object_agg(h.n, h.outcome) INTO answered
-          FROM reservation_hold_set(independent, p_cap, p_deposit_per_mille, p_now, p_expires) h;
+          FROM reservation_hold_set(independent, p_cap, p_deposit_per_mille, p_now, p_expires, p_cooldown) h;
     END IF;
     IF dependent IS NOT NULL THEN
         SELECT answered || coalesce(jsonb_object_agg(h.n, h.outcome), '{}') INTO answered
-          FROM reservation_hold_set(dependent, p_cap, p_deposit_per_mille, p_now, p_expires, 'check') h
+          FROM reservation_hold_set(dependent, p_cap, p_deposit_per_mille, p_now, p_expires, p_cooldown, 'check') h
          WHERE h.outcome IS NOT NULL
            AND NOT EXISTS (SELECT FROM jsonb_array_elements(items) e
                             WHERE (e ->> 'n')::bigint < h.n
@@ -278,7 +298,8 @@ BEGIN
         ELSE
             outcomes := outcomes || (SELECT h.outcome
                                        FROM reservation_hold_set(jsonb_build_array(request.r), p_cap,
-                                                                 p_deposit_per_mille, p_now, p_expires) h);
+                                                                 p_deposit_per_mille, p_now, p_expires,
+                                                                 p_cooldown) h);
         END IF;
     END LOOP;
     RETURN to_jsonb(outcomes);

@@ -39,6 +39,9 @@ public final class AccountRepository {
     private static final String SET_DISABLED = SqlResource.load("account/set_disabled");
     private static final String SET_PASSWORD = SqlResource.load("account/set_password");
     private static final String DELETE_USER_SESSIONS = SqlResource.load("account/delete_user_sessions");
+    private static final String CONFIRMATION_STATE = SqlResource.load("account/confirmation_state");
+    private static final String INSERT_CONFIRMATION = SqlResource.load("account/insert_confirmation");
+    private static final String USE_CONFIRMATION = SqlResource.load("account/use_confirmation");
 
     private final Jdbi jdbi;
 
@@ -90,6 +93,25 @@ public final class AccountRepository {
     /** The id of the account with this address, disabled or not. */
     Optional<Long> idByEmail(Handle h, String email) {
         return h.createQuery(USER_ID_BY_EMAIL).bind("email", email).mapTo(Long.class).findOne();
+    }
+
+    /** An account with this address and whether its address is confirmed. */
+    record ConfirmationState(long id, boolean confirmed) {}
+
+    Optional<ConfirmationState> confirmationState(Handle h, String email) {
+        return h.createQuery(CONFIRMATION_STATE).bind("email", email)
+                .map((rs, ctx) -> new ConfirmationState(rs.getLong("id"), rs.getBoolean("confirmed"))).findOne();
+    }
+
+    void insertConfirmation(Handle h, byte[] tokenHash, long userId, Instant now, Instant expires) {
+        h.createUpdate(INSERT_CONFIRMATION).bind("hash", tokenHash).bind("user", userId).bind("now", utc(now))
+                .bind("expires", utc(expires)).execute();
+    }
+
+    /** Uses a confirmation token and confirms its account; the account's id, empty for an unusable token. */
+    Optional<Long> useConfirmation(byte[] tokenHash, Instant now) {
+        return jdbi.inTransaction(h -> h.createQuery(USE_CONFIRMATION).bind("hash", tokenHash).bind("now", utc(now))
+                .mapTo(Long.class).findOne());
     }
 
     /** Links an officer to estates; returns the codes that name no estate (nothing is linked then). */

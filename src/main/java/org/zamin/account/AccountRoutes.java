@@ -33,6 +33,8 @@ public final class AccountRoutes {
 
     record TokenRequest(String name, String expiresInDays) {}
 
+    record ConfirmRequest(String token) {}
+
     /** 202 and the same body whether or not the address has an account; the message to the address says which. */
     public void register(Context ctx) {
         limiter.attempt(clients.of(ctx));
@@ -40,8 +42,17 @@ public final class AccountRoutes {
         accounts.signUp(r.email(), r.name(), r.organisation(), r.password());
         ctx.header("Cache-Control", "no-store");
         ctx.status(202).json(Map.of("status", "sign_up_received",
-                "message", "if this address can be used, its account is ready: sign in; a message to the address "
-                        + "says more"));
+                "message", "check your e-mail: a message to the address says how to go on (a new account is "
+                        + "confirmed through the link it carries before its first sign-in)"));
+    }
+
+    /** Confirms an address through the token of its link (once, before it expires); 204. */
+    public void confirm(Context ctx) {
+        limiter.attempt(clients.of(ctx));
+        ConfirmRequest r = JsonBody.read(ctx, ConfirmRequest.class);
+        accounts.confirm(r.token());
+        ctx.header("Cache-Control", "no-store");
+        ctx.status(204);
     }
 
     public void login(Context ctx) {

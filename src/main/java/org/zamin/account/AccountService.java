@@ -24,11 +24,15 @@ public final class AccountService {
     /** The longest an API token may last (the database refuses more than a year). */
     public static final int MAX_TOKEN_DAYS = 365;
     private static final String TOKEN_PREFIX = "zmn_";
+    /** How long an address-confirmation link works. */
+    public static final Duration CONFIRMATION_LIFETIME = Duration.ofHours(48);
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AccountService.class);
 
     private final Jdbi jdbi;
     private final AccountRepository accounts;
     private final Notifier notifier;
     private final Clock clock;
+    private final String linkBase;
 
     /** Without mail: sign-up notices go to the in-app inbox only (the CLI, tests). */
     public AccountService(Jdbi jdbi, Clock clock) {
@@ -36,6 +40,12 @@ public final class AccountService {
     }
 
     public AccountService(Jdbi jdbi, Clock clock, Notifier notifier) {
+        this(jdbi, clock, notifier, "");
+    }
+
+    /** {@code linkBase}: the service's public address, which confirmation links start with ({@code ZAMIN_PUBLIC_URL}). */
+    public AccountService(Jdbi jdbi, Clock clock, Notifier notifier, String linkBase) {
+        this.linkBase = linkBase.endsWith("/") ? linkBase.substring(0, linkBase.length() - 1) : linkBase;
         this.jdbi = jdbi;
         this.accounts = new AccountRepository(jdbi);
         this.notifier = notifier;
@@ -50,9 +60,11 @@ public final class AccountService {
 
     /**
      * Sign-up of a new investor, answered alike whether or not the address already has an account (the caller
-     * learns nothing): a new address gets its account and a welcome message; an address that has one is told, in
-     * that account's inbox and mail, that someone tried to sign up with it. Both cost one Argon2id hash. 422 for bad
-     * content (which says nothing about the address's account).
+     * learns nothing): a new address gets its account, unconfirmed, and a mail with a single-use link that confirms
+     * it (no sign-in before that, so sign-in cannot tell a taken address either); an address whose account is still
+     * unconfirmed gets a new link; a confirmed one is told, in that account's inbox and mail, that someone tried to
+     * sign up with it. Every path costs one Argon2id hash. 422 for bad content (which says nothing about the
+     * address's account).
      */
     public void signUp(String email, String name, String organisation, String password) {
         String normalEmail = validEmail(email);
@@ -62,16 +74,48 @@ public final class AccountService {
             Optional<Long> created = accounts.insertSignUp(h, normalEmail, names.name(), names.organisation(), hash,
                     clock.instant());
             if (created.isPresent()) {
-                notifier.notifyUser(h, created.get(), "account_created", "Welcome to Zamin",
-                        "Your investor account for " + normalEmail + " is ready: sign in with the password you chose.",
-                        "#/");
+                sendConfirmation(h, created.get(), normalEmail);
+                return;
+            }
+            var existing = accounts.confirmationState(h, normalEmail);
+            if (existing.isPresent() && !existing.get().confirmed()) {
+                sendConfirmation(h, existing.get().id(), normalEmail);
             } else {
-                accounts.idByEmail(h, normalEmail).ifPresent(existing -> notifier.notifyUser(h, existing,
+                existing.ifPresent(account -> notifier.notifyUser(h, account.id(),
                         "signup_existing", "Someone tried to sign up with your address",
                         "Someone tried to create a new Zamin account for " + normalEmail + ", which already has this "
                                 + "account; nothing was changed. If it was you, sign in instead.", "#/"));
             }
         });
+    }
+
+    /** A new single-use confirmation link, mailed to the address only (never to the inbox: it is a secret). */
+    private void sendConfirmation(org.jdbi.v3.core.Handle h, long userId, String email) {
+        String token = Secrets.random();
+        Instant now = clock.instant();
+        accounts.insertConfirmation(h, Secrets.sha256(token), userId, now, now.plus(CONFIRMATION_LIFETIME));
+        String link = linkBase + "/#/confirm?token=" + token;
+        boolean mailed = notifier.mailOnly(h, email, "Confirm your address",
+                "Open this link within " + CONFIRMATION_LIFETIME.toHours() + " hours to confirm " + email
+                        + " and finish your Zamin sign-up; then sign in with the password you chose. If you did not "
+                        + "sign up, ignore this message.\n\n" + link);
+        if (!mailed) {
+            log.info("no SMTP server (ZAMIN_SMTP_URL): the confirmation link for {} is {}", email, link);
+        }
+    }
+
+    /** Confirms an address through its link's token: once, before it expires; 422 {@code confirmation_invalid}. */
+    public void confirm(String token) {
+        if (token == null || token.isBlank() || token.length() > 200) {
+            throw invalidConfirmation();
+        }
+        accounts.useConfirmation(Secrets.sha256(token.strip()), clock.instant())
+                .orElseThrow(AccountService::invalidConfirmation);
+    }
+
+    private static Invalid invalidConfirmation() {
+        return new Invalid("confirmation_invalid",
+                "this confirmation link is unknown, used or expired; sign up again to get a new one");
     }
 
     /** Creates an account; {@code estateCodes} only for officers. 409 {@code email_taken}, 422 for bad content. */
@@ -115,8 +159,9 @@ public final class AccountService {
     }
 
     /**
-     * Checks the password and opens a session. Unknown address and wrong password fail alike (401
-     * {@code invalid_credentials}) after the same work: an unknown address is checked against a dummy hash.
+     * Checks the password and opens a session. Unknown address, unconfirmed address and wrong password fail alike
+     * (401 {@code invalid_credentials}, the same body) after the same work: an account that is not found (unknown,
+     * unconfirmed or disabled) is checked against a dummy hash.
      */
     public Session login(String email, String password) {
         if (email == null || password == null || password.length() > Passwords.MAX_LENGTH
@@ -237,6 +282,7 @@ public final class AccountService {
     }
 
     private static NotSignedIn invalidCredentials() {
-        return new NotSignedIn("invalid_credentials", "wrong email address or password");
+        return new NotSignedIn("invalid_credentials",
+                "wrong email address or password, or the address is not confirmed yet");
     }
 }

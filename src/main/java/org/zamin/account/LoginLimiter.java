@@ -39,8 +39,13 @@ public final class LoginLimiter {
     private final ConcurrentHashMap<String, AccountFailures> failuresByAccount = new ConcurrentHashMap<>();
 
     public LoginLimiter(Clock clock) {
+        this(clock, ATTEMPTS_PER_ADDRESS);
+    }
+
+    /** With {@code attemptsPerAddress} sign-in and sign-up attempts a minute per address ({@code ZAMIN_SIGNIN_ATTEMPTS_PER_MINUTE}). */
+    public LoginLimiter(Clock clock, int attemptsPerAddress) {
         this.clock = clock;
-        this.attemptsByAddress = RateBuckets.quota(clock, ATTEMPTS_PER_ADDRESS, Duration.ofMinutes(1));
+        this.attemptsByAddress = RateBuckets.quota(clock, attemptsPerAddress, Duration.ofMinutes(1));
         this.failuresByAccountAndAddress = RateBuckets.trickle(clock, FAILURES_PER_ACCOUNT_AND_ADDRESS,
                 ACCOUNT_AND_ADDRESS_REFILL);
     }

@@ -52,10 +52,17 @@ public final class RouteAccess {
             post("/api/auth/register", PUBLIC),
             post("/api/auth/login", PUBLIC),
             post("/api/auth/logout", PUBLIC),
+            post("/api/auth/confirm", PUBLIC),
             get("/api/me", SIGNED_IN),
             post("/api/tokens", SIGNED_IN),
             get("/api/tokens", SIGNED_IN),
             delete("/api/tokens/{id}", SIGNED_IN),
+            // investors fit to hold in OPEN offers (any officer may verify an investor's documents: investors are
+            // not tied to an estate)
+            get("/api/me/standing", HOLDER),
+            post("/api/me/identity", HOLDER),
+            post("/api/me/deposit", HOLDER),
+            post("/api/investors/{id}/verify", STAFF),
             // reservations
             post("/api/reservations", HOLDER),
             get("/api/reservations", PARTIES),

@@ -25,7 +25,10 @@ public record Settings(
         Optional<String> logSigningKey,
         Optional<Path> walArchiveDir,
         // CORS on the public read endpoints: the origins allowed, or "*" (the default: public data)
-        List<String> corsOrigins) {
+        List<String> corsOrigins,
+        OpenOfferRules openOffers,
+        ServerLimits serverLimits,
+        RequestRates requestRates) {
 
     public static final int DEFAULT_PORT = 7070;
 
@@ -48,6 +51,114 @@ public record Settings(
         trustedProxies.forEach(Settings::requireCidr);
         corsOrigins = List.copyOf(corsOrigins);
         corsOrigins.forEach(Settings::requireCorsOrigin);
+        java.util.Objects.requireNonNull(openOffers, "openOffers");
+        java.util.Objects.requireNonNull(serverLimits, "serverLimits");
+        java.util.Objects.requireNonNull(requestRates, "requestRates");
+    }
+
+    /**
+     * Request rates per account or address, a minute each: holds ({@code ZAMIN_HOLDS_PER_MINUTE}, default 30) and
+     * round applications ({@code ZAMIN_APPLICATIONS_PER_MINUTE}, default 30) per account, sign-in and sign-up
+     * attempts per client address ({@code ZAMIN_SIGNIN_ATTEMPTS_PER_MINUTE}, default 60).
+     */
+    public record RequestRates(int holdsPerMinute, int applicationsPerMinute, int signInAttemptsPerMinute) {
+
+        public static final RequestRates DEFAULTS = new RequestRates(30, 30, 60);
+
+        public RequestRates {
+            for (int rate : new int[] {holdsPerMinute, applicationsPerMinute, signInAttemptsPerMinute}) {
+                if (rate < 1 || rate > 100_000) {
+                    throw new IllegalArgumentException("a rate per minute must be 1 to 100000, got " + rate);
+                }
+            }
+        }
+
+        static RequestRates fromEnvironment(Map<String, String> env) {
+            return new RequestRates(
+                    rate(env, "ZAMIN_HOLDS_PER_MINUTE", DEFAULTS.holdsPerMinute()),
+                    rate(env, "ZAMIN_APPLICATIONS_PER_MINUTE", DEFAULTS.applicationsPerMinute()),
+                    rate(env, "ZAMIN_SIGNIN_ATTEMPTS_PER_MINUTE", DEFAULTS.signInAttemptsPerMinute()));
+        }
+
+        private static int rate(Map<String, String> env, String name, int defaultValue) {
+            long value = OpenOfferRules.parseLong(name, env.get(name), defaultValue);
+            if (value < 1 || value > 100_000) {
+                throw new IllegalArgumentException(name + " must be 1 to 100000, got " + value);
+            }
+            return (int) value;
+        }
+    }
+
+    /**
+     * The HTTP server's connection limits: at most {@code maxConnections} open connections in all
+     * ({@code ZAMIN_MAX_CONNECTIONS}, default 4096; past it the server stops accepting until one closes), a request
+     * body must arrive at {@code minRequestBytesPerSecond} or more ({@code ZAMIN_MIN_REQUEST_BYTES_PER_SECOND},
+     * default 1024), and a connection idle for {@code idleTimeoutMs} is closed ({@code ZAMIN_IDLE_TIMEOUT_MS},
+     * default 30000).
+     */
+    public record ServerLimits(int maxConnections, long minRequestBytesPerSecond, long idleTimeoutMs) {
+
+        public static final ServerLimits DEFAULTS = new ServerLimits(4096, 1024, 30_000);
+
+        public ServerLimits {
+            if (maxConnections < 1 || maxConnections > 1_000_000) {
+                throw new IllegalArgumentException("ZAMIN_MAX_CONNECTIONS must be 1 to 1000000, got " + maxConnections);
+            }
+            if (minRequestBytesPerSecond < 0) {
+                throw new IllegalArgumentException("ZAMIN_MIN_REQUEST_BYTES_PER_SECOND must not be negative");
+            }
+            if (idleTimeoutMs < 1000 || idleTimeoutMs > 3_600_000) {
+                throw new IllegalArgumentException("ZAMIN_IDLE_TIMEOUT_MS must be 1000 to 3600000, got " + idleTimeoutMs);
+            }
+        }
+
+        static ServerLimits fromEnvironment(Map<String, String> env) {
+            return new ServerLimits(
+                    Math.toIntExact(OpenOfferRules.parseLong("ZAMIN_MAX_CONNECTIONS", env.get("ZAMIN_MAX_CONNECTIONS"),
+                            DEFAULTS.maxConnections())),
+                    OpenOfferRules.parseLong("ZAMIN_MIN_REQUEST_BYTES_PER_SECOND",
+                            env.get("ZAMIN_MIN_REQUEST_BYTES_PER_SECOND"), DEFAULTS.minRequestBytesPerSecond()),
+                    OpenOfferRules.parseLong("ZAMIN_IDLE_TIMEOUT_MS", env.get("ZAMIN_IDLE_TIMEOUT_MS"),
+                            DEFAULTS.idleTimeoutMs()));
+        }
+    }
+
+    /**
+     * The OPEN offers' anti-hoarding settings: the refundable deposit an investor pays before any hold
+     * ({@code ZAMIN_OPEN_DEPOSIT}, in rials, default 100,000,000) and the cool-down before an investor whose hold on
+     * a plot lapsed may hold it again ({@code ZAMIN_HOLD_COOLDOWN_HOURS}, default 24).
+     */
+    public record OpenOfferRules(long deposit, java.time.Duration holdCooldown) {
+
+        public static final OpenOfferRules DEFAULTS = new OpenOfferRules(100_000_000L, java.time.Duration.ofHours(24));
+
+        public OpenOfferRules {
+            if (deposit < 0 || deposit > 1_000_000_000_000_000L) {
+                throw new IllegalArgumentException("ZAMIN_OPEN_DEPOSIT must be 0 to 10^15 rials, got " + deposit);
+            }
+            if (holdCooldown.isNegative() || holdCooldown.toDays() > 365) {
+                throw new IllegalArgumentException("ZAMIN_HOLD_COOLDOWN_HOURS must be 0 to 8760, got "
+                        + holdCooldown.toHours());
+            }
+        }
+
+        static OpenOfferRules fromEnvironment(Map<String, String> env) {
+            return new OpenOfferRules(
+                    parseLong("ZAMIN_OPEN_DEPOSIT", env.get("ZAMIN_OPEN_DEPOSIT"), DEFAULTS.deposit()),
+                    java.time.Duration.ofHours(parseLong("ZAMIN_HOLD_COOLDOWN_HOURS",
+                            env.get("ZAMIN_HOLD_COOLDOWN_HOURS"), DEFAULTS.holdCooldown().toHours())));
+        }
+
+        static long parseLong(String name, String value, long defaultValue) {
+            if (value == null || value.isBlank()) {
+                return defaultValue;
+            }
+            try {
+                return Long.parseLong(value.strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(name + " must be a whole number, got '" + value + "'");
+            }
+        }
     }
 
     /**
@@ -70,7 +181,10 @@ public record Settings(
                 parseList(env.get("ZAMIN_TRUSTED_PROXIES")),
                 nonBlank(env.get("ZAMIN_LOG_SIGNING_KEY")),
                 nonBlank(env.get("ZAMIN_WAL_ARCHIVE_DIR")).map(d -> Path.of(d).toAbsolutePath().normalize()),
-                nonBlank(env.get("ZAMIN_CORS_ORIGINS")).map(Settings::parseList).orElse(List.of("*")));
+                nonBlank(env.get("ZAMIN_CORS_ORIGINS")).map(Settings::parseList).orElse(List.of("*")),
+                OpenOfferRules.fromEnvironment(env),
+                ServerLimits.fromEnvironment(env),
+                RequestRates.fromEnvironment(env));
     }
 
     /** A log-safe description: passwords in database and SMTP URLs are redacted. */
@@ -87,7 +201,9 @@ public record Settings(
                 + ", trustedProxies=" + (trustedProxies.isEmpty() ? "(none)" : String.join(",", trustedProxies))
                 + ", logSigningKey=" + logSigningKey.map(k -> "(set, not shown)").orElse("(data directory)")
                 + ", walArchiveDir=" + walArchiveDir.map(Path::toString).orElse("(none)")
-                + ", corsOrigins=" + String.join(",", corsOrigins) + "]";
+                + ", corsOrigins=" + String.join(",", corsOrigins)
+                + ", openOffers=" + openOffers + ", serverLimits=" + serverLimits
+                + ", requestRates=" + requestRates + "]";
     }
 
     static String redact(String url) {

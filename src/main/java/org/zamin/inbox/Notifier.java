@@ -48,4 +48,12 @@ public final class Notifier {
         mailer.ifPresent(m -> h.afterCommit(() -> m.send(email, "Zamin: " + subject, body + "\n\n" + link)));
     }
 
+    /**
+     * Mails {@code to} after the caller's transaction commits, with no inbox row (for a message whose link is a
+     * secret, such as an address confirmation); false when no SMTP server is configured.
+     */
+    public boolean mailOnly(Handle h, String to, String subject, String body) {
+        mailer.ifPresent(m -> h.afterCommit(() -> m.send(to, "Zamin: " + subject, body)));
+        return mailer.isPresent();
+    }
 }

@@ -18,5 +18,9 @@ public enum HoldOutcome {
     /** The plots do not form one block of neighbouring plots. */
     NOT_ADJACENT,
     /** The investor already has as many open reservations as allowed. */
-    CAP
+    CAP,
+    /** The investor is not verified or has not paid the open-offer deposit (what is missing comes with it). */
+    UNVERIFIED,
+    /** The investor's hold on a requested plot lapsed less than the cool-down ago. */
+    COOLDOWN
 }

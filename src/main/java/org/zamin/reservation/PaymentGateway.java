@@ -9,5 +9,11 @@ public interface PaymentGateway {
     record Receipt(String gateway, String reference, long amount, boolean sandbox, Instant paidAt) {}
 
     /** Charges {@code amount} (smallest currency unit) for a reservation's deposit, or throws. */
-    Receipt charge(long reservationId, long amount);
+    default Receipt charge(long reservationId, long amount) {
+        return charge(String.valueOf(reservationId), amount);
+    }
+
+    /** Charges {@code amount} for what {@code purpose} names (a reservation's id, "D" + an investor's id for the
+     * open-offer deposit), or throws. */
+    Receipt charge(String purpose, long amount);
 }

@@ -39,7 +39,7 @@ final class ReservationRepository {
      * What {@code reservation_hold_set} answered for one application: the outcome and, by outcome, the reservation
      * document, the requested plots' states, or the investor's open count.
      */
-    record HoldAnswer(HoldOutcome outcome, String body, List<PlotState> parcels, Integer open) {}
+    record HoldAnswer(HoldOutcome outcome, String body, List<PlotState> parcels, Integer open, List<String> missing) {}
 
     /** Who a reservation belongs to: its investor and its estate's code. */
     record Owner(long investorId, String estateCode) {}
@@ -53,10 +53,11 @@ final class ReservationRepository {
 
     /** Checks and, where they pass, takes the holds, one after another in list order, in one call. */
     List<HoldAnswer> holdMany(Handle h, List<HoldRequest> requests, int cap, int depositPerMille, Instant now,
-            Instant expires) {
+            Instant expires, java.time.Duration cooldown) {
         String json = h.createQuery(HOLD_MANY)
                 .bind("requests", write(requests.stream().map(ReservationRepository::holdArguments).toList()))
                 .bind("cap", cap).bind("perMille", depositPerMille).bind("now", utc(now)).bind("expires", utc(expires))
+                .bind("cooldownSeconds", (double) cooldown.toSeconds())
                 .mapTo(String.class).one();
         return List.of(read(json, HoldAnswer[].class));
     }

@@ -54,6 +54,8 @@ public final class ReservationService implements AutoCloseable {
     public static final int DEPOSIT_PER_MILLE = 20;
     /** The largest planned investment one application may state, in rials (10^15; the database holds the same). */
     public static final long MAX_INVESTMENT = 1_000_000_000_000_000L;
+    /** How long after an investor's hold on a plot lapsed before they may hold that plot again, by default. */
+    public static final Duration DEFAULT_COOLDOWN = Duration.ofHours(24);
     /** Up to this many applications go to the database together. */
     private static final int MAX_HOLD_BATCH = 100;
 
@@ -62,11 +64,14 @@ public final class ReservationService implements AutoCloseable {
     private final PaymentGateway gateway;
     private final Clock clock;
     private final Notifier notifier;
+    private final Duration cooldown;
     private final ReservationRepository repo = new ReservationRepository();
     private final Batcher<ReservationRepository.HoldRequest, ReservationRepository.HoldAnswer> holds;
 
-    public ReservationService(Jdbi jdbi, DecisionLog decisions, PaymentGateway gateway, Notifier notifier,
-            Clock clock) {
+    /** With the cool-down after a lapsed hold ({@code ZAMIN_HOLD_COOLDOWN_HOURS}). */
+    public ReservationService(Jdbi jdbi, DecisionLog decisions, PaymentGateway gateway, Notifier notifier, Clock clock,
+            Duration cooldown) {
+        this.cooldown = cooldown;
         this.jdbi = jdbi;
         this.notifier = notifier;
         this.decisions = decisions;
@@ -125,6 +130,10 @@ public final class ReservationService implements AutoCloseable {
                     "plots reserved together must form one block of neighbouring plots");
             case CAP -> throw new Conflict("reservation_cap", "you already have " + OPEN_CAP
                     + " open reservations; withdraw one or wait for a decision");
+            case UNVERIFIED -> throw new Forbidden("investor_unverified", "only verified investors who paid the "
+                    + "open-offer deposit may hold plots; missing: " + String.join(", ", answer.missing()));
+            case COOLDOWN -> throw new Conflict("hold_cooldown", "your hold on this plot lapsed less than "
+                    + cooldown.toHours() + " hours ago; you may hold it again after that");
         };
     }
 
@@ -132,7 +141,7 @@ public final class ReservationService implements AutoCloseable {
     private List<ReservationRepository.HoldAnswer> holdAll(List<ReservationRepository.HoldRequest> requests) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return Transactions.retrying(jdbi, h -> repo.holdMany(h, requests, OPEN_CAP, DEPOSIT_PER_MILLE, now,
-                now.plus(HOLD)));
+                now.plus(HOLD), cooldown));
     }
 
     /** Why plots cannot be held: an unknown id, or a plot that is not AVAILABLE. */

@@ -13,8 +13,8 @@ public final class SandboxGateway implements PaymentGateway {
     }
 
     @Override
-    public Receipt charge(long reservationId, long amount) {
-        return new Receipt("sandbox", "SANDBOX-" + reservationId + "-" + UUID.randomUUID().toString().substring(0, 8),
+    public Receipt charge(String purpose, long amount) {
+        return new Receipt("sandbox", "SANDBOX-" + purpose + "-" + UUID.randomUUID().toString().substring(0, 8),
                 amount, true, clock.instant());
     }
 }

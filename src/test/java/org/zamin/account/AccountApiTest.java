@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.zamin.testing.Http;
+import org.zamin.testing.Mailbox;
 import org.zamin.testing.TestServer;
 import org.zamin.testing.TestUsers;
 
@@ -42,9 +43,10 @@ class AccountApiTest {
         return Http.post("/api/auth/login", Map.of("email", email, "password", password), withAddress);
     }
 
-    /** Signs a new investor up, then in: the sign-in's answer (session cookie and CSRF token). */
+    /** Signs a new investor up, confirms the address through the mailed link, then signs in: the sign-in's answer. */
     static Http.Response signedUp(String email, String... headers) {
         assertEquals(202, register(email).status());
+        Mailbox.confirm(email, "X-Forwarded-For", newAddress());
         Http.Response r = login(email, PASSWORD, headers);
         assertEquals(200, r.status(), r.body());
         return r;
@@ -87,11 +89,16 @@ class AccountApiTest {
         assertEquals(first.body(), again.body(), "the same answer for a new and a taken address");
         assertTrue(first.setCookie(Auth.COOKIE).isEmpty() && again.setCookie(Auth.COOKIE).isEmpty(),
                 "sign-up opens no session, so no cookie tells the two apart");
-        // One account; its inbox (and mail) says which happened: the welcome, then the attempt on a taken address.
+        // Still unconfirmed: each sign-up mailed a new confirmation link (never put in the inbox: it is a secret).
+        assertEquals(2, Mailbox.awaitCount(email, 2).size(), "two confirmation mails");
+        Mailbox.confirm(email, "X-Forwarded-For", newAddress());
+        Http.Response third = register(email);
+        assertEquals(first.body(), third.body(), "a confirmed address gets the same answer");
+        // One account; its inbox (and mail) says what happened: an attempt to sign up with a taken address.
         var kinds = TestServer.get().jdbi().withHandle(h -> h.createQuery("""
                 SELECT n.kind FROM notification n JOIN users u ON u.id = n.user_id
                  WHERE lower(u.email) = lower(:e) ORDER BY n.id""").bind("e", email).mapTo(String.class).list());
-        assertEquals(java.util.List.of("account_created", "signup_existing"), kinds);
+        assertEquals(java.util.List.of("signup_existing"), kinds);
         long accounts = TestServer.get().jdbi().withHandle(h -> h.createQuery(
                 "SELECT count(*) FROM users WHERE lower(email) = lower(:e)").bind("e", email).mapTo(Long.class).one());
         assertEquals(1, accounts);
@@ -152,20 +159,59 @@ class AccountApiTest {
     }
 
     @Test
-    void wrongPasswordAndUnknownUserAnswerAlike() {
+    void theConfirmationLinkIsSingleUseExpiresAndIsStoredHashed() {
+        String email = newEmail();
+        assertEquals(202, register(email).status());
+        String token = Mailbox.confirmationToken(email).orElseThrow();
+        long stored = TestServer.get().jdbi().withHandle(h -> h.createQuery("""
+                SELECT count(*) FROM email_confirmation c JOIN users u ON u.id = c.user_id
+                 WHERE lower(u.email) = lower(:e) AND c.token_hash = sha256(convert_to(:t, 'UTF8'))""")
+                .bind("e", email).bind("t", token).mapTo(Long.class).one());
+        assertEquals(1, stored, "the token is kept only as its SHA-256");
+        assertError(Http.post("/api/auth/confirm", Map.of("token", "not-a-token"), "X-Forwarded-For", newAddress()),
+                422, "confirmation_invalid", "link");
+        assertError(Http.post("/api/auth/confirm", "{\"token\": 5", "X-Forwarded-For", newAddress()), 400,
+                "bad_request", "JSON");
+        assertEquals(204, Http.post("/api/auth/confirm", Map.of("token", token), "X-Forwarded-For", newAddress())
+                .status());
+        assertError(Http.post("/api/auth/confirm", Map.of("token", token), "X-Forwarded-For", newAddress()), 422,
+                "confirmation_invalid", "used");
+        assertEquals(200, login(email, PASSWORD).status());
+
+        // A link older than its lifetime no longer confirms.
+        String late = newEmail();
+        assertEquals(202, register(late).status());
+        String lateToken = Mailbox.confirmationToken(late).orElseThrow();
+        TestServer.get().clock().advance(AccountService.CONFIRMATION_LIFETIME.plusMinutes(1));
+        assertError(Http.post("/api/auth/confirm", Map.of("token", lateToken), "X-Forwarded-For", newAddress()),
+                422, "confirmation_invalid", "expired");
+        assertEquals(401, login(late, PASSWORD).status(), "still unconfirmed");
+    }
+
+    @Test
+    void wrongPasswordUnconfirmedAndUnknownUserAnswerAlike() {
         String email = newEmail();
         register(email);
+        // Before its address is confirmed, an account cannot sign in even with its password, and the answer is the
+        // one an unknown address gets: sign-in does not tell whether an address was taken.
+        Http.Response unconfirmed = login(email, PASSWORD);
+        Mailbox.confirm(email, "X-Forwarded-For", newAddress());
         Http.Response wrong = login(email, "not the password");
         Http.Response unknown = login(newEmail(), "not the password");
         assertError(wrong, 401, "invalid_credentials", "email address or password");
         assertEquals(wrong.body(), unknown.body());
         assertEquals(wrong.status(), unknown.status());
+        assertEquals(wrong.body(), unconfirmed.body());
+        assertEquals(wrong.status(), unconfirmed.status());
+        assertTrue(unconfirmed.setCookie(Auth.COOKIE).isEmpty(), "no session for an unconfirmed account");
+        assertEquals(200, login(email, PASSWORD).status(), "once confirmed, the account signs in");
         // Same order of time: both run one Argon2id verification.
         long[] wrongTimes = new long[3];
         long[] unknownTimes = new long[3];
         for (int i = 0; i < 3; i++) {
             String other = newEmail();
             register(other);
+            Mailbox.confirm(other, "X-Forwarded-For", newAddress());
             wrongTimes[i] = timed(() -> login(other, "another wrong one"));
             unknownTimes[i] = timed(() -> login(newEmail(), "another wrong one"));
         }
@@ -178,6 +224,7 @@ class AccountApiTest {
     void repeatedFailuresFromOneClientAreRateLimited() {
         String email = newEmail();
         register(email);
+        Mailbox.confirm(email, "X-Forwarded-For", newAddress());
         String client = newAddress();
         for (int i = 0; i < LoginLimiter.FAILURES_PER_ACCOUNT_AND_ADDRESS; i++) {
             assertEquals(401, Http.post("/api/auth/login", Map.of("email", email, "password", "guess number " + i),

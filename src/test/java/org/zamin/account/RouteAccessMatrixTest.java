@@ -215,15 +215,15 @@ class RouteAccessMatrixTest {
     }
 
     /**
-     * The allocation rounds' routes: declared in the table (so enforced like every other), their roles and scopes
-     * checked by round.RoundApiTest.windowsRolesAndBadInputGetPreciseErrorsAndChangeNothing and the objections test;
-     * not yet walked here role by role, because a probe needs a round in each state (draft, open, closed).
+     * Two round routes whose "someone else's" case is not a record of someone else: an investor may list the
+     * applications of any published round (the answer holds only their own: an empty list for a round they did not
+     * apply to, not 404), and objecting to a round they did not apply to is 403 {@code not_an_applicant} (the round
+     * and its result are public, so 404 would hide nothing). Their roles are walked here like every other route's
+     * (see {@link #probes()}); these two cases are asserted by round.RoundApiTest.
      */
-    private static final Set<String> ROUTES_PROBED_BY_ROUND_API_TEST = Set.of(
-            "GET /api/offers", "POST /api/offers", "GET /api/offers/{id}", "POST /api/offers/{id}/publish",
-            "POST /api/offers/{id}/close", "POST /api/offers/{id}/applications", "GET /api/offers/{id}/applications",
-            "GET /api/offers/{id}/result", "GET /api/offers/{id}/result/document", "GET /api/offers/{id}/objections",
-            "POST /api/offers/{id}/objections", "POST /api/offers/{id}/objections/{objection}/answer");
+    private static final Set<String> OTHERS_CASE_CHECKED_BY_ROUND_API_TEST = Set.of(
+            "GET /api/offers/{id}/applications · investor (investor: own, officer: estate, admin: all) · other's",
+            "POST /api/offers/{id}/objections · investor (investor: own) · other's");
 
     @TestFactory
     Stream<DynamicTest> everyRouteAnswersEveryRoleAsTheTableDeclares() {
@@ -233,9 +233,6 @@ class RouteAccessMatrixTest {
             RouteAccess.Route route = entry.getKey();
             Access access = entry.getValue();
             Probe probe = probes.get(route);
-            if (probe == null && ROUTES_PROBED_BY_ROUND_API_TEST.contains(route.toString())) {
-                continue;
-            }
             if (probe == null) {
                 tests.add(DynamicTest.dynamicTest(route + " has a probe", () -> {
                     throw new AssertionError("no probe for " + route + " in RouteAccessMatrixTest.probes()");
@@ -253,8 +250,10 @@ class RouteAccessMatrixTest {
                     case OBJECT -> {
                         tests.add(DynamicTest.dynamicTest(name + " · own",
                                 () -> checkObject(route, access, probe, role, true)));
-                        tests.add(DynamicTest.dynamicTest(name + " · other's",
-                                () -> checkObject(route, access, probe, role, false)));
+                        if (!OTHERS_CASE_CHECKED_BY_ROUND_API_TEST.contains(name + " · other's")) {
+                            tests.add(DynamicTest.dynamicTest(name + " · other's",
+                                    () -> checkObject(route, access, probe, role, false)));
+                        }
                     }
                     case LIST -> tests.add(DynamicTest.dynamicTest(name + " · own and other's",
                             () -> checkList(route, access, probe, role)));
@@ -352,6 +351,13 @@ class RouteAccessMatrixTest {
         none(p, "POST", "/api/auth/login", (c, s) -> Http.post("/api/auth/login", Map.of("email",
                 TestUsers.investor().email(), "password", TestUsers.PASSWORD), c.auth()));
         none(p, "POST", "/api/auth/logout", (c, s) -> Http.post("/api/auth/logout", null, c.auth()));
+        none(p, "POST", "/api/auth/confirm", (c, s) -> {
+            String email = "matrix-" + UUID.randomUUID() + "@test.example";
+            assertEquals(202, Http.post("/api/auth/register", Map.of("email", email, "password", TestUsers.PASSWORD,
+                    "name", "Matrix")).status());
+            String token = org.zamin.testing.Mailbox.confirmationToken(email).orElseThrow();
+            return Http.post("/api/auth/confirm", Map.of("token", token), c.auth());
+        });
         get(p, "/api/me", (c, s) -> "/api/me");
         none(p, "POST", "/api/tokens", (c, s) -> Http.post("/api/tokens", Map.of("name", "matrix"), c.auth()));
         get(p, "/api/tokens", (c, s) -> "/api/tokens");
@@ -360,6 +366,13 @@ class RouteAccessMatrixTest {
             assertEquals(201, token.status(), token.body());
             return Http.sendJson("DELETE", "/api/tokens/" + token.json().get("id").asLong(), null, c.auth());
         });
+        // investors fit to hold in OPEN offers (the caller's own standing; staff verify any investor)
+        get(p, "/api/me/standing", (c, s) -> "/api/me/standing");
+        none(p, "POST", "/api/me/identity", (c, s) -> Http.post("/api/me/identity", Map.of("nationalId",
+                c.role() == Role.INVESTOR ? nationalId(c.user()) : TestUsers.nextNationalId()), c.auth()));
+        none(p, "POST", "/api/me/deposit", (c, s) -> Http.post("/api/me/deposit", null, c.auth()));
+        none(p, "POST", "/api/investors/{id}/verify",
+                (c, s) -> Http.post("/api/investors/" + s.holder().id() + "/verify", null, c.auth()));
         // reservations
         none(p, "POST", "/api/reservations", (c, s) -> reserve(s, c.auth()));
         list(p, "GET", "/api/reservations", (c, own, other) -> {
@@ -398,6 +411,32 @@ class RouteAccessMatrixTest {
             long request = extensionRequest(s, allocation);
             return Http.post("/api/allocations/" + allocation + "/extensions/" + request + "/refuse",
                     Map.of("reason", "matrix"), c.auth());
+        });
+        // offers and allocation rounds (each record is made by an administrator in the side's estate; the side's
+        // holder applies and objects)
+        get(p, "/api/offers", (c, s) -> "/api/offers?estate=" + s.estate().code());
+        object(p, "POST", "/api/offers", (c, s) -> Http.post("/api/offers", offerBody(s), c.auth()));
+        get(p, "/api/offers/{id}", (c, s) -> "/api/offers/" + offer(s, RoundState.PUBLISHED));
+        object(p, "POST", "/api/offers/{id}/publish",
+                (c, s) -> Http.post("/api/offers/" + offer(s, RoundState.DRAFT) + "/publish", null, c.auth()));
+        object(p, "POST", "/api/offers/{id}/close",
+                (c, s) -> Http.post("/api/offers/" + offer(s, RoundState.ENDED) + "/close", null, c.auth()));
+        none(p, "POST", "/api/offers/{id}/applications", (c, s) -> {
+            long offer = offer(s, RoundState.OPEN);
+            return Http.post("/api/offers/" + offer + "/applications", application(offer), c.auth());
+        });
+        object(p, "GET", "/api/offers/{id}/applications",
+                (c, s) -> Http.get("/api/offers/" + offer(s, RoundState.ENDED) + "/applications", c.auth()));
+        get(p, "/api/offers/{id}/result", (c, s) -> "/api/offers/" + offer(s, RoundState.CLOSED) + "/result");
+        get(p, "/api/offers/{id}/result/document",
+                (c, s) -> "/api/offers/" + offer(s, RoundState.CLOSED) + "/result/document");
+        get(p, "/api/offers/{id}/objections", (c, s) -> "/api/offers/" + offer(s, RoundState.CLOSED) + "/objections");
+        object(p, "POST", "/api/offers/{id}/objections", (c, s) -> Http.post("/api/offers/"
+                + offer(s, RoundState.CLOSED) + "/objections", Map.of("text", "matrix"), c.auth()));
+        object(p, "POST", "/api/offers/{id}/objections/{objection}/answer", (c, s) -> {
+            long offer = offer(s, RoundState.CLOSED);
+            return Http.post("/api/offers/" + offer + "/objections/" + objection(s, offer) + "/answer",
+                    Map.of("outcome", "DISMISSED", "answer", "matrix"), c.auth());
         });
         // planning
         get(p, "/api/availability", (c, s) -> "/api/availability?estate=" + s.estate().code());
@@ -456,6 +495,11 @@ class RouteAccessMatrixTest {
                 (c, s) -> "/ogc/collections/parcels/items/" + plot(s.estate()));
         get(p, "/tiles/{layer}/{z}/{x}/{y}", (c, s) -> "/tiles/estates/0/0/0.mvt");
         return p;
+    }
+
+    private static String nationalId(TestUsers.User investor) {
+        return TestServer.get().jdbi().withHandle(h -> h.createQuery("SELECT national_id FROM users WHERE id = :id")
+                .bind("id", investor.id()).mapTo(String.class).one());
     }
 
     private static void get(Map<RouteAccess.Route, Probe> p, String path, BiFunction<Caller, Side, String> url) {
@@ -532,6 +576,75 @@ class RouteAccessMatrixTest {
         headers[auth.length] = "Idempotency-Key";
         headers[auth.length + 1] = UUID.randomUUID().toString();
         return Http.post("/api/reservations", body, headers);
+    }
+
+    /** How far a round of the fixtures has gone. */
+    enum RoundState { DRAFT, PUBLISHED, OPEN, ENDED, CLOSED }
+
+    /** A ROUND offer of one new plot of the side's estate, opening in a minute for a minute. */
+    private static Map<String, Object> offerBody(Side s) {
+        var now = TestServer.get().clock().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Map<String, Object> b = new LinkedHashMap<>();
+        b.put("estate", s.estate().code());
+        b.put("parcelIds", List.of(plot(s.estate())));
+        b.put("mode", "ROUND");
+        b.put("opensAt", now.plusSeconds(60).toString());
+        b.put("closesAt", now.plusSeconds(120).toString());
+        b.put("maxRanked", 3);
+        return b;
+    }
+
+    /** An application ranking a round's one plot. */
+    private static Map<String, Object> application(long offer) {
+        long plot = Http.get("/api/offers/" + offer).json().get("parcelIds").get(0).asLong();
+        return Map.of("ranking", List.of(plot), "activity", "2599", "investment", 5_000_000_000L, "jobs", 12,
+                "knowledgeBased", false, "exportSharePct", 0);
+    }
+
+    /**
+     * A round of the side's estate made by an administrator, brought to {@code state}: published; open (the clock
+     * moved into its window); ended (the side's holder applied, the clock moved past its close); closed (the result
+     * published).
+     */
+    private static long offer(Side s, RoundState state) {
+        return s.record("offer " + state, () -> {
+            String admin = Caller.of(Role.ADMIN).user().bearer();
+            var created = Http.post("/api/offers", offerBody(s), AUTH, admin);
+            assertEquals(201, created.status(), created.body());
+            long id = created.json().get("id").asLong();
+            if (state == RoundState.DRAFT) {
+                return id;
+            }
+            var published = Http.post("/api/offers/" + id + "/publish", null, AUTH, admin);
+            assertEquals(200, published.status(), published.body());
+            if (state == RoundState.PUBLISHED) {
+                return id;
+            }
+            TestServer.get().clock().advance(java.time.Duration.ofSeconds(61));
+            if (state == RoundState.OPEN) {
+                return id;
+            }
+            var applied = Http.post("/api/offers/" + id + "/applications", application(id), AUTH,
+                    s.holder().bearer());
+            assertEquals(201, applied.status(), applied.body());
+            TestServer.get().clock().advance(java.time.Duration.ofSeconds(61));
+            if (state == RoundState.ENDED) {
+                return id;
+            }
+            var closed = Http.post("/api/offers/" + id + "/close", null, AUTH, admin);
+            assertEquals(200, closed.status(), closed.body());
+            return id;
+        });
+    }
+
+    /** The side's holder's objection to a closed round of the side. */
+    private static long objection(Side s, long offer) {
+        return s.record("objection", () -> {
+            var filed = Http.post("/api/offers/" + offer + "/objections", Map.of("text", "matrix"), AUTH,
+                    s.holder().bearer());
+            assertEquals(201, filed.status(), filed.body());
+            return filed.json().get("id").asLong();
+        });
     }
 
     /** A HELD reservation of the side's holder. */

@@ -129,7 +129,8 @@ class HoldBatchTest {
     private List<JsonNode> holdMany(int cap, List<Map<String, Object>> requests) throws Exception {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         String answer = ts.jdbi().inTransaction(h -> h.createQuery(
-                        "SELECT reservation_hold_many(CAST(:requests AS jsonb), :cap, 20, :now, :expires)::text")
+                        "SELECT reservation_hold_many(CAST(:requests AS jsonb), :cap, 20, :now, :expires, "
+                                + "interval '24 hours')::text")
                 .bind("requests", JSON.writeValueAsString(requests)).bind("cap", cap)
                 .bind("now", now.atOffset(ZoneOffset.UTC)).bind("expires", now.plus(72, ChronoUnit.HOURS).atOffset(ZoneOffset.UTC))
                 .mapTo(String.class).one());

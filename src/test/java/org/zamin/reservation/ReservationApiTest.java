@@ -190,9 +190,11 @@ class ReservationApiTest {
         String email = "csrf-" + UUID.randomUUID() + "@x.example";
         assertEquals(202, Http.post("/api/auth/register", Map.of("email", email, "password", "a long enough secret",
                 "name", "Csrf")).status());
+        org.zamin.testing.Mailbox.confirm(email);
         Http.Response reg = Http.post("/api/auth/login", Map.of("email", email, "password", "a long enough secret"));
         String cookie = "zamin_session=" + reg.cookie("zamin_session").orElseThrow();
         String csrf = reg.json().get("csrfToken").asText();
+        org.zamin.testing.Mailbox.makeFit(reg.json().get("id").asLong(), "Cookie", cookie, "X-CSRF-Token", csrf);
         assertError(Http.post("/api/reservations", Reservations.body(plots), "Cookie", cookie, "Idempotency-Key", "k1"),
                 403, "csrf_missing", "CSRF");
         assertEquals("AVAILABLE", parcelStatus(plots.get(0)));

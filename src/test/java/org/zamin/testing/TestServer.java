@@ -30,6 +30,8 @@ public final class TestServer {
     private final Jdbi ownerJdbi;
     private final App app;
     private final TestClock clock = new TestClock();
+    /** The SMTP server the service mails to (in this JVM): sign-up confirmations and notices arrive here. */
+    private final com.icegreen.greenmail.util.GreenMail mail;
 
     private TestServer() {
         deleteRecursively(BASE);
@@ -39,7 +41,13 @@ public final class TestServer {
         // Through DATABASE_URL as the unprivileged application role, migrated by the owner, as a production
         // deployment would connect. The tests' HTTP client stands for a reverse proxy on loopback: a test that sends
         // X-Forwarded-For speaks for that client address (rate limits are keyed by it).
+        mail = new com.icegreen.greenmail.util.GreenMail(
+                com.icegreen.greenmail.util.ServerSetupTest.SMTP.dynamicPort());
+        mail.withConfiguration(com.icegreen.greenmail.configuration.GreenMailConfiguration.aConfig()
+                .withDisabledAuthentication());
+        mail.start();
         Settings settings = Settings.fromEnvironment(Map.of(
+                "ZAMIN_SMTP_URL", "smtp://127.0.0.1:" + mail.getSmtp().getPort() + "?from=zamin%40zamin.test",
                 "ZAMIN_PORT", "0",
                 "ZAMIN_TRUSTED_PROXIES", "127.0.0.0/8,::1",
                 "ZAMIN_DATA_DIR", BASE.toString(),
@@ -53,6 +61,7 @@ public final class TestServer {
         app = App.start(settings, database, true, clock);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();
+            mail.stop();
             postgres.close();
         }, "test-server-shutdown"));
     }
@@ -77,6 +86,11 @@ public final class TestServer {
     /** A handle as the database owner, for what only the owner may do (tampering tests, raw inserts). */
     public Jdbi ownerJdbi() {
         return ownerJdbi;
+    }
+
+    /** The mail the service sent during this run. */
+    public com.icegreen.greenmail.util.GreenMail mail() {
+        return mail;
     }
 
     public App app() {

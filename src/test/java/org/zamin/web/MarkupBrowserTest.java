@@ -74,6 +74,7 @@ class MarkupBrowserTest {
         var signUp = Http.post("/api/auth/register", Map.of("email", email, "password", TestUsers.PASSWORD,
                 "name", MARKUP, "organisation", MARKUP));
         assertEquals(202, signUp.status(), signUp.body());
+        org.zamin.testing.Mailbox.confirm(email);
         var signIn = Http.post("/api/auth/login", Map.of("email", email, "password", TestUsers.PASSWORD));
         assertEquals(200, signIn.status(), signIn.body());
         long investorId = signIn.json().get("id").asLong();
@@ -83,6 +84,7 @@ class MarkupBrowserTest {
         assertEquals(201, token.status(), token.body());
         assertEquals(MARKUP, token.json().get("name").asText());
         String investor = "Bearer " + token.json().get("token").asText();
+        org.zamin.testing.Mailbox.makeFit(investorId, "Authorization", investor);
 
         // Plot A waits in the review queue; plot B is rejected with markup as the reason.
         assertEquals(200, pay(investor, reserve(investor, plotA)).status());
