@@ -96,11 +96,19 @@ public final class ZaminCommand implements Runnable {
                 throw new CommandLine.ParameterException(new CommandLine(this),
                         "--estates must be at least 1 and --plots at least --estates");
             }
-            try (Database database = openDatabase(Settings.fromEnvironment(System.getenv()))) {
+            generate(Settings.fromEnvironment(System.getenv()), estates, plots, seed, System.out);
+        }
+
+        /**
+         * Generates into the database the settings name, all or nothing (one transaction); a second run finds the
+         * first's estates and refuses with a message, changing nothing ({@link SampleLoader.AlreadyLoaded}).
+         */
+        static void generate(Settings settings, int estates, int plots, long seed, java.io.PrintStream out) {
+            try (Database database = openDatabase(settings)) {
                 long start = System.nanoTime();
                 int loaded = new SampleLoader(database.jdbi())
-                        .loadEach(new NationalGenerator(seed).generate(estates, plots));
-                System.out.printf("generated %d estates and %d plots in %.1f s%n", estates, loaded,
+                        .loadAll(new NationalGenerator(seed).generate(estates, plots));
+                out.printf("generated %d estates and %d plots in %.1f s%n", estates, loaded,
                         (System.nanoTime() - start) / 1e9);
             }
         }
