@@ -53,7 +53,8 @@ public final class ZaminCommand implements Runnable {
     @Command(name = "serve", description = "Start PostGIS (embedded unless DATABASE_URL is set) and the map server.")
     static final class Serve implements Runnable {
 
-        @Option(names = "--sample-dir", description = "Sample data loaded on first start (default: ${DEFAULT-VALUE}).",
+        @Option(names = "--sample-dir", description = "Sample data loaded on first start in demo mode "
+                + "(default: ${DEFAULT-VALUE}).",
                 defaultValue = "gis-data/gilan")
         Path sampleDir;
 
@@ -61,7 +62,13 @@ public final class ZaminCommand implements Runnable {
         public void run() {
             Settings settings = Settings.fromEnvironment(System.getenv());
             Database database = openDatabase(settings);
-            new SampleLoader(database.jdbi()).loadSampleOnFirstStart(sampleDir);
+            // The sample's taken plots are held by the demo accounts (SampleAllocations): without them nothing would
+            // stand behind their statuses, so a service outside demo mode starts without the sample.
+            if (settings.demoMode()) {
+                new SampleLoader(database.jdbi()).loadSampleOnFirstStart(sampleDir);
+            } else {
+                log.info("not in demo mode: the sample data is not loaded");
+            }
             App app = App.start(settings, database, true);
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
