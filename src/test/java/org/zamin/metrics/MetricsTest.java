@@ -58,7 +58,12 @@ class MetricsTest {
 
         double okBefore = value(text, "zamin_idle_scan_runs_total{outcome=\"ok\"}");
         var server = TestServer.get();
-        server.app().idleScan().run(java.time.LocalDate.now(server.clock()), Actor.SYSTEM);
+        try {
+            server.app().idleScan().run(java.time.LocalDate.now(server.clock()), Actor.SYSTEM);
+        } catch (org.zamin.domain.Conflict busy) {
+            // the server's own daily scan held the lock at that moment: it counts as skipped; scan again
+            server.app().idleScan().run(java.time.LocalDate.now(server.clock()), Actor.SYSTEM);
+        }
         text = scrape();
         assertEquals(okBefore + 1, value(text, "zamin_idle_scan_runs_total{outcome=\"ok\"}"), 1e-9);
         assertEquals(server.clock().instant().getEpochSecond(),
