@@ -52,6 +52,7 @@ import org.zamin.http.ErrorMapper;
 import org.zamin.http.HeadAsGet;
 import org.zamin.http.InFlightLimit;
 import org.zamin.http.JettyErrors;
+import org.zamin.http.RequestLog;
 import org.zamin.http.SecurityHeaders;
 import org.zamin.idle.DailyScan;
 import org.zamin.idle.IdleCaseService;
@@ -128,6 +129,10 @@ public final class App implements AutoCloseable {
     public static App start(Settings settings, Database database, boolean ownsDatabase, Clock clock) {
         Features f = Features.wire(settings, database, clock);
         Javalin server = Javalin.create(config -> {
+            // first of all: every request gets its id (and every failure after this carries it), and one log line
+            var requestLog = new RequestLog(ctx -> f.auth().accountId(ctx), f.metrics()::answered);
+            config.routes.before(requestLog::begin);
+            config.requestLogger.http(requestLog::answered);
             configureServer(config, settings);
             registerRoutes(config.routes, f);
         });
@@ -194,6 +199,12 @@ public final class App implements AutoCloseable {
             var demand = new DemandService(database.jdbi(), clock);
             var supplyRecorder = SupplyRecorder.start(demand);
             var keyedMail = KeyedMailOutbox.start(database.jdbi(), mailer);
+            // what operators watch: the pools, the disk, the hold desk, the sealer's lag, the idle scan
+            metrics.bindDatabase(database);
+            metrics.bindDisk(settings.dataDir());
+            metrics.bindHoldDesk(reservations);
+            metrics.bindSealer(decisionLog);
+            metrics.bindIdleScan(idleScan);
             List<AutoCloseable> background = List.of(holdSweeper, reservations, decisionSealer, dailyScan,
                     supplyRecorder, keyedMail, () -> mailer.ifPresent(Mailer::close));
             return new Features(

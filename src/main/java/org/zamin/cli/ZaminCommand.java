@@ -54,7 +54,8 @@ public final class ZaminCommand implements Runnable {
     @Command(name = "serve", description = "Start PostGIS (embedded unless DATABASE_URL is set) and the map server.")
     static final class Serve implements Runnable {
 
-        @Option(names = "--sample-dir", description = "Sample data loaded on first start (default: ${DEFAULT-VALUE}).",
+        @Option(names = "--sample-dir", description = "Sample data loaded on first start in demo mode "
+                + "(default: ${DEFAULT-VALUE}).",
                 defaultValue = "gis-data/gilan")
         Path sampleDir;
 
@@ -62,7 +63,13 @@ public final class ZaminCommand implements Runnable {
         public void run() {
             Settings settings = Settings.fromEnvironment(System.getenv());
             Database database = openDatabase(settings);
-            new SampleLoader(database.jdbi()).loadSampleOnFirstStart(sampleDir);
+            // The sample's taken plots are held by the demo accounts (SampleAllocations): without them nothing would
+            // stand behind their statuses, so a service outside demo mode starts without the sample.
+            if (settings.demoMode()) {
+                new SampleLoader(database.jdbi()).loadSampleOnFirstStart(sampleDir);
+            } else {
+                log.info("not in demo mode: the sample data is not loaded");
+            }
             App app = App.start(settings, database, true);
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -97,11 +104,19 @@ public final class ZaminCommand implements Runnable {
                 throw new CommandLine.ParameterException(new CommandLine(this),
                         "--estates must be at least 1 and --plots at least --estates");
             }
-            try (Database database = openDatabase(Settings.fromEnvironment(System.getenv()))) {
+            generate(Settings.fromEnvironment(System.getenv()), estates, plots, seed, System.out);
+        }
+
+        /**
+         * Generates into the database the settings name, all or nothing (one transaction); a second run finds the
+         * first's estates and refuses with a message, changing nothing ({@link SampleLoader.AlreadyLoaded}).
+         */
+        static void generate(Settings settings, int estates, int plots, long seed, java.io.PrintStream out) {
+            try (Database database = openDatabase(settings)) {
                 long start = System.nanoTime();
                 int loaded = new SampleLoader(database.jdbi())
-                        .loadEach(new NationalGenerator(seed).generate(estates, plots));
-                System.out.printf("generated %d estates and %d plots in %.1f s%n", estates, loaded,
+                        .loadAll(new NationalGenerator(seed).generate(estates, plots));
+                out.printf("generated %d estates and %d plots in %.1f s%n", estates, loaded,
                         (System.nanoTime() - start) / 1e9);
             }
         }

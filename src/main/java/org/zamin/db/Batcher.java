@@ -29,6 +29,7 @@ public final class Batcher<I, O> implements AutoCloseable {
     private final BlockingQueue<Pending<I, O>> queue = new LinkedBlockingQueue<>();
     private final Thread worker;
     private volatile boolean closed;
+    private volatile java.util.function.IntConsumer batchSizes = size -> {};
 
     public Batcher(String name, int maxBatch, Function<List<I>, List<O>> work) {
         this.name = name;
@@ -71,6 +72,7 @@ public final class Batcher<I, O> implements AutoCloseable {
                 break;
             }
             queue.drainTo(batch, maxBatch - 1);
+            batchSizes.accept(batch.size());
             settle(batch);
             batch.clear();
         }
@@ -92,6 +94,16 @@ public final class Batcher<I, O> implements AutoCloseable {
             log.warn("{}: a batch of {} failed ({}); running its items one at a time", name, batch.size(), e.toString());
             batch.forEach(p -> settle(List.of(p)));
         }
+    }
+
+    /** Items waiting for a batch (not counting the batch with the database now): the queue's length, for metrics. */
+    public int queued() {
+        return queue.size();
+    }
+
+    /** Tells {@code observer} the size of every batch as it goes to the database (for metrics). */
+    public void observeBatchSizes(java.util.function.IntConsumer observer) {
+        this.batchSizes = observer;
     }
 
     @Override

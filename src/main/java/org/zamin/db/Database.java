@@ -166,6 +166,24 @@ public final class Database implements AutoCloseable {
         embedded.ifPresent(EmbeddedPostgres::close);
     }
 
+    /**
+     * Publishes each pool's figures (Micrometer's Hikari binding: {@code hikaricp_connections_*} by {@code pool}) and
+     * the write pool's circuit breaker ({@code zamin_db_breaker_open} by {@code pool}) in {@code registry}. A pool
+     * reports to the first registry bound to it only (Hikari allows one tracker per pool); the breaker gauge
+     * covers the write pool, through which every change and own-write read goes.
+     */
+    public void bindMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
+        for (HikariDataSource pool : readPool == null ? List.of(writePool) : List.of(writePool, readPool)) {
+            if (pool.getMetricsTrackerFactory() == null) {
+                pool.setMetricsTrackerFactory(
+                        new com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory(registry));
+            }
+        }
+        io.micrometer.core.instrument.Gauge.builder("zamin.db.breaker.open", writeSource, s -> s.isRefusing() ? 1 : 0)
+                .description("1 while the write pool's circuit breaker refuses connections (database unreachable)")
+                .tag("pool", writePool.getPoolName()).register(registry);
+    }
+
     private static Jdbi jdbi(FailFastDataSource pool) {
         Jdbi jdbi = Jdbi.create(pool);
         jdbi.addCustomizer(new PlanPerExecution());

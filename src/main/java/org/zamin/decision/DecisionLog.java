@@ -31,12 +31,22 @@ public final class DecisionLog {
     private static final String PUBLIC_LIST = SqlResource.load("decision/public_list");
     private static final String CHAIN = SqlResource.load("decision/chain");
     private static final String HEAD = SqlResource.load("decision/head");
+    private static final String SEALING_LAG = SqlResource.load("decision/sealing_lag");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Jdbi jdbi;
 
     public DecisionLog(Jdbi jdbi) {
         this.jdbi = jdbi;
+    }
+
+    /** How far sealing is behind: entries not yet in the chain, and the age of the oldest of them (0 when none). */
+    public record SealingLag(long unsealed, double oldestAgeSeconds) {}
+
+    /** The sealer's lag now (for metrics). */
+    public SealingLag sealingLag() {
+        return jdbi.withHandle(h -> h.createQuery(SEALING_LAG)
+                .map((rs, ctx) -> new SealingLag(rs.getLong("unsealed"), rs.getDouble("oldest_age_seconds"))).one());
     }
 
     /** Appends inside the caller's transaction, so the entry commits or rolls back with the change it records. */

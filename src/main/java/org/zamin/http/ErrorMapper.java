@@ -204,6 +204,7 @@ public final class ErrorMapper {
     }
 
     private static void write(Context ctx, int status, String code, String message) {
-        ctx.status(status).json(Map.of("code", code, "message", message == null ? code : message));
+        ctx.status(status).json(Map.of("code", code, "message", message == null ? code : message,
+                "requestId", RequestLog.idOf(ctx)));
     }
 }

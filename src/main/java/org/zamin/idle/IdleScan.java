@@ -98,7 +98,39 @@ public final class IdleScan {
         return run(asOf, Actor.user(user.id(), user.role()), who);
     }
 
+    /** How scans ended on this server since it started: {@code ok}, {@code skipped} (another held the lock), {@code failed}. */
+    public static final List<String> OUTCOMES = List.of("ok", "skipped", "failed");
+    private final Map<String, java.util.concurrent.atomic.AtomicLong> runs = Map.of(
+            "ok", new java.util.concurrent.atomic.AtomicLong(), "skipped", new java.util.concurrent.atomic.AtomicLong(),
+            "failed", new java.util.concurrent.atomic.AtomicLong());
+    private volatile java.time.Instant lastSuccessAt;
+
+    /** How many scans on this server ended with {@code outcome} (one of {@link #OUTCOMES}), for metrics. */
+    public long runs(String outcome) {
+        return runs.get(outcome).get();
+    }
+
+    /** When a scan last completed on this server, if one has. */
+    public Optional<java.time.Instant> lastSuccessAt() {
+        return Optional.ofNullable(lastSuccessAt);
+    }
+
     private Result run(LocalDate asOf, Actor actor, Visibility who) {
+        try {
+            Result r = scanUnderLock(asOf, actor, who);
+            lastSuccessAt = clock.instant();
+            runs.get("ok").incrementAndGet();
+            return r;
+        } catch (Conflict e) {
+            runs.get("skipped").incrementAndGet();
+            throw e;
+        } catch (RuntimeException e) {
+            runs.get("failed").incrementAndGet();
+            throw e;
+        }
+    }
+
+    private Result scanUnderLock(LocalDate asOf, Actor actor, Visibility who) {
         long start = System.nanoTime();
         Result r = jdbi.inTransaction(h -> {
             boolean locked = h.createQuery(TRY_SCAN_LOCK).bind("key", LOCK)

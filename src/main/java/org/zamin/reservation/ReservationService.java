@@ -86,6 +86,16 @@ public final class ReservationService implements AutoCloseable {
         holds.close();
     }
 
+    /** Applications waiting for the hold desk's next batch (for metrics). */
+    public int holdsQueued() {
+        return holds.queued();
+    }
+
+    /** Tells {@code observer} how many applications each batch of the hold desk took together (for metrics). */
+    public void observeHoldBatches(java.util.function.IntConsumer observer) {
+        holds.observeBatchSizes(observer);
+    }
+
     /** An application as the investor sends it. */
     public record NewReservation(List<Long> parcelIds, String activity, Long investment, Integer jobs,
             Boolean knowledgeBased) {}

@@ -17,8 +17,9 @@ import org.zamin.sample.EstateLayout.StatusMix;
 
 /**
  * Generates a synthetic national data set (estates spread over Iran's 31 provinces) for scale tests,
- * lazily, one {@link EstateBundle} at a time, with the same layout code and status proportions as the
- * Gilan sample. Estates never overlap each other nor the estates of the Gilan sample: each sits in its
+ * lazily, one {@link EstateBundle} at a time, with the same layout code as the Gilan sample; its plots are
+ * AVAILABLE or NOT_OFFERED (see {@link #offerOnly}). Estates never overlap each other nor the estates of the
+ * Gilan sample: each sits in its
  * own cell of a country-wide grid sized for the largest estate, as near its province centre as free
  * cells allow.
  */
@@ -164,11 +165,26 @@ public final class NationalGenerator {
         Sited here = sited.get(i);
         Random er = new Random(here.seed());
         EstateLayout.Result r = EstateLayout.build(here.spec(), er);
+        offerOnly(r.bundle());
         r.bundle().infrastructure().add(trunkRoad(sited, i));
         if (er.nextDouble() < 0.08) {
             r.bundle().infrastructure().add(railSpur(here));
         }
         return r.bundle();
+    }
+
+    /**
+     * A generated land bank has no investors, so no plot of it can be reserved, allocated or idle: a status with no
+     * reservation, allocation or case behind it could never change (nothing would free a RESERVED plot). Every plot
+     * the layout would show taken is AVAILABLE; roads, green and services stay NOT_OFFERED.
+     */
+    static void offerOnly(EstateBundle bundle) {
+        for (ObjectNode parcel : bundle.parcels()) {
+            ObjectNode p = (ObjectNode) parcel.get("properties");
+            if (!"NOT_OFFERED".equals(p.path("status").asText())) {
+                p.put("status", "AVAILABLE");
+            }
+        }
     }
 
     /**

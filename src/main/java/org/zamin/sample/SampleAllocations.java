@@ -21,13 +21,16 @@ import org.zamin.parcel.ParcelStatusWriter;
 /**
  * Gives the sample's taken plots their contracts, once, in demo mode: one allocation per plot held by the demo
  * investors, signed so long ago that its milestones, reports, readings and inspections match the plot's status;
- * then the idle scan opens the cases of the IDLE plots, and the RECLAIMING ones are served a notice. Deterministic
- * (plot ids pick the ages), dated relative to the first start.
+ * then the idle scan opens the cases of the IDLE plots, and the RECLAIMING ones are served a notice; each RESERVED
+ * plot gets a submitted reservation. Deterministic (plot ids pick the ages), dated relative to the first start.
  */
 public final class SampleAllocations {
 
     private static final Logger log = LoggerFactory.getLogger(SampleAllocations.class);
     private static final String KEY = "sample_allocations_seeded";
+    private static final String RESERVATIONS_KEY = "sample_reservations_seeded";
+    private static final String UNHELD_RESERVED_PLOTS = SqlResource.load("sample/unheld_reserved_plots");
+    private static final String INSERT_SUBMITTED_RESERVATION = SqlResource.load("sample/insert_submitted_reservation");
     private static final String EVIDENCE = SqlResource.load("sample/allocation_evidence");
     private static final String SET_TODAY = SqlResource.load("sample/set_today");
     private static final String SEEDED_OR_NOT_READY = SqlResource.load("sample/seeded_or_not_ready");
@@ -42,11 +45,43 @@ public final class SampleAllocations {
 
     private SampleAllocations() {}
 
-    /** Seeds the sample allocations unless they were seeded before or the demo data they need is missing. */
+    /**
+     * Seeds the sample allocations and reservations unless they were seeded before or the demo data they need is
+     * missing: afterwards every taken sample plot has the record its status stands for ({@link PlotRecords}).
+     */
     public static void seedOnce(Jdbi jdbi, DecisionLog decisions, Clock clock) {
-        if (jdbi.withHandle(h -> h.createQuery(SEEDED_OR_NOT_READY).bind("key", KEY).mapTo(Boolean.class).one())) {
-            return;
+        if (!seeded(jdbi, KEY)) {
+            allocateOnce(jdbi, decisions, clock);
         }
+        if (!seeded(jdbi, RESERVATIONS_KEY)) {
+            jdbi.useTransaction(h -> reserveUnheldPlots(h, OffsetDateTime.now(clock)));
+        }
+    }
+
+    private static boolean seeded(Jdbi jdbi, String key) {
+        return jdbi.withHandle(h -> h.createQuery(SEEDED_OR_NOT_READY).bind("key", key).mapTo(Boolean.class).one());
+    }
+
+    /**
+     * Each sample plot shown RESERVED with nothing holding it gets a submitted reservation (deposit paid in the
+     * sandbox) of a demo investor, which an officer approves or rejects like any other; installations seeded by an
+     * earlier version, whose RESERVED sample plots had nothing behind them, get theirs on their next start.
+     */
+    private static void reserveUnheldPlots(Handle h, OffsetDateTime now) {
+        List<Long> investors = h.createQuery(DEMO_INVESTORS).mapTo(Long.class).list();
+        var plots = h.createQuery(UNHELD_RESERVED_PLOTS).mapToMap().list();
+        for (Map<String, Object> p : plots) {
+            long id = ((Number) p.get("id")).longValue();
+            h.createQuery(INSERT_SUBMITTED_RESERVATION).bind("inv", investors.get((int) (id % investors.size())))
+                    .bind("estate", p.get("estate_id")).bind("kb", id % 3 == 0).bind("parcel", id)
+                    .bind("at", now.minusDays(1 + id % 10)).mapTo(Long.class).one();
+        }
+        h.createUpdate(REMEMBER).bind("key", RESERVATIONS_KEY).bind("value", plots.size() + " sample reservations")
+                .execute();
+        log.info("sample: {} reserved plots given a submitted reservation", plots.size());
+    }
+
+    private static void allocateOnce(Jdbi jdbi, DecisionLog decisions, Clock clock) {
         LocalDate today = LocalDate.now(clock);
         List<Long> reclaiming = jdbi.withHandle(h -> h.createQuery(RECLAIMING_PLOTS).mapTo(Long.class).list());
         int n = jdbi.inTransaction(h -> allocateTakenPlots(h, today));

@@ -36,6 +36,7 @@ public final class SampleLoader {
     private static final String SAMPLE_IDLE_SINCE = SqlResource.load("planning/sample_idle_since");
     private static final String LOADED_OR_NOT_EMPTY = SqlResource.load("sample/loaded_or_not_empty");
     private static final String REMEMBER = SqlResource.load("sample/remember");
+    private static final String ESTATE_EXISTS = SqlResource.load("sample/estate_exists");
 
     private final Jdbi jdbi;
 
@@ -68,14 +69,32 @@ public final class SampleLoader {
         return true;
     }
 
-    /** Inserts the bundles one estate per transaction (for large generated sets); returns the plot count. */
-    public int loadEach(Iterator<EstateBundle> bundles) {
-        int plots = 0;
-        while (bundles.hasNext()) {
-            EstateBundle bundle = bundles.next();
-            plots += jdbi.inTransaction(h -> load(h, List.of(bundle).iterator()));
+    /**
+     * Inserts the bundles all or nothing, in one transaction, and returns the plot count. An estate whose code is
+     * already in the database (the same data set generated before) stops the load before anything is kept:
+     * {@link AlreadyLoaded}, and the database is as it was.
+     */
+    public int loadAll(Iterator<EstateBundle> bundles) {
+        return jdbi.inTransaction(h -> {
+            int plots = 0;
+            while (bundles.hasNext()) {
+                EstateBundle bundle = bundles.next();
+                String code = bundle.estate().get("properties").get("code").asText();
+                if (h.createQuery(ESTATE_EXISTS).bind("code", code).mapTo(Boolean.class).one()) {
+                    throw new AlreadyLoaded(code);
+                }
+                plots += load(h, List.of(bundle).iterator());
+            }
+            return plots;
+        });
+    }
+
+    /** A generated estate's code is taken: the data set was loaded before (nothing of this load was kept). */
+    public static final class AlreadyLoaded extends RuntimeException {
+        AlreadyLoaded(String code) {
+            super("estate " + code + " is already in the database: this data set was generated before. Nothing was "
+                    + "changed; a data set is generated once, into a database that does not have it yet");
         }
-        return plots;
     }
 
     private static int load(Handle h, Iterator<EstateBundle> bundles) {
