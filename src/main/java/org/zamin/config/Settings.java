@@ -93,12 +93,12 @@ public record Settings(
      * The HTTP server's connection limits: at most {@code maxConnections} open connections in all
      * ({@code ZAMIN_MAX_CONNECTIONS}, default 4096; past it the server stops accepting until one closes), a request
      * body must arrive at {@code minRequestBytesPerSecond} or more ({@code ZAMIN_MIN_REQUEST_BYTES_PER_SECOND},
-     * default 1024), and a connection idle for {@code idleTimeoutMs} is closed ({@code ZAMIN_IDLE_TIMEOUT_MS},
+     * default 64), and a connection idle for {@code idleTimeoutMs} is closed ({@code ZAMIN_IDLE_TIMEOUT_MS},
      * default 30000).
      */
     public record ServerLimits(int maxConnections, long minRequestBytesPerSecond, long idleTimeoutMs) {
 
-        public static final ServerLimits DEFAULTS = new ServerLimits(4096, 1024, 30_000);
+        public static final ServerLimits DEFAULTS = new ServerLimits(4096, 64, 30_000);
 
         public ServerLimits {
             if (maxConnections < 1 || maxConnections > 1_000_000) {
