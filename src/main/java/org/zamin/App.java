@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zamin.account.AccountRoutes;
@@ -104,8 +105,9 @@ public final class App implements AutoCloseable {
     private final IdleScan idleScan;
     private final DecisionCheckpoints checkpoints;
     private final List<AutoCloseable> background;
+    private final GracefulHandler inFlight;
 
-    private App(Javalin server, Database database, boolean ownsDatabase, Features f) {
+    private App(Javalin server, Database database, boolean ownsDatabase, Features f, GracefulHandler inFlight) {
         this.server = server;
         this.database = database;
         this.ownsDatabase = ownsDatabase;
@@ -113,6 +115,7 @@ public final class App implements AutoCloseable {
         this.idleScan = f.idleScan();
         this.checkpoints = f.checkpoints();
         this.background = f.background();
+        this.inFlight = inFlight;
     }
 
     /** Starts the HTTP server on {@code settings.port()} (0 = any free port) over an open database. */
@@ -123,13 +126,14 @@ public final class App implements AutoCloseable {
     /** As {@link #start(Settings, Database, boolean)}, with the clock every feature reads (tests control it). */
     public static App start(Settings settings, Database database, boolean ownsDatabase, Clock clock) {
         Features f = Features.wire(settings, database, clock);
+        GracefulHandler inFlight = new GracefulHandler();
         Javalin server = Javalin.create(config -> {
-            configureServer(config, settings);
+            configureServer(config, settings, inFlight);
             registerRoutes(config.routes, f);
         });
         server.start();
         log.info("Zamin is serving on http://localhost:{}", server.port());
-        return new App(server, database, ownsDatabase, f);
+        return new App(server, database, ownsDatabase, f, inFlight);
     }
 
     /** Every feature's routes and the jobs that run beside them, wired from the settings, database and clock. */
@@ -205,7 +209,7 @@ public final class App implements AutoCloseable {
      * JSON, request size limits, security headers and Jetty's own errors, static files and the connector with its
      * timeouts.
      */
-    private static void configureServer(JavalinConfig config, Settings settings) {
+    private static void configureServer(JavalinConfig config, Settings settings, GracefulHandler inFlight) {
         config.jsonMapper(new JavalinJackson(objectMapper(), false));
         // Jetty adds the headers to every request it parsed, before any handler; what it could not parse (a URI or
         // header fields over its limits) it answers through JettyErrors, which adds them too.
@@ -216,6 +220,12 @@ public final class App implements AutoCloseable {
             http.setMinRequestDataRate(MIN_BODY_BYTES_PER_SECOND);
         });
         config.jetty.modifyServer(jetty -> jetty.setErrorHandler(jettyErrors));
+        // Stopping: no new connections, requests in flight finish (new ones on open connections get 503) for up to
+        // the grace time, then the rest is cut. Javalin puts its handler inside this one.
+        config.jetty.modifyServer(jetty -> {
+            jetty.setHandler(inFlight);
+            jetty.setStopTimeout(settings.shutdownGrace().toMillis());
+        });
         config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(jettyErrors));
         // Bodies Javalin reads itself (JSON), with or without a declared length, stop at the JSON limit; file forms
         // are streamed by Jetty up to the upload limit.
@@ -358,8 +368,15 @@ public final class App implements AutoCloseable {
         return idleScan;
     }
 
+    /**
+     * Stops gracefully: first the HTTP server (no new connections; requests in flight finish within the grace time),
+     * then the jobs beside it (the hold desk and the sealer finish what they hold), then the pool and the cluster.
+     */
     @Override
     public void close() {
+        log.info("stopping: no new connections; {} requests in flight get up to {} s to finish",
+                inFlight.getCurrentRequestCount(), inFlight.getServer().getStopTimeout() / 1000);
+        server.stop();
         for (AutoCloseable job : background) {
             try {
                 job.close();
@@ -367,7 +384,6 @@ public final class App implements AutoCloseable {
                 log.warn("stopping a background job failed: {}", e.getMessage());
             }
         }
-        server.stop();
         if (ownsDatabase) {
             database.close();
         }

@@ -22,9 +22,12 @@ public record Settings(
         boolean demoMode,
         Optional<URI> publicUrl,
         List<String> trustedProxies,
-        Optional<String> logSigningKey) {
+        Optional<String> logSigningKey,
+        java.time.Duration shutdownGrace) {
 
     public static final int DEFAULT_PORT = 7070;
+    /** How long a stopping server lets requests in flight finish ({@code ZAMIN_SHUTDOWN_GRACE_SECONDS}). */
+    public static final java.time.Duration DEFAULT_SHUTDOWN_GRACE = java.time.Duration.ofSeconds(20);
 
     public Settings {
         if (port < 0 || port > 65535) {
@@ -59,7 +62,26 @@ public record Settings(
                 parseBoolean("ZAMIN_DEMO", env.get("ZAMIN_DEMO"), databaseUrl.isEmpty()),
                 nonBlank(env.get("ZAMIN_PUBLIC_URL")).map(Settings::parseUrl),
                 parseList(env.get("ZAMIN_TRUSTED_PROXIES")),
-                nonBlank(env.get("ZAMIN_LOG_SIGNING_KEY")));
+                nonBlank(env.get("ZAMIN_LOG_SIGNING_KEY")),
+                parseGrace(env.get("ZAMIN_SHUTDOWN_GRACE_SECONDS")));
+    }
+
+    /** Whole seconds, 0 to 3600 (0: requests in flight are cut at once). */
+    private static java.time.Duration parseGrace(String value) {
+        Optional<String> v = nonBlank(value);
+        if (v.isEmpty()) {
+            return DEFAULT_SHUTDOWN_GRACE;
+        }
+        try {
+            long seconds = Long.parseLong(v.get());
+            if (seconds >= 0 && seconds <= 3600) {
+                return java.time.Duration.ofSeconds(seconds);
+            }
+        } catch (NumberFormatException e) {
+            // the message below
+        }
+        throw new IllegalArgumentException("ZAMIN_SHUTDOWN_GRACE_SECONDS must be a whole number of seconds from 0 to "
+                + "3600, got " + value);
     }
 
     /** A log-safe description: passwords in database and SMTP URLs are redacted. */
@@ -74,7 +96,8 @@ public record Settings(
                 + ", demoMode=" + demoMode
                 + ", publicUrl=" + publicUrl.map(URI::toString).orElse("(none)")
                 + ", trustedProxies=" + (trustedProxies.isEmpty() ? "(none)" : String.join(",", trustedProxies))
-                + ", logSigningKey=" + logSigningKey.map(k -> "(set, not shown)").orElse("(data directory)") + "]";
+                + ", logSigningKey=" + logSigningKey.map(k -> "(set, not shown)").orElse("(data directory)")
+                + ", shutdownGrace=" + shutdownGrace.toSeconds() + "s]";
     }
 
     static String redact(String url) {

@@ -84,6 +84,7 @@ public final class Database implements AutoCloseable {
                     settings.databaseReadUrl().map(Connection::fromUrl));
         } else {
             EmbeddedPostgres pg = EmbeddedPostgres.start(settings.dataDir(), EMBEDDED_OPTIONS);
+            pg.supervise();
             try {
                 String url = pg.jdbcUrl("zamin");
                 db = new Database(Optional.of(pg), new Connection(url, pg.user(), pg.password()),
@@ -156,6 +157,11 @@ public final class Database implements AutoCloseable {
         }
         writePool.close();
         embedded.ifPresent(EmbeddedPostgres::close);
+    }
+
+    /** Stops the embedded cluster without waiting (a second SIGTERM); committed data is kept. */
+    public void stopEmbeddedNow() {
+        embedded.ifPresent(EmbeddedPostgres::stopImmediately);
     }
 
     private static Jdbi jdbi(FailFastDataSource pool) {
