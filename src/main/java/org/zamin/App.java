@@ -89,6 +89,8 @@ public final class App implements AutoCloseable {
     static final int ACCEPT_QUEUE = 1024;
     /** A connection with no traffic either way for this long is closed (a request waiting on it fails). */
     static final long IDLE_TIMEOUT_MS = 30_000;
+    /** While the server stops, a connection with no traffic for this long is closed. */
+    static final long SHUTDOWN_IDLE_TIMEOUT_MS = 5_000;
     /**
      * A request body must arrive at this rate or faster once it has begun (Jetty then fails the read with 408): a
      * body trickled a byte at a time cannot hold a thread for long.
@@ -250,6 +252,9 @@ public final class App implements AutoCloseable {
             connector.setPort(settings.port());
             connector.setAcceptQueueSize(ACCEPT_QUEUE);
             connector.setIdleTimeout(IDLE_TIMEOUT_MS);
+            // while stopping, a connection that moves nothing for this long is closed (an idle kept-alive one too, so
+            // the stop does not wait for it); Jetty's default, 1 s, would also cut a slow client's upload that pauses
+            connector.setShutdownIdleTimeout(SHUTDOWN_IDLE_TIMEOUT_MS);
             return connector;
         });
     }

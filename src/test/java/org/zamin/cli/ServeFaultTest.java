@@ -72,8 +72,13 @@ class ServeFaultTest {
     }
 
     @AfterAll
-    static void removeDirectory() {
-        ServerProcess.deleteTree(DIR);
+    static void removeDirectory() throws InterruptedException {
+        try {
+            ServerProcess.deleteTree(DIR);
+        } catch (java.io.UncheckedIOException e) {
+            Thread.sleep(2000); // a postmaster was still removing its files
+            ServerProcess.deleteTree(DIR);
+        }
     }
 
     private ServerProcess start(String name) throws Exception {
@@ -118,7 +123,8 @@ class ServeFaultTest {
         List<String> investors = ServerProcess.users(db, "INVESTOR", 20);
         List<Long> plots = db.withHandle(h -> h.createQuery("SELECT id FROM parcel WHERE status = 'AVAILABLE' "
                 + "ORDER BY id").mapTo(Long.class).list());
-        assertTrue(plots.size() >= 50, "the sample has plots to reserve: " + plots.size());
+        assertTrue(plots.size() >= 100, "the sample has plots to reserve: " + plots.size());
+        plots = plots.subList(0, plots.size() / 2); // the other half is for the next test
 
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
@@ -183,31 +189,8 @@ class ServeFaultTest {
         List<String> investors = ServerProcess.users(db, "INVESTOR", 8);
         String estate = db.withHandle(h -> h.createQuery("SELECT code FROM estate ORDER BY code LIMIT 1")
                 .mapTo(String.class).one());
-        List<Long> plots = db.withHandle(h -> h.createQuery("SELECT id FROM parcel ORDER BY id LIMIT 200")
-                .mapTo(Long.class).list());
-
-        // an upload whose body is half sent, its handler already reading it (the server asked for it: 100 Continue)
-        byte[] upload = multipart(estate, Files.readAllBytes(Path.of("gis-data", "gilan", "parcels.geojson")));
-        Socket uploadSocket = new Socket("127.0.0.1", server.port());
-        OutputStream uploadOut = uploadSocket.getOutputStream();
-        uploadOut.write(("POST /api/imports HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + admin
-                + "\r\nContent-Type: multipart/form-data; boundary=" + BOUNDARY + "\r\nContent-Length: "
-                + upload.length + "\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
-        uploadOut.flush();
-        String proceed = readHead(uploadSocket.getInputStream());
-        assertTrue(proceed.startsWith("HTTP/1.1 100"), proceed);
-        uploadOut.write(upload, 0, upload.length / 2);
-        uploadOut.flush();
-
-        // an export read slowly: the client has taken the head of the answer and nothing more yet
-        Socket exportSocket = new Socket();
-        exportSocket.setReceiveBufferSize(2048);
-        exportSocket.connect(new InetSocketAddress("127.0.0.1", server.port()));
-        exportSocket.getOutputStream().write(("GET /api/exports/parcels?format=geojson HTTP/1.1\r\nHost: 127.0.0.1"
-                + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        String exportHead = readHead(exportSocket.getInputStream());
-        assertTrue(exportHead.startsWith("HTTP/1.1 200"), exportHead);
+        List<Long> plots = db.withHandle(h -> h.createQuery("SELECT id FROM parcel WHERE status = 'AVAILABLE' "
+                + "ORDER BY id DESC LIMIT 50").mapTo(Long.class).list());
 
         // reservations keep coming, each on a connection of its own
         AtomicBoolean stop = new AtomicBoolean();
@@ -225,25 +208,67 @@ class ServeFaultTest {
                 }
             });
         }
-        while (exchanges.stream().filter(e -> e.status() == 201).count() < 3) {
+        for (int i = 0; i < 3000 && exchanges.stream().filter(e -> e.status() == 201).count() < 3; i++) {
             Thread.sleep(20);
         }
+        assertTrue(exchanges.stream().filter(e -> e.status() == 201).count() >= 3, "holds are being taken: "
+                + exchanges.stream().map(Exchange::status).toList());
+
+        // an upload whose handler is reading its body (the server asked for it: 100 Continue), sent by a slow client
+        var sample = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(
+                Path.of("gis-data", "gilan", "parcels.geojson").toFile());
+        var features = (com.fasterxml.jackson.databind.node.ArrayNode) sample.get("features");
+        while (features.size() > 40) {
+            features.remove(features.size() - 1);
+        }
+        byte[] upload = multipart(estate, JSON.writeValueAsBytes(sample));
+        Socket uploadSocket = new Socket("127.0.0.1", server.port());
+        OutputStream uploadOut = uploadSocket.getOutputStream();
+        uploadOut.write(("POST /api/imports HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + admin
+                + "\r\nContent-Type: multipart/form-data; boundary=" + BOUNDARY + "\r\nContent-Length: "
+                + upload.length + "\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        uploadOut.flush();
+        String proceed = readHead(uploadSocket.getInputStream());
+        assertTrue(proceed.startsWith("HTTP/1.1 100"), proceed);
+        ExecutorService slowClients = Executors.newFixedThreadPool(2);
+        CountDownLatch uploadBegun = new CountDownLatch(1);
+        Future<Response> imported = slowClients.submit(() -> {
+            for (int at = 0; at < upload.length; at += 1024) {
+                uploadOut.write(upload, at, Math.min(1024, upload.length - at));
+                uploadOut.flush();
+                uploadBegun.countDown();
+                Thread.sleep(50);
+            }
+            return Response.read("", uploadSocket.getInputStream());
+        });
+
+        // an export read by a slow client (a small receive window, 4 KB every 50 ms)
+        Socket exportSocket = new Socket();
+        exportSocket.setReceiveBufferSize(2048);
+        exportSocket.connect(new InetSocketAddress("127.0.0.1", server.port()));
+        exportSocket.getOutputStream().write(("GET /api/exports/parcels?format=geojson HTTP/1.1\r\nHost: 127.0.0.1"
+                + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        String exportHead = readHead(exportSocket.getInputStream());
+        assertTrue(exportHead.startsWith("HTTP/1.1 200"), exportHead);
+        Future<Response> exported = slowClients.submit(() -> Response.read(exportHead,
+                new SlowInput(exportSocket.getInputStream())));
+        uploadBegun.await();
 
         server.process().destroy(); // SIGTERM
         Matcher stopping = awaitLog(server, Pattern.compile("stopping: no new connections; (\\d+) requests in flight"));
         assertTrue(Integer.parseInt(stopping.group(1)) >= 2, "the upload and the export are in flight: "
                 + stopping.group());
-        uploadOut.write(upload, upload.length / 2, upload.length - upload.length / 2);
-        uploadOut.flush();
-        Response imported = Response.read("", uploadSocket.getInputStream());
-        assertTrue(imported.complete(), imported.toString());
-        assertTrue(List.of(200, 422).contains(imported.status()), imported.toString());
-        JsonNode report = JSON.readTree(imported.body());
-        assertTrue(report.has("outcome") || report.has("report"), imported.toString());
-        Response exported = Response.read(exportHead, exportSocket.getInputStream());
-        assertTrue(exported.complete(), exported.toString());
-        JsonNode features = JSON.readTree(exported.body()).get("features");
-        assertTrue(features != null && features.size() > 100, "the whole export arrived");
+        Response importAnswer = imported.get();
+        assertTrue(importAnswer.complete(), importAnswer.toString());
+        assertTrue(List.of(200, 422).contains(importAnswer.status()), importAnswer.toString());
+        JsonNode report = JSON.readTree(importAnswer.body());
+        assertTrue(report.has("outcome") || report.has("report"), importAnswer.toString());
+        Response exportAnswer = exported.get();
+        assertTrue(exportAnswer.complete(), exportAnswer.toString());
+        JsonNode exportedPlots = JSON.readTree(exportAnswer.body()).get("features");
+        assertTrue(exportedPlots != null && exportedPlots.size() > 100, "the whole export arrived");
+        slowClients.shutdown();
 
         assertTrue(server.process().waitFor(2, TimeUnit.MINUTES), server.logText());
         stop.set(true);
@@ -270,6 +295,24 @@ class ServeFaultTest {
     }
 
     private static final String BOUNDARY = "zaminFaultTestBoundary";
+
+    /** A reader that takes at most 4 KB every 50 ms, as a client on a slow link does. */
+    private static final class SlowInput extends java.io.FilterInputStream {
+        SlowInput(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException();
+            }
+            return super.read(b, off, Math.min(len, 4096));
+        }
+    }
 
     private static byte[] multipart(String estate, byte[] file) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -348,17 +391,20 @@ class ServeFaultTest {
             ByteArrayOutputStream all = new ByteArrayOutputStream();
             all.writeBytes(headAlreadyRead.getBytes(StandardCharsets.ISO_8859_1));
             byte[] buffer = new byte[8192];
+            boolean closedCleanly = false;
             try {
                 for (int n; (n = in.read(buffer)) >= 0; ) {
                     all.write(buffer, 0, n);
                 }
+                closedCleanly = true;
             } catch (IOException e) {
                 // a reset: what arrived before it is judged below
             }
-            return parse(all.toString(StandardCharsets.ISO_8859_1));
+            return parse(all.toString(StandardCharsets.ISO_8859_1), closedCleanly);
         }
 
-        static Response parse(String raw) {
+        /** {@code closedCleanly}: the server ended the connection in order (an end of stream, not a reset). */
+        static Response parse(String raw, boolean closedCleanly) {
             int end = raw.indexOf("\r\n\r\n");
             if (end < 0) {
                 return new Response(raw, -1, "", false);
@@ -373,7 +419,9 @@ class ServeFaultTest {
             if (Pattern.compile("(?im)^transfer-encoding:\\s*chunked").matcher(head).find()) {
                 return new Response(raw, status, utf8(dechunk(body)), body.endsWith("0\r\n\r\n"));
             }
-            return new Response(raw, status, body, false);
+            // no length: the body ends where the server closed the connection (Connection: close)
+            return new Response(raw, status, utf8(body), closedCleanly
+                    && Pattern.compile("(?im)^connection:\\s*close").matcher(head).find());
         }
 
         /** The raw text is read byte for byte (ISO-8859-1); the body is UTF-8. */
@@ -401,8 +449,8 @@ class ServeFaultTest {
 
         @Override
         public String toString() {
-            return "status " + status + ", complete " + complete + ": "
-                    + raw.substring(0, Math.min(raw.length(), 600));
+            return "status " + status + ", complete " + complete + ", " + raw.length() + " bytes: "
+                    + raw.substring(0, Math.min(raw.length(), 1200)) + " … " + raw.substring(Math.max(0, raw.length() - 300));
         }
     }
 }
