@@ -294,6 +294,45 @@ class ServeFaultTest {
         assertEquals(0, again.terminate(), again.logText());
     }
 
+    /** The second SIGTERM does not wait for the grace time: the cluster is stopped at once and the process ends. */
+    @Test
+    @Order(4)
+    void aSecondSigtermStopsAtOnce() throws Exception {
+        ServerProcess server = start("second-sigterm");
+        long postmaster = server.postmaster();
+        String admin = ServerProcess.users(ServerProcess.superuser(DIR), "ADMIN", 1).get(0);
+        // an upload trickling in, 2 KB a second: the graceful stop would wait the whole grace time for it
+        Socket uploadSocket = new Socket("127.0.0.1", server.port());
+        OutputStream out = uploadSocket.getOutputStream();
+        out.write(("POST /api/imports HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + admin
+                + "\r\nContent-Type: multipart/form-data; boundary=" + BOUNDARY + "\r\nContent-Length: 10000000"
+                + "\r\nExpect: 100-continue\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        assertTrue(readHead(uploadSocket.getInputStream()).startsWith("HTTP/1.1 100"));
+        ExecutorService trickle = Executors.newSingleThreadExecutor();
+        trickle.submit(() -> {
+            byte[] part = ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"estate\"\r\n\r\nX\r\n")
+                    .getBytes(StandardCharsets.US_ASCII);
+            out.write(part);
+            byte[] chunk = new byte[200];
+            java.util.Arrays.fill(chunk, (byte) 'x');
+            while (true) {
+                out.write(chunk);
+                out.flush();
+                Thread.sleep(100);
+            }
+        });
+        server.process().destroy();
+        awaitLog(server, Pattern.compile("stopping: no new connections; [1-9]\\d* requests in flight"));
+        server.process().destroy();
+        assertTrue(server.process().waitFor(1, TimeUnit.MINUTES), server.logText());
+        trickle.shutdownNow();
+        uploadSocket.close();
+        assertEquals(128 + 15, server.process().exitValue(), "ended by the second signal: " + server.logText());
+        assertTrue(server.logText().contains("SIGTERM again: stopping at once"), server.logText());
+        assertFalse(ServerProcess.running(postmaster), "the cluster was stopped too");
+    }
+
     private static final String BOUNDARY = "zaminFaultTestBoundary";
 
     /** A reader that takes at most 4 KB every 50 ms, as a client on a slow link does. */

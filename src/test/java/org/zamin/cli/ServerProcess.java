@@ -31,6 +31,15 @@ import org.zamin.account.Passwords;
 final class ServerProcess {
 
     static final Path ROOT = Path.of("target").toAbsolutePath();
+    /** One password hash for every user made here (they sign in with tokens; hashing is slow on purpose). */
+    private static String hash;
+
+    private static synchronized String hash() {
+        if (hash == null) {
+            hash = Passwords.hash("fault test password");
+        }
+        return hash;
+    }
 
     private final Path dataDir;
     private final int port;
@@ -49,12 +58,13 @@ final class ServerProcess {
         int port = freePort();
         Path log = ROOT.resolve("fault-" + name + ".log");
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), ZaminCommand.class.getName(), "serve")
+                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), ZaminCommand.class.getName(), "serve")
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("ZAMIN_") || k.startsWith("DATABASE_"));
         pb.environment().put("ZAMIN_PORT", String.valueOf(port));
         pb.environment().put("ZAMIN_DATA_DIR", dataDir.toString());
         pb.environment().put("ZAMIN_SHUTDOWN_GRACE_SECONDS", "20");
+        pb.environment().put("ZAMIN_DEMO", "false"); // its users are made by the tests
         ServerProcess server = new ServerProcess(dataDir, port, pb.start(), log);
         assertTrue(server.awaitHealthy(Duration.ofMinutes(3)), "the server started: " + server.logText());
         return server;
@@ -171,14 +181,14 @@ final class ServerProcess {
 
     /** Investors (or another role) with API tokens, made straight in the database; answers their tokens. */
     static List<String> users(Jdbi db, String role, int n) {
-        String hash = Passwords.hash("fault test password");
+        String passwordHash = hash();
         return java.util.stream.IntStream.range(0, n).mapToObj(i -> {
             String token = "zmn_fault_" + UUID.randomUUID() + UUID.randomUUID();
             db.useTransaction(h -> {
                 long id = h.createQuery("INSERT INTO users (email, name, password_hash, role) VALUES (:email, 'Fault "
                                 + "test', :hash, :role) RETURNING id")
                         .bind("email", role.toLowerCase() + "-" + UUID.randomUUID() + "@fault.example")
-                        .bind("hash", hash).bind("role", role).mapTo(Long.class).one();
+                        .bind("hash", passwordHash).bind("role", role).mapTo(Long.class).one();
                 h.createUpdate("INSERT INTO api_token (token_hash, user_id, name, created_at) VALUES (:hash, :user, "
                         + "'fault test', now())").bind("hash", sha256(token)).bind("user", id).execute();
             });
