@@ -18,6 +18,7 @@ import java.util.Optional;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zamin.account.AccountRoutes;
@@ -98,6 +99,9 @@ public final class App implements AutoCloseable {
 
     /** Connections the kernel may queue before the server accepts them (capped by net.core.somaxconn). */
     static final int ACCEPT_QUEUE = 1024;
+    /** While the server stops, a connection with no traffic for this long is closed. */
+    static final long SHUTDOWN_IDLE_TIMEOUT_MS = 5_000;
+
     /** The routes that take files; every other route takes a JSON body of at most {@link BodyLimits#JSON_BYTES}. */
     static final BodyLimits BODY_LIMITS = new BodyLimits("/api/imports", "/api/utility-readings",
             "/api/allocations/{id}/reports", "/api/allocations/{id}/inspections");
@@ -109,8 +113,9 @@ public final class App implements AutoCloseable {
     private final IdleScan idleScan;
     private final DecisionCheckpoints checkpoints;
     private final List<AutoCloseable> background;
+    private final GracefulHandler inFlight;
 
-    private App(Javalin server, Database database, boolean ownsDatabase, Features f) {
+    private App(Javalin server, Database database, boolean ownsDatabase, Features f, GracefulHandler inFlight) {
         this.server = server;
         this.database = database;
         this.ownsDatabase = ownsDatabase;
@@ -118,6 +123,7 @@ public final class App implements AutoCloseable {
         this.idleScan = f.idleScan();
         this.checkpoints = f.checkpoints();
         this.background = f.background();
+        this.inFlight = inFlight;
     }
 
     /** Starts the HTTP server on {@code settings.port()} (0 = any free port) over an open database. */
@@ -128,17 +134,18 @@ public final class App implements AutoCloseable {
     /** As {@link #start(Settings, Database, boolean)}, with the clock every feature reads (tests control it). */
     public static App start(Settings settings, Database database, boolean ownsDatabase, Clock clock) {
         Features f = Features.wire(settings, database, clock);
+        GracefulHandler inFlight = new GracefulHandler();
         Javalin server = Javalin.create(config -> {
             // first of all: every request gets its id (and every failure after this carries it), and one log line
             var requestLog = new RequestLog(ctx -> f.auth().accountId(ctx), f.metrics()::answered);
             config.routes.before(requestLog::begin);
             config.requestLogger.http(requestLog::answered);
-            configureServer(config, settings);
+            configureServer(config, settings, inFlight);
             registerRoutes(config.routes, f);
         });
         server.start();
         log.info("Zamin is serving on http://localhost:{}", server.port());
-        return new App(server, database, ownsDatabase, f);
+        return new App(server, database, ownsDatabase, f, inFlight);
     }
 
     /** Every feature's routes and the jobs that run beside them, wired from the settings, database and clock. */
@@ -238,7 +245,7 @@ public final class App implements AutoCloseable {
      * JSON, request size limits, security headers and Jetty's own errors, static files and the connector with its
      * timeouts.
      */
-    private static void configureServer(JavalinConfig config, Settings settings) {
+    private static void configureServer(JavalinConfig config, Settings settings, GracefulHandler inFlight) {
         config.jsonMapper(new JavalinJackson(objectMapper(), false));
         // Jetty adds the headers to every request it parsed, before any handler; what it could not parse (a URI or
         // header fields over its limits) it answers through JettyErrors, which adds them too.
@@ -253,6 +260,12 @@ public final class App implements AutoCloseable {
             // one cap on open connections for the whole server: past it, Jetty stops accepting until one closes
             jetty.addBean(new org.eclipse.jetty.server.NetworkConnectionLimit(
                     settings.serverLimits().maxConnections(), jetty));
+        });
+        // Stopping: no new connections, requests in flight finish (new ones on open connections get 503) for up to
+        // the grace time, then the rest is cut. Javalin puts its handler inside this one.
+        config.jetty.modifyServer(jetty -> {
+            jetty.setHandler(inFlight);
+            jetty.setStopTimeout(settings.shutdownGrace().toMillis());
         });
         config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(jettyErrors));
         // CORS on the public read routes, and HEAD as GET without the body, before Javalin sees the request
@@ -284,6 +297,9 @@ public final class App implements AutoCloseable {
             connector.setPort(settings.port());
             connector.setAcceptQueueSize(ACCEPT_QUEUE);
             connector.setIdleTimeout(settings.serverLimits().idleTimeoutMs());
+            // while stopping, a connection that moves nothing for this long is closed (an idle kept-alive one too, so
+            // the stop does not wait for it); Jetty's default, 1 s, would also cut a slow client's upload that pauses
+            connector.setShutdownIdleTimeout(SHUTDOWN_IDLE_TIMEOUT_MS);
             return connector;
         });
     }
@@ -415,8 +431,15 @@ public final class App implements AutoCloseable {
         return idleScan;
     }
 
+    /**
+     * Stops gracefully: first the HTTP server (no new connections; requests in flight finish within the grace time),
+     * then the jobs beside it (the hold desk and the sealer finish what they hold), then the pool and the cluster.
+     */
     @Override
     public void close() {
+        log.info("stopping: no new connections; {} requests in flight get up to {} s to finish",
+                inFlight.getCurrentRequestCount(), inFlight.getServer().getStopTimeout() / 1000);
+        server.stop();
         for (AutoCloseable job : background) {
             try {
                 job.close();
@@ -424,7 +447,6 @@ public final class App implements AutoCloseable {
                 log.warn("stopping a background job failed: {}", e.getMessage());
             }
         }
-        server.stop();
         if (ownsDatabase) {
             database.close();
         }

@@ -72,11 +72,10 @@ public final class ZaminCommand implements Runnable {
             }
             App app = App.start(settings, database, true);
             CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                log.info("shutting down");
+            ShutdownSignals.install(() -> {
                 app.close();
                 stopped.countDown();
-            }, "zamin-shutdown"));
+            }, database::stopEmbeddedNow);
             System.out.println("Zamin is ready: http://localhost:" + app.port());
             try {
                 stopped.await();

@@ -28,9 +28,12 @@ public record Settings(
         List<String> corsOrigins,
         OpenOfferRules openOffers,
         ServerLimits serverLimits,
-        RequestRates requestRates) {
+        RequestRates requestRates,
+        java.time.Duration shutdownGrace) {
 
     public static final int DEFAULT_PORT = 7070;
+    /** How long a stopping server lets requests in flight finish ({@code ZAMIN_SHUTDOWN_GRACE_SECONDS}). */
+    public static final java.time.Duration DEFAULT_SHUTDOWN_GRACE = java.time.Duration.ofSeconds(20);
 
     public Settings {
         if (port < 0 || port > 65535) {
@@ -184,7 +187,26 @@ public record Settings(
                 nonBlank(env.get("ZAMIN_CORS_ORIGINS")).map(Settings::parseList).orElse(List.of("*")),
                 OpenOfferRules.fromEnvironment(env),
                 ServerLimits.fromEnvironment(env),
-                RequestRates.fromEnvironment(env));
+                RequestRates.fromEnvironment(env),
+                parseGrace(env.get("ZAMIN_SHUTDOWN_GRACE_SECONDS")));
+    }
+
+    /** Whole seconds, 0 to 3600 (0: requests in flight are cut at once). */
+    private static java.time.Duration parseGrace(String value) {
+        Optional<String> v = nonBlank(value);
+        if (v.isEmpty()) {
+            return DEFAULT_SHUTDOWN_GRACE;
+        }
+        try {
+            long seconds = Long.parseLong(v.get());
+            if (seconds >= 0 && seconds <= 3600) {
+                return java.time.Duration.ofSeconds(seconds);
+            }
+        } catch (NumberFormatException e) {
+            // the message below
+        }
+        throw new IllegalArgumentException("ZAMIN_SHUTDOWN_GRACE_SECONDS must be a whole number of seconds from 0 to "
+                + "3600, got " + value);
     }
 
     /** A log-safe description: passwords in database and SMTP URLs are redacted. */
@@ -203,7 +225,8 @@ public record Settings(
                 + ", walArchiveDir=" + walArchiveDir.map(Path::toString).orElse("(none)")
                 + ", corsOrigins=" + String.join(",", corsOrigins)
                 + ", openOffers=" + openOffers + ", serverLimits=" + serverLimits
-                + ", requestRates=" + requestRates + "]";
+                + ", requestRates=" + requestRates
+                + ", shutdownGrace=" + shutdownGrace.toSeconds() + "s]";
     }
 
     static String redact(String url) {

@@ -6,6 +6,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,9 +66,14 @@ public final class Batcher<I, O> implements AutoCloseable {
 
     private void run() {
         List<Pending<I, O>> batch = new ArrayList<>(maxBatch);
-        while (!closed) {
+        // once closed, what is already queued is still done (a flush), then the worker ends
+        while (!(closed && queue.isEmpty())) {
             try {
-                batch.add(queue.take());
+                Pending<I, O> first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
             } catch (InterruptedException e) {
                 break;
             }
@@ -106,9 +112,24 @@ public final class Batcher<I, O> implements AutoCloseable {
         this.batchSizes = observer;
     }
 
+    /**
+     * Refuses new items and waits (up to {@link #FLUSH_TIMEOUT_MS}) until the worker has done those already queued,
+     * so that a request in flight at shutdown gets its answer.
+     */
     @Override
     public void close() {
         closed = true;
-        worker.interrupt();
+        try {
+            worker.join(FLUSH_TIMEOUT_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (worker.isAlive()) {
+            log.warn("{}: items still queued after {} ms; failing them", name, FLUSH_TIMEOUT_MS);
+            worker.interrupt();
+        }
     }
+
+    /** How long {@link #close()} waits for the queued items to be done. */
+    static final long FLUSH_TIMEOUT_MS = 10_000;
 }

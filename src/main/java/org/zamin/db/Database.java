@@ -92,6 +92,7 @@ public final class Database implements AutoCloseable {
                     settings.databaseReadUrl().map(Connection::fromUrl));
         } else {
             EmbeddedPostgres pg = EmbeddedPostgres.start(settings.dataDir(), embeddedOptions(settings));
+            pg.supervise();
             try {
                 String url = pg.jdbcUrl("zamin");
                 db = new Database(Optional.of(pg), new Connection(url, pg.user(), pg.password()),
@@ -182,6 +183,11 @@ public final class Database implements AutoCloseable {
         io.micrometer.core.instrument.Gauge.builder("zamin.db.breaker.open", writeSource, s -> s.isRefusing() ? 1 : 0)
                 .description("1 while the write pool's circuit breaker refuses connections (database unreachable)")
                 .tag("pool", writePool.getPoolName()).register(registry);
+    }
+
+    /** Stops the embedded cluster without waiting (a second SIGTERM); committed data is kept. */
+    public void stopEmbeddedNow() {
+        embedded.ifPresent(EmbeddedPostgres::stopImmediately);
     }
 
     private static Jdbi jdbi(FailFastDataSource pool) {

@@ -13,6 +13,9 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -24,6 +27,11 @@ import org.slf4j.LoggerFactory;
  * <p>PostgreSQL refuses to run as root, so when we are root the cluster belongs to the unprivileged
  * {@code postgres} user that Debian's package creates and every command runs through {@code runuser}.
  * A second start on the same directory reuses the cluster (and a server still running from a crash).
+ *
+ * <p>Who stops the server: the process that started it, named with its start time in {@code pg-owner}. A process
+ * that finds the server running under a live owner (a command beside {@code serve}) leaves it alone; one that finds
+ * it left by an owner that is gone (a killed run) adopts it and stops it on its own clean stop, so no run leaves a
+ * cluster behind. The owner also {@linkplain #supervise() supervises} it: a postmaster that dies is started again.
  */
 public final class EmbeddedPostgres implements AutoCloseable {
 
@@ -40,14 +48,20 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private final Path binDir;
     private final List<String> serverOptions;
     private final boolean runAsServiceAccount;
-    private int port;
-    private boolean startedHere;
+    private final Path ownerFile;
+    private volatile int port;
+    /** This process stops the server on {@link #close()}: it started it, or adopted it from a run that is gone. */
+    private volatile boolean owned;
+    /** Set by {@link #stopServer()} (a deliberate outage) and {@link #close()}: the supervisor leaves it down. */
+    private volatile boolean stoppedOnPurpose;
+    private ScheduledExecutorService supervisor;
 
     private EmbeddedPostgres(Path baseDir, List<String> serverOptions) {
         this.baseDir = baseDir.toAbsolutePath().normalize();
         this.clusterDir = this.baseDir.resolve("pg");
         this.passwordFile = this.baseDir.resolve("pg-password");
         this.appPasswordFile = this.baseDir.resolve("pg-app-password");
+        this.ownerFile = this.baseDir.resolve("pg-owner");
         this.binDir = findBinDir();
         this.serverOptions = List.copyOf(serverOptions);
         this.runAsServiceAccount = "root".equals(System.getProperty("user.name"));
@@ -146,25 +160,97 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
     }
 
-    /** Stops the server if this process started it; a server we found running is left alone. */
+    /** Stops the server if this process started or adopted it (fast mode); a server another live run owns is left. */
     @Override
-    public void close() {
-        if (!startedHere) {
+    public synchronized void close() {
+        stoppedOnPurpose = true;
+        if (supervisor != null) {
+            supervisor.shutdownNow();
+        }
+        if (!owned) {
             return;
         }
-        startedHere = false;
+        owned = false;
         log.info("stopping embedded PostgreSQL in {}", clusterDir);
-        run(List.of(bin("pg_ctl"), "stop", "-D", clusterDir.toString(), "-m", "fast", "-w"), 60);
+        Result stop = run(List.of(bin("pg_ctl"), "stop", "-D", clusterDir.toString(), "-m", "fast", "-w", "-t", "60"),
+                90, true);
+        if (stop.exitCode() != 0) {
+            log.warn("stopping embedded PostgreSQL failed: {}", stop.output().strip());
+        }
+        deleteOwnerFile();
+    }
+
+    /**
+     * Stops the server without waiting for its connections (immediate mode: the next start runs crash recovery; what
+     * was committed is kept). For a second SIGTERM, which must not wait.
+     */
+    public synchronized void stopImmediately() {
+        stoppedOnPurpose = true;
+        if (owned) {
+            owned = false;
+            run(List.of(bin("pg_ctl"), "stop", "-D", clusterDir.toString(), "-m", "immediate", "-w", "-t", "10"), 20,
+                    true);
+            deleteOwnerFile();
+        }
     }
 
     /**
      * Stops the server at once (a fast shutdown: open connections are cut), keeping the cluster, its data and its
-     * port: a database outage, for tests of what the service does without its database.
+     * port: a database outage, for tests of what the service does without its database. The supervisor leaves it
+     * down until {@link #startServer()}.
      */
-    public void stopServer() {
+    public synchronized void stopServer() {
+        stoppedOnPurpose = true;
         log.info("stopping embedded PostgreSQL in {} (it can be started again)", clusterDir);
         run(List.of(bin("pg_ctl"), "stop", "-D", clusterDir.toString(), "-m", "fast", "-w"), 60);
-        startedHere = false;
+    }
+
+    /**
+     * Watches the server this process owns, every {@link #SUPERVISION_PERIOD_MS} ms: when its postmaster is gone
+     * (killed, crashed), it is started again on the same port; PostgreSQL replays its write-ahead log (crash
+     * recovery) before it takes connections. Meanwhile the pool refuses connections and requests are answered 503.
+     */
+    public synchronized void supervise() {
+        if (!owned || supervisor != null) {
+            return;
+        }
+        supervisor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "postgres-supervisor");
+            t.setDaemon(true);
+            return t;
+        });
+        supervisor.scheduleWithFixedDelay(this::restartIfGone, SUPERVISION_PERIOD_MS, SUPERVISION_PERIOD_MS,
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** How often the supervisor looks at the postmaster. */
+    static final long SUPERVISION_PERIOD_MS = 1_000;
+
+    private void restartIfGone() {
+        if (stoppedOnPurpose || !owned) {
+            return;
+        }
+        OptionalLong pid = postmasterPid();
+        if (pid.isPresent() && isRunning(pid.getAsLong())) {
+            return;
+        }
+        synchronized (this) {
+            if (stoppedOnPurpose || !owned) {
+                return;
+            }
+            log.warn("embedded PostgreSQL is gone (postmaster {} not running); restarting it in {}; it recovers from "
+                    + "its write-ahead log, requests are answered 503 meanwhile",
+                    pid.isPresent() ? pid.getAsLong() : "?", clusterDir);
+            try {
+                long start = System.nanoTime();
+                launch();
+                log.info("embedded PostgreSQL is back on port {} after {} ms", port,
+                        (System.nanoTime() - start) / 1_000_000);
+            } catch (RuntimeException e) {
+                log.warn("restarting embedded PostgreSQL failed, trying again in {} ms: {}", SUPERVISION_PERIOD_MS,
+                        e.getMessage().lines().reduce((a, b) -> b).orElse(""));
+            }
+        }
     }
 
     private void initIfNeeded() {
@@ -202,15 +288,56 @@ public final class EmbeddedPostgres implements AutoCloseable {
      * Starts the server unless it is running: on a free port the first time, on the port it had after
      * {@link #stopServer()}, so that connection URLs handed out before stay valid.
      */
-    public void startServer() {
+    public synchronized void startServer() {
+        stoppedOnPurpose = false;
         Optional<Integer> running = runningPort();
         if (running.isPresent()) {
             port = running.get();
-            log.info("reusing embedded PostgreSQL already running on port {}", port);
+            Optional<ProcessHandle> owner = liveOwner();
+            if (owner.isPresent()) {
+                log.info("reusing embedded PostgreSQL on port {}, run by process {} (left running on close)", port,
+                        owner.get().pid());
+            } else {
+                log.warn("adopting embedded PostgreSQL left running on port {} by a run that is gone; it is stopped "
+                        + "when this one stops", port);
+                owned = true;
+                writeOwnerFile();
+            }
             return;
         }
         if (port == 0) {
             port = freePort();
+        }
+        // A postmaster killed a moment ago may still have backends attached to its shared memory: PostgreSQL then
+        // refuses to start, and a few tries later it does.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                launch();
+                break;
+            } catch (IllegalStateException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                log.info("embedded PostgreSQL did not start yet, trying again: {}",
+                        e.getMessage().lines().reduce((a, b) -> b).orElse(""));
+                sleep(1000);
+            }
+        }
+        log.info("embedded PostgreSQL started on 127.0.0.1:{} (data {})", port, clusterDir);
+    }
+
+    /** Starts the postmaster on {@link #port}; a lock file left by a dead one is PostgreSQL's to handle. */
+    private void launch() {
+        OptionalLong stale = postmasterPid();
+        if (stale.isPresent() && isZombie(stale.getAsLong())) {
+            // PostgreSQL checks the lock file's process with kill(pid, 0), which a zombie (killed, not yet reaped by
+            // its parent) passes: it is dead, so its lock file goes.
+            try {
+                Files.deleteIfExists(clusterDir.resolve("postmaster.pid"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         List<String> options = new ArrayList<>(List.of("-p", String.valueOf(port), "-c", "listen_addresses=127.0.0.1",
                 "-c", "unix_socket_directories=", "-c", "max_connections=300"));
@@ -218,8 +345,73 @@ public final class EmbeddedPostgres implements AutoCloseable {
         Path logFile = baseDir.resolve("postgresql.log");
         run(List.of(bin("pg_ctl"), "start", "-D", clusterDir.toString(), "-w", "-t", "120", "-l",
                 clusterLog(logFile), "-o", String.join(" ", options)), 180);
-        startedHere = true;
-        log.info("embedded PostgreSQL started on 127.0.0.1:{} (data {})", port, clusterDir);
+        owned = true;
+        writeOwnerFile();
+    }
+
+    /** The postmaster's process id from its lock file, if there is one. */
+    private OptionalLong postmasterPid() {
+        try {
+            List<String> lines = Files.readAllLines(clusterDir.resolve("postmaster.pid"));
+            return lines.isEmpty() ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(lines.get(0).trim()));
+        } catch (IOException | RuntimeException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /** True while the process exists and is not a zombie. */
+    private static boolean isRunning(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && !isZombie(pid);
+    }
+
+    private static boolean isZombie(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            String state = stat.substring(stat.lastIndexOf(')') + 1).strip();
+            return state.startsWith("Z") || state.startsWith("X");
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The process named in {@code pg-owner} if it is still running (the same process: same id and start time). */
+    private Optional<ProcessHandle> liveOwner() {
+        try {
+            String[] owner = Files.readString(ownerFile, StandardCharsets.UTF_8).strip().split(" ");
+            long pid = Long.parseLong(owner[0]);
+            String started = owner.length > 1 ? owner[1] : "";
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                    .filter(p -> p.info().startInstant().map(Object::toString).orElse("").equals(started));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void writeOwnerFile() {
+        ProcessHandle me = ProcessHandle.current();
+        try {
+            Files.writeString(ownerFile, me.pid() + " " + me.info().startInstant().map(Object::toString).orElse("")
+                    + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + ownerFile, e);
+        }
+    }
+
+    private void deleteOwnerFile() {
+        try {
+            Files.deleteIfExists(ownerFile);
+        } catch (IOException e) {
+            log.warn("cannot delete {}: {}", ownerFile, e.getMessage());
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     /** The log file must be writable by the server's user; as root it lives inside the cluster dir. */
@@ -229,7 +421,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     private Optional<Integer> runningPort() {
         Path pidFile = clusterDir.resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
+        OptionalLong pid = postmasterPid();
+        if (pid.isEmpty() || !isRunning(pid.getAsLong())) {
             return Optional.empty();
         }
         Result status = run(List.of(bin("pg_ctl"), "status", "-D", clusterDir.toString()), 30, true);

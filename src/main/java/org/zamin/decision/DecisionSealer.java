@@ -20,9 +20,11 @@ public final class DecisionSealer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DecisionSealer.class);
 
     private final ScheduledExecutorService scheduler;
+    private final DecisionLog decisions;
 
-    private DecisionSealer(ScheduledExecutorService scheduler) {
+    private DecisionSealer(ScheduledExecutorService scheduler, DecisionLog decisions) {
         this.scheduler = scheduler;
+        this.decisions = decisions;
     }
 
     /** Starts sealing every {@code periodMillis} and signing a checkpoint every {@link #CHECKPOINT_PERIOD}. */
@@ -37,7 +39,7 @@ public final class DecisionSealer implements AutoCloseable {
         long checkpointMillis = CHECKPOINT_PERIOD.toMillis();
         scheduler.scheduleWithFixedDelay(() -> quietly("signing a checkpoint of", checkpoints::checkpointNow),
                 checkpointMillis, checkpointMillis, TimeUnit.MILLISECONDS);
-        return new DecisionSealer(scheduler);
+        return new DecisionSealer(scheduler, decisions);
     }
 
     private static void quietly(String what, Runnable work) {
@@ -48,8 +50,22 @@ public final class DecisionSealer implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the schedule, lets a seal that is running finish, and seals once more, so that no entry written before
+     * the shutdown waits for the next start to enter the chain.
+     */
     @Override
     public void close() {
-        scheduler.shutdownNow();
+        scheduler.shutdown();
+        try {
+            if (!scheduler.awaitTermination(10, TimeUnit.SECONDS)) {
+                scheduler.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            scheduler.shutdownNow();
+            return;
+        }
+        quietly("sealing", decisions::seal);
     }
 }

@@ -81,6 +81,53 @@ class BatcherTest {
         assertThrows(IllegalStateException.class, () -> batcher.submit(8));
     }
 
+    @Test
+    void closingFinishesTheBatchRunningAndTheItemsQueuedBehindIt() throws Exception {
+        CountDownLatch working = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        var batcher = new Batcher<Integer, Integer>("test", 10, items -> {
+            working.countDown();
+            await(release);
+            return items.stream().map(i -> i * 10).toList();
+        });
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            Future<Integer> first = pool.submit(() -> batcher.submit(1));
+            await(working);
+            List<Thread> waiting = new java.util.concurrent.CopyOnWriteArrayList<>();
+            List<Future<Integer>> queued = new ArrayList<>();
+            for (int i = 2; i <= 3; i++) {
+                int item = i;
+                queued.add(pool.submit(() -> {
+                    waiting.add(Thread.currentThread());
+                    return batcher.submit(item);
+                }));
+            }
+            // both wait for their answer, i.e. are queued behind the running batch
+            while (waiting.size() < 2 || waiting.stream().anyMatch(t -> t.getState() != Thread.State.WAITING)) {
+                Thread.onSpinWait();
+            }
+            List<Thread> closer = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Future<?> closing = pool.submit(() -> {
+                closer.add(Thread.currentThread());
+                batcher.close();
+            });
+            // close() has begun: it returned, or it waits for the worker
+            while (!closing.isDone() && (closer.isEmpty() || closer.get(0).getState() != Thread.State.TIMED_WAITING)) {
+                Thread.onSpinWait();
+            }
+            assertThrows(IllegalStateException.class, () -> batcher.submit(99), "a closing batcher takes no more");
+            release.countDown();
+            closing.get();
+            assertEquals(10, first.get());
+            assertEquals(20, queued.get(0).get());
+            assertEquals(30, queued.get(1).get());
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await();
