@@ -95,7 +95,7 @@ export function mountImportView({ banner, onPreview }) {
 
   function renderExports() {
     const estate = form.elements.estate.value.trim();
-    exports.replaceChildren(...['geojson', 'gpkg', 'csv', 'shp'].map((format) => {
+    exports.replaceChildren(...['geojson', 'gpkg', 'csv', 'shp', 'fgb'].map((format) => {
       const a = document.createElement('a');
       a.href = exportUrl(format, estate);
       a.textContent = format.toUpperCase() + ' ';

@@ -397,6 +397,7 @@ public final class App implements AutoCloseable {
         // protocol adapters
         f.ogc().register(routes);
         routes.get("/tiles/{layer}/{z}/{x}/{y}", f.tiles()::tile);
+        routes.get("/tiles/{layer}.json", f.tiles()::tileJson);
     }
 
     public int port() {

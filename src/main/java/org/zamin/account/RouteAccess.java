@@ -121,7 +121,8 @@ public final class RouteAccess {
             get("/ogc/collections/{collectionId}", PUBLIC),
             get("/ogc/collections/{collectionId}/items", PUBLIC),
             get("/ogc/collections/{collectionId}/items/{featureId}", PUBLIC),
-            get("/tiles/{layer}/{z}/{x}/{y}", PUBLIC));
+            get("/tiles/{layer}/{z}/{x}/{y}", PUBLIC),
+            get("/tiles/{layer}.json", PUBLIC));
 
     private final Auth auth;
 

@@ -14,10 +14,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code ./zamin export --format F --out FILE [--estate CODE]}: writes plots' public fields to a file. */
-@Command(name = "export", description = "Export plots (public fields) as GeoJSON, GeoPackage, CSV or zipped Shapefile.")
+@Command(name = "export", description = "Export plots (public fields) as GeoJSON, GeoPackage, CSV, zipped Shapefile or FlatGeobuf.")
 final class ExportCommand implements Callable<Integer> {
 
-    @Option(names = "--format", required = true, description = "geojson, gpkg, csv or shp (a zip).")
+    @Option(names = "--format", required = true, description = "geojson, gpkg, csv, shp (a zip) or fgb (FlatGeobuf).")
     String format;
 
     @Option(names = "--out", required = true, description = "The file to write.")
@@ -30,7 +30,7 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         FileFormat f = FileFormat.byLabel(format).orElse(null);
         if (f == null) {
-            System.err.println("unknown format " + format + ": use geojson, gpkg, csv or shp");
+            System.err.println("unknown format " + format + ": use geojson, gpkg, csv, shp or fgb");
             return 2;
         }
         try (Database database = ZaminCommand.openDatabase(Settings.fromEnvironment(System.getenv()))) {

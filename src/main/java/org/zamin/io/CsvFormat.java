@@ -106,7 +106,7 @@ public final class CsvFormat {
                 .setHeader(header.toArray(String[]::new)).get())) {
             for (ExportRow r : rows) {
                 printer.printRecord(r.plotNumber(), r.estate(), r.landUse(), r.pricePerM2(),
-                        String.format(Locale.ROOT, "%.2f", r.areaM2()), r.status(), String.join(",", r.utilities()),
+                        String.format(Locale.ROOT, "%.2f", r.areaM2()), r.status(), r.utilitiesJson(),
                         wkt.write(r.geometry()));
             }
         }

@@ -8,7 +8,9 @@ public enum FileFormat {
     GEOJSON("geojson", "application/geo+json", ".geojson"),
     GPKG("gpkg", "application/geopackage+sqlite3", ".gpkg"),
     SHP("shp", "application/zip", ".zip"),
-    CSV("csv", "text/csv; charset=utf-8", ".csv");
+    CSV("csv", "text/csv; charset=utf-8", ".csv"),
+    /** FlatGeobuf: written only (a fast format for the whole country), not imported. */
+    FGB("fgb", "application/flatgeobuf", ".fgb");
 
     private final String label;
     private final String mediaType;
@@ -32,7 +34,12 @@ public enum FileFormat {
         return extension;
     }
 
-    /** The format named {@code geojson}, {@code gpkg}, {@code shp} or {@code csv}. */
+    /** Text formats gain from gzip on the wire; the binary ones are sent as they are. */
+    public boolean compressible() {
+        return this == GEOJSON || this == CSV;
+    }
+
+    /** The format named {@code geojson}, {@code gpkg}, {@code shp}, {@code csv} or {@code fgb}. */
     public static Optional<FileFormat> byLabel(String label) {
         for (FileFormat f : values()) {
             if (f.label.equalsIgnoreCase(label == null ? "" : label.trim())) {

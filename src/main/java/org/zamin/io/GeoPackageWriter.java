@@ -22,8 +22,17 @@ import mil.nga.sf.Point;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Polygon;
 
-/** Writes plots to a new GeoPackage (NGA geopackage-java): one feature table {@code parcels} in EPSG:4326. */
+/**
+ * Writes plots to a new GeoPackage (NGA geopackage-java): one feature table {@code parcels} in EPSG:4326, declared
+ * as GeoPackage 1.3 (see {@link #USER_VERSION}).
+ */
 public final class GeoPackageWriter {
+
+    /**
+     * GeoPackage 1.3.0 ({@code PRAGMA user_version}; {@code application_id} stays {@code GPKG}). The library writes
+     * 10400 (1.4), which GDAL 3.6 warns it may only partly support; the tables written here are the same in 1.3.
+     */
+    static final int USER_VERSION = 10300;
 
     private GeoPackageWriter() {}
 
@@ -58,10 +67,11 @@ public final class GeoPackageWriter {
                 row.setValue("price_m2", r.pricePerM2());
                 row.setValue("area_m2", Math.round(r.areaM2() * 100) / 100.0);
                 row.setValue("status", r.status());
-                row.setValue("utilities", String.join(",", r.utilities()));
+                row.setValue("utilities", r.utilitiesJson());
                 dao.create(row);
             }
             gpkg.endTransaction(true);
+            gpkg.execSQL("PRAGMA user_version = " + USER_VERSION);
         } catch (SQLException e) {
             throw new IOException("cannot write the GeoPackage: " + e.getMessage(), e);
         } finally {

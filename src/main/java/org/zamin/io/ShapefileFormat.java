@@ -152,7 +152,7 @@ public final class ShapefileFormat {
             header.addColumn("price_m2", 'N', 18, 0);
             header.addColumn("area_m2", 'N', 18, 2);
             header.addColumn("status", 'C', 20, 0);
-            header.addColumn("utilities", 'C', 60, 0);
+            header.addColumn("utilities", 'C', 160, 0);
             header.setNumRecords(rows.size());
             DbaseFileWriter table = new DbaseFileWriter(header, dbf, StandardCharsets.UTF_8);
             for (ExportRow r : rows) {
@@ -160,7 +160,7 @@ public final class ShapefileFormat {
                 shapes.writeGeometry(g instanceof Polygon p
                         ? PolygonBuilder.FACTORY.createMultiPolygon(new Polygon[] {p}) : (MultiPolygon) g);
                 table.write(new Object[] {r.plotNumber(), r.estate(), r.landUse(), r.pricePerM2(),
-                        Math.round(r.areaM2() * 100) / 100.0, r.status(), String.join(",", r.utilities())});
+                        Math.round(r.areaM2() * 100) / 100.0, r.status(), r.utilitiesJson()});
             }
             // H2GIS's writer fills in the record count and extent when the headers are written again at the end.
             shapes.writeHeaders(ShapeType.POLYGON);

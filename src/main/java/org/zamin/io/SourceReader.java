@@ -28,6 +28,8 @@ public final class SourceReader {
             case GPKG -> GeoPackageReader.read(file, limits);
             case SHP -> ShapefileFormat.read(file, workDir, limits);
             case CSV -> CsvFormat.read(file, limits);
+            case FGB -> throw new FileRefusedException("unsupported_format",
+                    "FlatGeobuf is an export format; import GeoJSON, GeoPackage, a zipped Shapefile or CSV");
         };
     }
 }

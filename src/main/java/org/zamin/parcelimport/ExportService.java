@@ -26,6 +26,7 @@ import org.zamin.estate.EstateRepository;
 import org.zamin.io.CsvFormat;
 import org.zamin.io.ExportRow;
 import org.zamin.io.FileFormat;
+import org.zamin.io.FlatGeobufWriter;
 import org.zamin.io.GeoJsonWriter;
 import org.zamin.io.GeoPackageWriter;
 import org.zamin.io.ShapefileFormat;
@@ -113,6 +114,11 @@ public final class ExportService {
                 case GPKG -> {
                     Files.deleteIfExists(out);
                     GeoPackageWriter.write(rows, out);
+                }
+                case FGB -> {
+                    try (OutputStream o = new java.io.BufferedOutputStream(Files.newOutputStream(out))) {
+                        FlatGeobufWriter.write(rows, o);
+                    }
                 }
                 case SHP -> {
                     work = Files.createTempDirectory("zamin-export-");

@@ -17,6 +17,7 @@ import org.zamin.account.Visibility;
 import org.zamin.decision.Actor;
 import org.zamin.domain.Text;
 import org.zamin.http.ApiException;
+import org.zamin.http.Representation;
 import org.zamin.io.FileFormat;
 import org.zamin.io.FileRefusedException;
 
@@ -126,7 +127,7 @@ public final class ImportRoutes {
 
     public void export(Context ctx) throws IOException {
         FileFormat format = FileFormat.byLabel(Optional.ofNullable(ctx.queryParam("format")).orElse("geojson"))
-                .orElseThrow(() -> ApiException.invalidParameter("format", "must be geojson, gpkg, csv or shp"));
+                .orElseThrow(() -> ApiException.invalidParameter("format", "must be geojson, gpkg, csv, shp or fgb"));
         Optional<String> estate = text(ctx, "estate");
         Optional<Actor> actor = auth.find(ctx).map(u -> Actor.user(u.id(), u.role()));
         Path dir = Files.createTempDirectory("zamin-export-");
@@ -143,7 +144,9 @@ public final class ImportRoutes {
             }
             String name = "parcels" + estate.map(c -> "-" + c).orElse("") + format.extension();
             ctx.header("Content-Disposition", "attachment; filename=\"" + name + "\"");
-            ctx.contentType(format.mediaType()).result(Files.readAllBytes(file));
+            byte[] body = Files.readAllBytes(file);
+            (format.compressible() ? Representation.compressible(body, format.mediaType())
+                    : Representation.plain(body, format.mediaType())).send(ctx);
         } finally {
             ImportService.deleteTree(dir);
         }

@@ -20,13 +20,14 @@ import org.zamin.estate.EstateRepository;
 import org.zamin.http.ApiException;
 import org.zamin.http.GeoJson;
 import org.zamin.http.Params;
+import org.zamin.http.Representation;
 import org.zamin.io.ExportRow;
 import org.zamin.io.FileFormat;
 import org.zamin.parcelimport.ExportService;
 import org.zamin.parcel.Vocabulary;
 
 /**
- * {@code GET /api/availability} (with {@code format=geojson|csv|gpkg|shp}: every match as a download),
+ * {@code GET /api/availability} (with {@code format=geojson|csv|gpkg|shp|fgb}: every match as a download),
  * {@code GET /api/stats} and {@code GET /api/stats/what-if}.
  */
 public final class PlanningRoutes {
@@ -61,7 +62,7 @@ public final class PlanningRoutes {
 
     public void availability(Context ctx) throws IOException {
         Optional<FileFormat> format = Params.text(ctx, "format").map(f -> FileFormat.byLabel(f).orElseThrow(
-                () -> ApiException.invalidParameter("format", "must be geojson, csv, gpkg or shp")));
+                () -> ApiException.invalidParameter("format", "must be geojson, csv, gpkg, shp or fgb")));
         if (format.isPresent()) {
             export(ctx, format.get());
             return;
@@ -92,7 +93,9 @@ public final class PlanningRoutes {
                     "availability search export", details);
             ctx.header("Content-Disposition", "attachment; filename=\"" + name + "\"");
             ctx.header("X-Number-Matched", Integer.toString(rows.size()));
-            ctx.contentType(format.mediaType()).result(Files.readAllBytes(file));
+            byte[] body = Files.readAllBytes(file);
+            (format.compressible() ? Representation.compressible(body, format.mediaType())
+                    : Representation.plain(body, format.mediaType())).send(ctx);
         } finally {
             try (var files = Files.list(dir)) {
                 for (Path f : files.toList()) {

@@ -13,6 +13,8 @@ public final class TileRepository {
     /** From this zoom up, geometry is not simplified. */
     static final int SIMPLIFY_BELOW_ZOOM = 14;
 
+    private static final String BOUNDS = SqlResource.load("tiles/bounds");
+
     private final Map<TileLayer, String> sql = new EnumMap<>(TileLayer.class);
     private final Jdbi jdbi;
 
@@ -21,13 +23,21 @@ public final class TileRepository {
         String template = SqlResource.load("tiles/tile");
         for (TileLayer layer : TileLayer.values()) {
             sql.put(layer, template.replace("${features}", SqlResource.load(layer.sqlResource()).strip())
-                    .replace("${layer}", layer.name));
+                    .replace("${layer}", layer.name).replace("${order}", layer.orderBy));
         }
     }
 
     /** The SQL of one layer's tiles (for the benchmark and for reading). */
     public String sql(TileLayer layer) {
         return sql.get(layer);
+    }
+
+    /** West, south, east and north of all estates in degrees; the whole Web Mercator square when there are none. */
+    public double[] bounds() {
+        return jdbi.withHandle(h -> h.createQuery(BOUNDS).map((rs, ctx) -> rs.getObject("west") == null
+                ? new double[] {-180, -85.0511287798066, 180, 85.0511287798066}
+                : new double[] {rs.getDouble("west"), rs.getDouble("south"), rs.getDouble("east"),
+                        rs.getDouble("north")}).one());
     }
 
     /** One pixel of zoom {@code z} in metres below {@link #SIMPLIFY_BELOW_ZOOM}, else 0. */

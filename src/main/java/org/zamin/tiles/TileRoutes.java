@@ -1,12 +1,16 @@
 package org.zamin.tiles;
 
 import io.javalin.http.Context;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.zamin.http.ApiException;
+import org.zamin.http.Representation;
 
-/** {@code GET /tiles/{layer}/{z}/{x}/{y}.mvt}: a vector tile with Cache-Control and a content ETag (304 on a match). */
+/**
+ * {@code GET /tiles/{layer}/{z}/{x}/{y}.mvt}: a vector tile with Cache-Control, a strong ETag per encoding, gzip and
+ * byte ranges ({@link Representation}); {@code GET /tiles/{layer}.json}: the layer's TileJSON 3.0.0.
+ */
 public final class TileRoutes {
 
     public static final String MEDIA_TYPE = "application/vnd.mapbox-vector-tile";
@@ -20,8 +24,7 @@ public final class TileRoutes {
     }
 
     public void tile(Context ctx) {
-        String layerName = ctx.pathParam("layer");
-        TileLayer layer = TileLayer.find(layerName).orElseThrow(() -> ApiException.notFound("tile layer " + layerName));
+        TileLayer layer = layer(ctx.pathParam("layer"));
         String last = ctx.pathParam("y");
         if (!last.endsWith(".mvt")) {
             throw ApiException.notFound("tile format of " + last + " (only .mvt)");
@@ -30,14 +33,38 @@ public final class TileRoutes {
         int max = (1 << z) - 1;
         int x = coordinate(ctx.pathParam("x"), "x", max);
         int y = coordinate(last.substring(0, last.length() - 4), "y", max);
-        byte[] mvt = tiles.tile(layer, z, x, y);
-        String etag = "\"" + digest(mvt) + "\"";
-        ctx.header("Cache-Control", CACHE_CONTROL).header("ETag", etag);
-        if (etag.equals(ctx.header("If-None-Match"))) {
-            ctx.status(304);
-            return;
-        }
-        ctx.contentType(MEDIA_TYPE).result(mvt);
+        ctx.header("Cache-Control", CACHE_CONTROL);
+        Representation.compressible(tiles.tile(layer, z, x, y), MEDIA_TYPE).send(ctx);
+    }
+
+    /** TileJSON 3.0.0: the URL template, zoom range, bounds, centre and the layer's fields. */
+    public void tileJson(Context ctx) {
+        TileLayer layer = layer(ctx.pathParam("layer"));
+        double[] b = tiles.bounds();
+        int centreZoom = Math.max(layer.minZoom,
+                Math.min(MAX_ZOOM, (int) Math.floor(Math.log(360 / Math.max(b[2] - b[0], 1e-6)) / Math.log(2))));
+        Map<String, Object> vectorLayer = new LinkedHashMap<>();
+        vectorLayer.put("id", layer.name);
+        vectorLayer.put("description", layer.description);
+        vectorLayer.put("minzoom", layer.minZoom);
+        vectorLayer.put("maxzoom", MAX_ZOOM);
+        vectorLayer.put("fields", layer.fields);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("tilejson", "3.0.0");
+        json.put("name", "zamin-" + layer.name);
+        json.put("description", layer.description);
+        json.put("scheme", "xyz");
+        json.put("tiles", List.of(ctx.scheme() + "://" + ctx.host() + "/tiles/" + layer.name + "/{z}/{x}/{y}.mvt"));
+        json.put("minzoom", layer.minZoom);
+        json.put("maxzoom", MAX_ZOOM);
+        json.put("bounds", List.of(b[0], b[1], b[2], b[3]));
+        json.put("center", List.of((b[0] + b[2]) / 2, (b[1] + b[3]) / 2, centreZoom));
+        json.put("vector_layers", List.of(vectorLayer));
+        ctx.header("Cache-Control", CACHE_CONTROL).json(json);
+    }
+
+    private static TileLayer layer(String name) {
+        return TileLayer.find(name).orElseThrow(() -> ApiException.notFound("tile layer " + name));
     }
 
     private static int coordinate(String text, String name, int max) {
@@ -50,13 +77,5 @@ public final class TileRoutes {
             // reported below
         }
         throw ApiException.invalidParameter(name, "must be a whole number from 0 to " + max + ", got '" + text + "'");
-    }
-
-    private static String digest(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -136,7 +136,7 @@ class AvailabilityExportTest {
             for (CSVRecord r : parser) {
                 JsonNode block = blocks.get(r.get("plot_no"));
                 assertEquals(block.get("properties").get("areaM2").asDouble(), Double.parseDouble(r.get("area_m2")), 0.1);
-                assertEquals("water,power", r.get("utilities"));
+                assertEquals("[\"water\",\"power\"]", r.get("utilities"), "a JSON array text, as in every flat format");
             }
         }
     }
