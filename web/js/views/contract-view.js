@@ -2,9 +2,10 @@
 // the milestones with their deadlines, the instalments due, extensions (with the request form), progress reports
 // (with the upload form) and the notices of idle cases with the reply form.
 import { getAllocations, getContract, requestExtension, uploadReport, replyToNotice } from '../api.js';
-import { t, formatNumber, formatRials, formatDate, formatDateTime, parseNumber } from '../i18n.js';
+import { t, formatNumber, formatRials, formatDate, formatDateTime, parseNumber, plural, joinParts } from '../i18n.js';
+import { loadEstateNames, estateName } from '../estate-names.js';
 import { errorMessage, localName } from '../labels.js';
-import { h } from '../dom.js';
+import { h, fill } from '../dom.js';
 
 const MILESTONE_KEYS = {
   POSSESSION: 'contract.milestonePossession',
@@ -28,6 +29,8 @@ const FINDING_KEYS = {
   PARTLY_ACTIVE: 'contract.findingPartly',
   INACTIVE: 'contract.findingInactive',
 };
+
+const MONTHS = { one: 'count.monthOne', other: 'count.monthOther' };
 
 /** Roles whose progress reports predate the rule that only the holder reports. */
 const STAFF_ROLES = ['officer', 'admin', 'planner'];
@@ -82,7 +85,7 @@ export async function renderContractsView(root) {
       h('h3', {}, t('contract.cardTitle', { id: formatNumber(a.id, { useGrouping: false }) })),
       h('span', { className: 'status-pill' }, a.status === 'ACTIVE' ? t('contract.active') : t('contract.terminated'))),
     h('p', {}, localName(a.estateName, a.estateNameFa) || a.estate),
-    h('p', {}, (a.parcels || []).map((p) => t('contract.plot', { number: p.plotNumber })).join(' · ')),
+    h('p', {}, joinParts((a.parcels || []).map((p) => t('contract.plot', { number: p.plotNumber })))),
     h('div', { className: 'card-actions' },
       h('a', { className: 'button button-primary open-contract', href: '#/contract/' + a.id }, t('contract.open')))))
       : [h('p', { className: 'empty-state' }, t('contract.empty'))]));
@@ -102,14 +105,14 @@ export async function renderContractView(root, id, { holder = true } = {}) {
   async function load() {
     let c;
     try {
-      c = await getContract(id);
+      [c] = await Promise.all([getContract(id), loadEstateNames()]);
     } catch (error) {
       showError(message, error);
       return;
     }
     message.hidden = true;
     body.dataset.allocation = String(id);
-    body.replaceChildren(
+    fill(body,
       summary(c), notices(c, load, holder), schedule(c), milestones(c), extensions(c, load, holder), reports(c, load, holder));
   }
   await load();
@@ -124,7 +127,7 @@ function summary(c) {
   const sched = c.schedule || {};
   return h('section', { className: 'contract-section', id: 'contract-summary' },
     h('dl', { className: 'card-fields' },
-      field('contract.estate', c.estate),
+      field('contract.estate', localName(c.estateName, c.estateNameFa) || estateName(c.estate)),
       field('contract.status', c.status === 'ACTIVE' ? t('contract.active') : t('contract.terminated')),
       field('contract.signedOn', formatDay(c.signedOn)),
       field('contract.price', formatRials(c.price)),
@@ -225,8 +228,8 @@ function extensions(c, reload, holder) {
       months: formatNumber(c.maxExtensionMonths || 0),
     })),
     h('ul', { className: 'plain-list' }, (c.extensions || []).map((e) => h('li', { className: 'extension-item' },
-      t('contract.extensionItem', {
-        months: formatNumber(e.months), status: EXTENSION_KEYS[e.status] ? t(EXTENSION_KEYS[e.status]) : e.status,
+      t('contract.extensionItemCounted', {
+        months: plural(MONTHS, e.months), status: EXTENSION_KEYS[e.status] ? t(EXTENSION_KEYS[e.status]) : e.status,
         date: formatDateTime(e.requestedAt),
       }), ' — ', e.reason, e.decisionReason ? ' (' + e.decisionReason + ')' : ''))),
     canAsk ? h('form', {
