@@ -24,7 +24,7 @@ export function createEstateList(root = document.getElementById('estate-list'), 
       button.className = 'estate-item';
       button.dataset.estate = estate.code;
       const name = localName(estate.name, estate.nameFa);
-      button.setAttribute('aria-label', t('estates.zoomTo', { name }));
+      // Its name is its visible text (the estate's name first): an aria-label would hide the rest from a reader.
       const province = estate.province ? localName(estate.province.name, estate.province.nameFa) : '';
       const meta = joinParts([estateKindLabel(estate.kind), province]);
       const available = (estate.countsByStatus && estate.countsByStatus.AVAILABLE) || 0;

@@ -33,6 +33,10 @@ public final class Browser implements AutoCloseable {
                 'CSP violation: ' + e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline')
                 + ' at ' + e.sourceFile + ':' + e.lineNumber));""";
 
+    /** How a signed-out page learns it is signed out (GET /api/me answers 401): expected, not an error. */
+    private static final java.util.regex.Pattern SIGNED_OUT = java.util.regex.Pattern.compile(
+            "/api/me - Failed to load resource: the server responded with a status of 401");
+
     private final ChromeDriver driver;
     private final List<String> cspViolations = new ArrayList<>();
     private final List<String> consoleErrors = new ArrayList<>();
@@ -112,7 +116,7 @@ public final class Browser implements AutoCloseable {
         for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
             if (entry.getMessage().contains("Content Security Policy") || entry.getMessage().contains("CSP violation")) {
                 cspViolations.add(entry.getMessage());
-            } else if (entry.getLevel().intValue() >= Level.SEVERE.intValue()) {
+            } else if (entry.getLevel().intValue() >= Level.SEVERE.intValue() && !SIGNED_OUT.matcher(entry.getMessage()).find()) {
                 consoleErrors.add(entry.getMessage());
             }
         }
