@@ -35,5 +35,5 @@ export function showActionError(box, error) {
   box.dataset.code = (error && error.code) || 'unknown';
   box.hidden = false;
   box.focus();
-  box.scrollIntoView({ block: 'nearest' });
+  box.scrollIntoView({ block: 'center' });
 }

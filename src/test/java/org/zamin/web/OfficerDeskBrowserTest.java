@@ -72,7 +72,7 @@ class OfficerDeskBrowserTest {
             assertEquals("GRANTED", TestServer.get().jdbi().withHandle(h -> h.createQuery(
                     "SELECT status FROM extension_request WHERE allocation_id = :a").bind("a", contract)
                     .mapTo(String.class).one()));
-            assertTrue(browser.consoleErrors().isEmpty(), "no console error");
+            assertEquals(java.util.List.of(), browser.consoleErrors(), "no console error");
         } finally {
             browser.screenshot("officer-desk-" + language);
         }

@@ -55,7 +55,7 @@ class PhoneBrowserTest {
                     "nav-decisions", "nav-signout"));
             d.findElement(By.id("nav-contracts")).click();
             UiFixture.wait(browser, 10).until(x -> !x.findElements(By.id("contracts-list")).isEmpty());
-            assertTrue(browser.consoleErrors().isEmpty(), "no console error");
+            assertEquals(java.util.List.of(), browser.consoleErrors(), "no console error");
             openMenu();
             d.findElement(By.id("nav-signout")).click();
             UiFixture.wait(browser, 10).until(x -> !x.findElements(By.id("nav-signin")).isEmpty());

@@ -102,7 +102,9 @@ final class UiFixture {
         return last[0];
     }
 
-    static org.openqa.selenium.support.ui.WebDriverWait wait(Browser browser, int seconds) {
-        return browser.waitUpTo(Duration.ofSeconds(seconds));
+    /** A wait that also rides over a page redrawing the element it looks at. */
+    static org.openqa.selenium.support.ui.FluentWait<WebDriver> wait(Browser browser, int seconds) {
+        return browser.waitUpTo(Duration.ofSeconds(seconds))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 }
