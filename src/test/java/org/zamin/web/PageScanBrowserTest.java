@@ -28,7 +28,7 @@ import org.zamin.testing.TestUsers;
  */
 class PageScanBrowserTest {
 
-    private static final Pattern JUNK = Pattern.compile("\\b(null|undefined|NaN)\\b|\\[object ");
+    private static final Pattern JUNK = Pattern.compile("\\b(?:null|undefined|NaN)+\\b|\\[object ");
     private static Browser browser;
     private static UiFixture fixture;
     private static Set<String> keys;
