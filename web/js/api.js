@@ -321,6 +321,24 @@ export function requestExtension(id, months, reason) {
   });
 }
 
+/** POST /api/allocations/{id}/milestones {kind, achievedOn}: an officer records a milestone reached. */
+export function recordMilestone(id, kind, achievedOn) {
+  return request('/api/allocations/' + encodeURIComponent(id) + '/milestones', {
+    method: 'POST', body: { kind, achievedOn },
+  });
+}
+
+/** POST /api/allocations/{id}/inspections {inspectedOn, finding, notes}: an officer records an inspection. */
+export function recordInspection(id, inspection) {
+  return request('/api/allocations/' + encodeURIComponent(id) + '/inspections', { method: 'POST', body: inspection });
+}
+
+/** POST /api/allocations/{id}/extensions/{request}/grant|refuse {reason}: an officer decides an extension. */
+export function decideExtension(id, requestId, decision, reason) {
+  return request('/api/allocations/' + encodeURIComponent(id) + '/extensions/' + encodeURIComponent(requestId) + '/'
+    + (decision === 'grant' ? 'grant' : 'refuse'), { method: 'POST', body: { reason } });
+}
+
 /** POST /api/allocations/{id}/reports (multipart): `form` holds percent, text and any `files`. */
 export async function uploadReport(id, form) {
   let response;

@@ -39,3 +39,12 @@ export function newKey() {
   if (window.crypto && window.crypto.randomUUID) return window.crypto.randomUUID();
   return String(Date.now()) + '-' + Math.random().toString(16).slice(2);
 }
+
+/**
+ * Replaces `el`'s children with `children` (arrays flattened), leaving out null, undefined and false:
+ * Element.replaceChildren would print a missing part as the text "null".
+ */
+export function fill(el, ...children) {
+  el.replaceChildren(...children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false));
+  return el;
+}

@@ -1,4 +1,4 @@
-// The header: language switch and the side-panel toggle used on narrow screens.
+// The header: language switch, the side-panel toggle and the menu button used on narrow screens.
 import { currentLanguage, onLanguageChange, setLanguage } from './i18n.js';
 
 /** Binds the header controls; `onError(error)` reports a failed language load. */
@@ -19,6 +19,21 @@ export function createHeader({ onError = () => {} } = {}) {
     });
   }
   onLanguageChange(renderLanguage);
+
+  // On a phone the links and the language switch fold into a menu opened by a disclosure button.
+  const menuToggle = document.getElementById('menu-toggle');
+  function setMenuOpen(open) {
+    menuToggle.setAttribute('aria-expanded', String(open));
+    document.body.classList.toggle('menu-open', open);
+  }
+  menuToggle.addEventListener('click', () => setMenuOpen(menuToggle.getAttribute('aria-expanded') !== 'true'));
+  document.getElementById('menu').addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && document.body.classList.contains('menu-open')) {
+      setMenuOpen(false);
+      menuToggle.focus();
+    }
+  });
+  window.addEventListener('hashchange', () => setMenuOpen(false));
 
   function setPanelOpen(open) {
     toggle.setAttribute('aria-expanded', String(open));

@@ -129,6 +129,28 @@ export function parseNumber(text) {
   return Number.isFinite(value) ? value : null;
 }
 
+/** `text` with Persian and Arabic-Indic digits written as Latin ones (for codes such as an activity code). */
+export function latinDigits(text) {
+  if (text === null || text === undefined) return '';
+  return String(text)
+    .replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660));
+}
+
+/**
+ * A counted phrase through Intl.PluralRules: `forms` maps plural categories ("one", "other"…) to i18n keys
+ * (written out in full); `{count}` is the number in the page's digits.
+ */
+export function plural(forms, count, vars = {}) {
+  const category = new Intl.PluralRules(LOCALES[language]).select(Number(count) || 0);
+  return t(forms[category] || forms.other, { ...vars, count: formatNumber(count) });
+}
+
+/** Joins the parts of one line with the language's separator (a middle dot reads as a zero in Persian). */
+export function joinParts(items) {
+  return items.filter((item) => item !== null && item !== undefined && item !== '').join(t('list.separator'));
+}
+
 /** An area in m²; from one hectare up it is also given in hectares. */
 export function formatArea(m2) {
   if (m2 === null || m2 === undefined) return '';

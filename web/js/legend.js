@@ -1,6 +1,6 @@
 // The status legend with the number of plots per status in the current view,
 // and the key to the infrastructure lines.
-import { t, formatNumber, onLanguageChange } from './i18n.js';
+import { t, formatNumber, onLanguageChange, plural } from './i18n.js';
 import { STATUSES, STATUS_COLOURS, INFRA_KINDS, INFRA_STYLES, statusLabel, infraLabel } from './labels.js';
 
 function swatch(className, colour, border) {
@@ -80,7 +80,7 @@ export function createLegend(root = document.getElementById('legend')) {
       });
       summary.classList.add('counts-truncated');
     } else {
-      summary.textContent = t('counts.inView', { count: formatNumber(state.numberMatched || 0) });
+      summary.textContent = plural({ one: 'counts.inViewOne', other: 'counts.inView' }, state.numberMatched || 0);
       summary.classList.remove('counts-truncated');
     }
   }

@@ -191,6 +191,25 @@ function route() {
   }
 }
 
+/** The values typed into the page's fields, by element id (files and passwords are not kept). */
+function typedValues(root) {
+  const values = new Map();
+  for (const el of root.querySelectorAll('input[id], textarea[id], select[id]')) {
+    if (el.type === 'file' || el.type === 'password') continue;
+    values.set(el.id, el.type === 'checkbox' || el.type === 'radio' ? el.checked : el.value);
+  }
+  return values;
+}
+
+function restoreValues(root, values) {
+  for (const [id, value] of values) {
+    const el = root.querySelector('#' + CSS.escape(id));
+    if (!el) continue;
+    if (typeof value === 'boolean') el.checked = value;
+    else if (value !== '') el.value = value;
+  }
+}
+
 async function start() {
   const banner = createBanner();
   const header = createHeader({ onError: banner.show });
@@ -232,7 +251,12 @@ async function start() {
   onSessionChange(refreshUnread);
   refreshUnread();
   setInterval(refreshUnread, 60000);
-  onLanguageChange(route);
+  // A language switch redraws the page in the other language: what the user typed is carried over.
+  onLanguageChange(() => {
+    const typed = typedValues(page);
+    route();
+    restoreValues(page, typed);
+  });
   // The signed-in user's e-mails follow the language they read the pages in.
   const syncMailLanguage = () => { if (currentUser()) setMailLanguage(currentLanguage()).catch(() => {}); };
   onLanguageChange(syncMailLanguage);

@@ -1,6 +1,6 @@
 // The Leaflet map: base map, estate outlines, parcels coloured by status and infrastructure lines.
 // It draws what it is given and never fetches; the map view decides what to load.
-import { t, currentLanguage, onLanguageChange, formatArea, formatRials, formatList } from './i18n.js';
+import { t, currentLanguage, onLanguageChange, formatArea, formatRials, formatList, joinParts } from './i18n.js';
 import {
   STATUS_COLOURS, INFRA_STYLES, UTILITIES, statusLabel, landUseLabel, utilityLabel, infraLabel, localName,
 } from './labels.js';
@@ -87,6 +87,26 @@ function popupContent(props, onReserve) {
   return root;
 }
 
+/**
+ * Makes an estate's outline or marker a named button: Tab reaches it, a screen reader says which estate it is,
+ * Enter or Space zooms to it (as a click does).
+ */
+function estateButton(layer, props, onActivate) {
+  layer.on('add', () => {
+    const el = layer.getElement();
+    if (!el || el.dataset.estateButton) return;
+    el.dataset.estateButton = props.code || '';
+    el.setAttribute('tabindex', '0');
+    el.setAttribute('role', 'button');
+    el.setAttribute('aria-label', t('estates.zoomTo', { name: localName(props.name, props.nameFa) }));
+    el.addEventListener('keydown', (event) => {
+      if (event.key !== 'Enter' && event.key !== ' ') return;
+      event.preventDefault();
+      onActivate();
+    });
+  });
+}
+
 function clampBbox(bounds) {
   const clamp = (v, lo, hi) => Math.min(hi, Math.max(lo, v));
   return [
@@ -164,10 +184,15 @@ export function createMap(container, config, {
       layer.on('click', () => {
         if (map.getZoom() < PARCEL_MIN_ZOOM) onEstateClick(code);
       });
+      estateButton(layer, { ...props, code }, () => onEstateClick(code));
     },
   }).addTo(map);
 
   let openPopup = null;
+  function showPopup(props, latlng) {
+    openPopup = { id: props.id, popup: L.popup({ maxWidth: 320, className: 'parcel-popup-wrapper' }) };
+    openPopup.popup.setLatLng(latlng).setContent(() => popupContent(props, onReserve)).openOn(map);
+  }
   map.on('popupclose', (event) => {
     if (openPopup && event.popup === openPopup.popup) openPopup = null;
   });
@@ -178,10 +203,7 @@ export function createMap(container, config, {
     onEachFeature(feature, layer) {
       const props = feature.properties || {};
       // A free-standing popup (not bound to the layer) survives the redraw that its own auto-pan triggers.
-      layer.on('click', (event) => {
-        openPopup = { id: props.id, popup: L.popup({ maxWidth: 320, className: 'parcel-popup-wrapper' }) };
-        openPopup.popup.setLatLng(event.latlng).setContent(() => popupContent(props, onReserve)).openOn(map);
-      });
+      layer.on('click', (event) => showPopup(props, event.latlng));
       layer.on('mouseover', () => layer.setStyle({ weight: 2.5 }));
       layer.on('mouseout', () => layer.setStyle({ weight: 1 }));
     },
@@ -210,7 +232,7 @@ export function createMap(container, config, {
     },
     onEachFeature(feature, layer) {
       const props = feature.properties || {};
-      layer.bindTooltip(() => textNode([infraLabel(props.kind), props.name].filter(Boolean).join(' · ')), {
+      layer.bindTooltip(() => textNode(joinParts([infraLabel(props.kind), props.name])), {
         sticky: true, className: 'infra-tooltip',
       });
     },
@@ -218,6 +240,11 @@ export function createMap(container, config, {
 
   onLanguageChange(() => {
     placeZoomControl();
+    for (const el of container.querySelectorAll('[data-estate-button]')) {
+      const entry = estatesByCode.get(el.dataset.estateButton);
+      const props = entry ? entry.feature.properties || {} : {};
+      el.setAttribute('aria-label', t('estates.zoomTo', { name: localName(props.name, props.nameFa) }));
+    }
     if (openPopup) openPopup.popup.update();
     map.eachLayer((layer) => {
       if (layer.getTooltip && layer.getTooltip() && layer.isTooltipOpen()) layer.getTooltip().update();
@@ -238,6 +265,7 @@ export function createMap(container, config, {
       direction: 'top', className: 'estate-tooltip',
     });
     marker.on('click', () => onEstateClick(code));
+    estateButton(marker, { ...props, code }, () => onEstateClick(code));
     estateMarkers.addLayer(marker);
   }
   function toggleEstateMarkers() {
@@ -315,6 +343,25 @@ export function createMap(container, config, {
       const idle = features.filter((f) => f.properties && IDLE_STATUSES.includes(f.properties.status));
       if (idle.length) idleLayer.addData(idle);
       return parcelLayer.getLayers().length;
+    },
+
+    /** The plots drawn now, as their popup properties (for the keyboard's list of plots in view). */
+    drawnParcels() {
+      return parcelLayer.getLayers().map((layer) => layer.feature.properties || {});
+    },
+
+    /** Opens plot `id`'s popup (as a click on it does) and moves the focus into it; false when it is not drawn. */
+    openParcel(id) {
+      const layer = parcelLayer.getLayers().find((l) => (l.feature.properties || {}).id === id);
+      if (!layer) return false;
+      showPopup(layer.feature.properties, layer.getBounds().getCenter());
+      const popup = openPopup.popup.getElement();
+      const target = popup && (popup.querySelector('.reserve-button') || popup.querySelector('.parcel-popup'));
+      if (target) {
+        if (!target.matches('button')) target.setAttribute('tabindex', '-1');
+        target.focus();
+      }
+      return true;
     },
 
     clearParcels() {

@@ -2,7 +2,7 @@
 import { getReservations, reservationAction } from '../api.js';
 import { t } from '../i18n.js';
 import { errorMessage } from '../labels.js';
-import { h } from '../dom.js';
+import { h, fill } from '../dom.js';
 import { reservationCard, updateCountdowns } from './reservation-card.js';
 
 let timer = null;
@@ -12,7 +12,7 @@ export async function renderApplicationsView(root, { notice } = {}) {
   clearInterval(timer);
   const message = h('p', { className: 'form-error', role: 'alert', hidden: true });
   const list = h('div', { className: 'card-list', id: 'applications-list' });
-  root.replaceChildren(h('h2', {}, t('applications.title')),
+  fill(root, h('h2', {}, t('applications.title')),
     notice ? h('p', { className: 'notice', role: 'status' }, t(notice)) : null, message, list);
 
   async function act(id, action) {

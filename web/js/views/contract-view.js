@@ -1,10 +1,15 @@
 // The investor's contracts: "My contracts" lists the allocations; one contract page shows the payment schedule,
 // the milestones with their deadlines, the instalments due, extensions (with the request form), progress reports
 // (with the upload form) and the notices of idle cases with the reply form.
-import { getAllocations, getContract, requestExtension, uploadReport, replyToNotice } from '../api.js';
-import { t, formatNumber, formatRials, formatDate, formatDateTime, parseNumber } from '../i18n.js';
+import {
+  getAllocations, getContract, requestExtension, uploadReport, replyToNotice, recordMilestone, recordInspection,
+  decideExtension,
+} from '../api.js';
+import { confirmAction, actionErrorBox, showActionError } from '../confirm.js';
+import { t, formatNumber, formatRials, formatDate, formatDateTime, parseNumber, plural, joinParts } from '../i18n.js';
+import { loadEstateNames, estateName } from '../estate-names.js';
 import { errorMessage, localName } from '../labels.js';
-import { h } from '../dom.js';
+import { h, fill } from '../dom.js';
 
 const MILESTONE_KEYS = {
   POSSESSION: 'contract.milestonePossession',
@@ -28,6 +33,8 @@ const FINDING_KEYS = {
   PARTLY_ACTIVE: 'contract.findingPartly',
   INACTIVE: 'contract.findingInactive',
 };
+
+const MONTHS = { one: 'count.monthOne', other: 'count.monthOther' };
 
 /** Roles whose progress reports predate the rule that only the holder reports. */
 const STAFF_ROLES = ['officer', 'admin', 'planner'];
@@ -82,7 +89,7 @@ export async function renderContractsView(root) {
       h('h3', {}, t('contract.cardTitle', { id: formatNumber(a.id, { useGrouping: false }) })),
       h('span', { className: 'status-pill' }, a.status === 'ACTIVE' ? t('contract.active') : t('contract.terminated'))),
     h('p', {}, localName(a.estateName, a.estateNameFa) || a.estate),
-    h('p', {}, (a.parcels || []).map((p) => t('contract.plot', { number: p.plotNumber })).join(' · ')),
+    h('p', {}, joinParts((a.parcels || []).map((p) => t('contract.plot', { number: p.plotNumber })))),
     h('div', { className: 'card-actions' },
       h('a', { className: 'button button-primary open-contract', href: '#/contract/' + a.id }, t('contract.open')))))
       : [h('p', { className: 'empty-state' }, t('contract.empty'))]));
@@ -102,15 +109,16 @@ export async function renderContractView(root, id, { holder = true } = {}) {
   async function load() {
     let c;
     try {
-      c = await getContract(id);
+      [c] = await Promise.all([getContract(id), loadEstateNames()]);
     } catch (error) {
       showError(message, error);
       return;
     }
     message.hidden = true;
     body.dataset.allocation = String(id);
-    body.replaceChildren(
-      summary(c), notices(c, load, holder), schedule(c), milestones(c), extensions(c, load, holder), reports(c, load, holder));
+    fill(body,
+      summary(c), notices(c, load, holder), schedule(c), milestones(c), holder ? null : officerDesk(c, load),
+      extensions(c, load, holder), reports(c, load, holder));
   }
   await load();
 }
@@ -124,7 +132,7 @@ function summary(c) {
   const sched = c.schedule || {};
   return h('section', { className: 'contract-section', id: 'contract-summary' },
     h('dl', { className: 'card-fields' },
-      field('contract.estate', c.estate),
+      field('contract.estate', localName(c.estateName, c.estateNameFa) || estateName(c.estate)),
       field('contract.status', c.status === 'ACTIVE' ? t('contract.active') : t('contract.terminated')),
       field('contract.signedOn', formatDay(c.signedOn)),
       field('contract.price', formatRials(c.price)),
@@ -224,11 +232,12 @@ function extensions(c, reload, holder) {
       used: formatNumber(c.extensionsGranted || 0), max: formatNumber(c.maxExtensions || 0),
       months: formatNumber(c.maxExtensionMonths || 0),
     })),
-    h('ul', { className: 'plain-list' }, (c.extensions || []).map((e) => h('li', { className: 'extension-item' },
-      t('contract.extensionItem', {
-        months: formatNumber(e.months), status: EXTENSION_KEYS[e.status] ? t(EXTENSION_KEYS[e.status]) : e.status,
+    h('ul', { className: 'plain-list' }, (c.extensions || []).map((e) => h('li', { className: 'extension-item', dataset: { id: e.id, status: e.status } },
+      t('contract.extensionItemCounted', {
+        months: plural(MONTHS, e.months), status: EXTENSION_KEYS[e.status] ? t(EXTENSION_KEYS[e.status]) : e.status,
         date: formatDateTime(e.requestedAt),
-      }), ' — ', e.reason, e.decisionReason ? ' (' + e.decisionReason + ')' : ''))),
+      }), ' — ', e.reason, e.decisionReason ? ' (' + e.decisionReason + ')' : '',
+      !holder && e.status === 'REQUESTED' && c.status === 'ACTIVE' ? extensionDecision(c, e, reload) : null))),
     canAsk ? h('form', {
       id: 'extension-form',
       onsubmit: async (event) => {
@@ -246,6 +255,78 @@ function extensions(c, reload, holder) {
     h('div', { className: 'field' }, h('label', { htmlFor: reason.id }, t('contract.extensionReason')), reason),
     box,
     h('button', { type: 'submit', className: 'button' }, t('contract.extensionSend'))) : null);
+}
+
+/** An officer's grant or refusal of a requested extension, with its reason; both ask first. */
+function extensionDecision(c, e, reload) {
+  const box = actionErrorBox('extension-decision-error');
+  const reason = h('input', { type: 'text', id: 'extension-decision-reason', maxLength: 4000 });
+  const contract = formatNumber(c.allocationId, { useGrouping: false });
+  const decide = async (decision) => {
+    box.hidden = true;
+    const question = decision === 'grant'
+      ? t('confirm.grant', { months: plural(MONTHS, e.months), id: contract })
+      : t('confirm.refuse', { id: contract });
+    if (!await confirmAction(question)) return;
+    try {
+      await decideExtension(c.allocationId, e.id, decision, reason.value);
+      await reload();
+    } catch (error) {
+      showActionError(box, error);
+    }
+  };
+  return h('div', { className: 'extension-decision' },
+    h('div', { className: 'field' }, h('label', { htmlFor: reason.id }, t('desk.decisionReason')), reason),
+    h('div', { className: 'card-actions' },
+      h('button', { type: 'button', className: 'button button-primary', id: 'extension-grant',
+        onclick: () => decide('grant') }, t('desk.grant')),
+      h('button', { type: 'button', className: 'button', id: 'extension-refuse', onclick: () => decide('refuse') },
+        t('desk.refuse'))),
+    box);
+}
+
+/** The officer's desk on a contract: record a milestone reached and an inspection (the holder reports progress). */
+function officerDesk(c, reload) {
+  if (c.status !== 'ACTIVE') return null;
+  const pending = (c.milestones || []).filter((m) => !m.achievedOn);
+  const milestoneBox = actionErrorBox('desk-milestone-error');
+  const kind = h('select', { id: 'desk-milestone-kind' }, pending.map((m) => h('option', { value: m.kind }, milestoneLabel(m.kind))));
+  const achievedOn = h('input', { type: 'date', id: 'desk-milestone-date', value: today(), max: today() });
+  const inspectionBox = actionErrorBox('desk-inspection-error');
+  const inspectedOn = h('input', { type: 'date', id: 'desk-inspection-date', value: today(), max: today() });
+  const finding = h('select', { id: 'desk-inspection-finding' },
+    Object.entries(FINDING_KEYS).map(([code, key]) => h('option', { value: code }, t(key))));
+  const notes = h('textarea', { id: 'desk-inspection-notes', rows: 3, maxLength: 4000 });
+  const send = (box, action) => async (event) => {
+    event.preventDefault();
+    box.hidden = true;
+    try {
+      await action();
+      await reload();
+    } catch (error) {
+      showActionError(box, error);
+    }
+  };
+  return h('section', { className: 'contract-section officer-desk', id: 'officer-desk' },
+    h('h3', {}, t('desk.title')),
+    h('form', { id: 'desk-milestone-form', className: 'form',
+      onsubmit: send(milestoneBox, () => recordMilestone(c.allocationId, kind.value, achievedOn.value)) },
+    h('h4', {}, t('desk.milestoneTitle')),
+    pending.length ? [
+      h('div', { className: 'field' }, h('label', { htmlFor: kind.id }, t('desk.milestone')), kind),
+      h('div', { className: 'field' }, h('label', { htmlFor: achievedOn.id }, t('desk.achievedOn')), achievedOn),
+      milestoneBox,
+      h('button', { type: 'submit', className: 'button' }, t('desk.milestoneSend'))]
+      : h('p', { className: 'hint' }, t('desk.milestonesAllMet'))),
+    h('form', { id: 'desk-inspection-form', className: 'form',
+      onsubmit: send(inspectionBox, () => recordInspection(c.allocationId,
+        { inspectedOn: inspectedOn.value, finding: finding.value, notes: notes.value })) },
+    h('h4', {}, t('desk.inspectionTitle')),
+    h('div', { className: 'field' }, h('label', { htmlFor: inspectedOn.id }, t('desk.inspectedOn')), inspectedOn),
+    h('div', { className: 'field' }, h('label', { htmlFor: finding.id }, t('desk.finding')), finding),
+    h('div', { className: 'field' }, h('label', { htmlFor: notes.id }, t('desk.notes')), notes),
+    inspectionBox,
+    h('button', { type: 'submit', className: 'button' }, t('desk.inspectionSend'))));
 }
 
 /** The reports (older ones posted by staff say so); the form only for the holder, who alone reports progress. */

@@ -1,7 +1,8 @@
 // The public decision log: every state change, newest first, whether the hash chain verifies against the signed
 // checkpoints of its head, and the key that signs them.
 import { getCheckpoints, getDecisions, verifyDecisions } from '../api.js';
-import { t, formatDateTime, formatNumber } from '../i18n.js';
+import { t, formatDateTime, formatNumber, joinParts } from '../i18n.js';
+import { loadEstateNames, estateName } from '../estate-names.js';
 import { errorMessage, statusLabel } from '../labels.js';
 import { h } from '../dom.js';
 import { reservationStatusLabel } from './reservation-card.js';
@@ -105,7 +106,7 @@ export async function renderDecisionsView(root) {
       body));
   try {
     const [log, verification, signed] = await Promise.all([getDecisions({ limit: 200 }), verifyDecisions(),
-      getCheckpoints({ limit: 1 })]);
+      getCheckpoints({ limit: 1 }), loadEstateNames()]);
     status.textContent = verification.valid
       ? t('decisions.chainValid', { count: formatNumber(verification.entries) })
       : t('decisions.chainBroken', { seq: formatNumber(verification.firstBrokenSeq) });
@@ -118,9 +119,9 @@ export async function renderDecisionsView(root) {
       h('td', {}, formatDateTime(d.occurredAt)),
       h('td', {}, label(ROLE_KEYS, d.actorRole)),
       h('td', {}, label(ACTION_KEYS, d.action)),
-      h('td', {}, [label(SUBJECT_KEYS, d.subjectType),
-        /^\d+$/.test(d.subjectId) ? formatNumber(d.subjectId, { useGrouping: false }) : d.subjectId, d.estate]
-        .filter(Boolean).join(' · ')),
+      h('td', {}, joinParts([label(SUBJECT_KEYS, d.subjectType),
+        /^\d+$/.test(d.subjectId) ? formatNumber(d.subjectId, { useGrouping: false }) : d.subjectId,
+        d.estate ? estateName(d.estate) : null])),
       h('td', {}, [d.fromState, d.toState].filter(Boolean).map((s) => stateLabel(d.subjectType, s)).join(arrow)),
       h('td', {}, d.reason || ''))));
     if (!log.decisions.length) body.replaceChildren(h('tr', {}, h('td', { colSpan: 7 }, t('decisions.empty'))));

@@ -2,9 +2,11 @@
 // on a small map, and the due-process actions (notice, revival plan, extension, dismissal, reclaim, sub judice).
 // A refused action shows its error code in plain words (e.g. reclaim before the reply deadline).
 import { getIdleCases, idleCaseAction, getParcels, runIdleScan } from '../api.js';
-import { t, formatNumber, formatArea, formatDateTime, parseNumber } from '../i18n.js';
+import { t, formatNumber, formatArea, formatDateTime, parseNumber, joinParts } from '../i18n.js';
 import { errorMessage, STATUS_COLOURS, statusLabel, utilityLabel } from '../labels.js';
-import { h, textNode } from '../dom.js';
+import { h, textNode, fill } from '../dom.js';
+import { confirmAction, actionErrorBox, showActionError } from '../confirm.js';
+import { loadEstateNames, estateName } from '../estate-names.js';
 import { formatDay, milestoneLabel, caseStateLabel } from './contract-view.js';
 
 let miniMap = null;
@@ -28,7 +30,7 @@ export function evidenceText(e) {
     case 'LOW_ELECTRICITY':
       return t('idle.evidenceLowElectricity', {
         threshold: formatNumber(f.thresholdKwh),
-        months: (f.months || []).map((m) => t('idle.evidenceMonth', { month: m.month, kwh: formatNumber(m.kwh) })).join(' · '),
+        months: joinParts((f.months || []).map((m) => t('idle.evidenceMonth', { month: m.month, kwh: formatNumber(m.kwh) }))),
       });
     case 'INACTIVE_INSPECTION':
       return t('idle.evidenceInactiveInspection', { date: formatDay(f.inspectedOn) });
@@ -99,22 +101,27 @@ export async function renderIdleView(root) {
     await load();
   });
 
-  async function act(c, action, body, doneKey) {
+  // Irreversible actions ask first; a refused action says why beside its own button, announced and focused.
+  async function act(c, action, body, doneKey, box) {
     message.hidden = true;
     status.hidden = true;
+    box.hidden = true;
+    const confirmKey = { reclaim: 'confirm.reclaim', dismiss: 'confirm.dismiss' }[action];
+    if (confirmKey && !await confirmAction(t(confirmKey, { id: formatNumber(c.id, { useGrouping: false }) }))) return;
     try {
       const result = await idleCaseAction(c.id, action, body);
       status.textContent = t(doneKey, {
         area: result.freedAreaM2 !== undefined ? formatArea(result.freedAreaM2) : '',
       });
       if (Array.isArray(result.freedUtilities) && result.freedUtilities.length) {
-        status.textContent += ' ' + t('idle.freedUtilities', { list: result.freedUtilities.map((u) =>
-          utilityLabel(u.utility) + ' ' + formatNumber(u.capacity, { maximumFractionDigits: 1 }) + ' ' + (u.unit || '')).join(' · ') });
+        status.textContent += ' ' + t('idle.freedUtilities', { list: joinParts(result.freedUtilities.map((u) =>
+          utilityLabel(u.utility) + ' ' + formatNumber(u.capacity, { maximumFractionDigits: 1 }) + ' ' + (u.unit || ''))) });
       }
       status.hidden = false;
       status.dataset.action = action;
     } catch (error) {
-      fail(error);
+      showActionError(box, error);
+      return;
     }
     await load();
   }
@@ -122,17 +129,19 @@ export async function renderIdleView(root) {
   function actionForm(c, spec) {
     const reason = h('input', { type: 'text', className: 'idle-reason', id: 'idle-' + spec.action + '-reason' });
     const extra = spec.extra ? spec.extra() : null;
+    const box = actionErrorBox('idle-' + spec.action + '-error');
     return h('form', {
       className: 'idle-action', dataset: { action: spec.action },
       onsubmit: (event) => {
         event.preventDefault();
-        act(c, spec.action, { reason: reason.value || null, ...(extra ? extra.value() : {}) }, spec.done);
+        act(c, spec.action, { reason: reason.value || null, ...(extra ? extra.value() : {}) }, spec.done, box);
       },
     },
     h('h4', {}, t(spec.title)),
     h('div', { className: 'field' }, h('label', { htmlFor: reason.id }, t('idle.reason')), reason),
     extra ? extra.el : null,
-    h('button', { type: 'submit', className: 'button idle-action-submit' }, t(spec.button)));
+    h('button', { type: 'submit', className: 'button idle-action-submit' }, t(spec.button)),
+    box);
   }
 
   function numberField(id, labelKey, initial) {
@@ -190,19 +199,19 @@ export async function renderIdleView(root) {
       forms.push(actionForm(c, { action: 'sub-judice', title: 'idle.subJudiceTitle', button: 'idle.subJudice',
         done: 'idle.doneSubJudice' }));
     }
-    detail.replaceChildren(
+    fill(detail,
       h('h3', {}, t('idle.caseTitle', { id: formatNumber(c.id, { useGrouping: false }),
         allocation: formatNumber(c.allocationId, { useGrouping: false }) })),
       mapBox,
       h('p', {}, h('a', { href: '#/contract/' + c.allocationId, className: 'idle-contract-link' }, t('idle.openContract'))),
       h('dl', { className: 'card-fields' },
-        h('dt', {}, t('idle.holder')), h('dd', {}, [c.holder, c.holderOrganisation].filter(Boolean).join(' · ')),
+        h('dt', {}, t('idle.holder')), h('dd', {}, joinParts([c.holder, c.holderOrganisation])),
         h('dt', {}, t('idle.state')), h('dd', { id: 'idle-detail-state' }, caseStateLabel(c.state)),
         h('dt', {}, t('idle.score')), h('dd', {}, formatNumber(c.score)),
         h('dt', {}, t('idle.openedAsOf')), h('dd', {}, formatDay(c.openedAsOf)),
         c.replyDeadline ? [h('dt', {}, t('idle.replyDeadline')), h('dd', {}, formatDay(c.replyDeadline))] : [],
-        h('dt', {}, t('idle.plots')), h('dd', {}, parcels.map((p) => t('idle.plot', {
-          number: p.plotNumber, area: formatArea(p.areaM2), status: statusLabel(p.status) })).join(' · '))),
+        h('dt', {}, t('idle.plots')), h('dd', {}, joinParts(parcels.map((p) => t('idle.plot', {
+          number: p.plotNumber, area: formatArea(p.areaM2), status: statusLabel(p.status) }))))),
       h('h4', {}, t('idle.evidenceTitle')),
       h('ul', { className: 'plain-list evidence-list' }, (parseJson(c.evidence, []) || []).map((e) =>
         h('li', { dataset: { rule: e.rule } }, evidenceText(e), ' ', h('span', { className: 'hint' },
@@ -219,11 +228,12 @@ export async function renderIdleView(root) {
 
   async function load() {
     try {
+      await loadEstateNames();
       const { cases } = await getIdleCases({ open: 'true' });
       list.replaceChildren(...(cases.length ? cases.map((c) => h('button', {
         type: 'button', className: 'queue-item idle-case', dataset: { id: c.id, allocation: c.allocationId, state: c.state },
         onclick: () => open(c),
-      }, t('idle.queueItem', { score: formatNumber(c.score), estate: c.estate,
+      }, t('idle.queueItem', { score: formatNumber(c.score), estate: estateName(c.estate),
         plots: (parseJson(c.parcels, []) || []).map((p) => p.plotNumber).join(', '), state: caseStateLabel(c.state) })))
         : [h('p', { className: 'empty-state' }, t('idle.empty'))]));
       const again = cases.find((c) => c.id === selected);

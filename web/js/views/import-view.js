@@ -1,6 +1,6 @@
 // The admin's import page: upload a parcel file with a dry-run preview on the map, then apply; export links.
 import { getMe, getEstates, uploadImport, exportUrl } from '../api.js';
-import { t, formatNumber } from '../i18n.js';
+import { t, formatNumber, latinDigits } from '../i18n.js';
 import { localName, statusLabel } from '../labels.js';
 import { h } from '../dom.js';
 
@@ -71,8 +71,10 @@ export function mountImportView({ banner, onPreview }) {
   const summary = h('p', { className: 'import-summary', 'aria-live': 'polite' });
   const problems = h('ol', { className: 'import-problems' });
   const exports = h('p', { className: 'export-links' });
+  const previewLegend = h('p', { className: 'hint import-preview-legend', i18n: 'import.previewLegend', hidden: true },
+    t('import.previewLegend'));
   const form = h('form', { method: 'dialog', className: 'import-form' },
-    h('h2', { i18n: 'import.title' }, t('import.title')),
+    h('h2', { i18n: 'import.title', id: 'import-title' }, t('import.title')),
     h('label', {}, label('import.estate'), ' ',
       h('select', { name: 'estate', required: true },
         h('option', { value: '', i18n: 'import.estatePick' }, t('import.estatePick')))),
@@ -87,10 +89,11 @@ export function mountImportView({ banner, onPreview }) {
         t('import.apply')),
       h('button', { type: 'submit', className: 'link-button', i18n: 'import.close' }, t('import.close'))),
     summary,
+    previewLegend,
     problems,
     h('h3', { i18n: 'export.title' }, t('export.title')),
     exports);
-  const dialog = h('dialog', { className: 'import-dialog' }, form);
+  const dialog = h('dialog', { className: 'import-dialog', 'aria-labelledby': 'import-title' }, form);
   document.body.appendChild(dialog);
 
   function renderExports() {
@@ -132,6 +135,7 @@ export function mountImportView({ banner, onPreview }) {
   async function send(dryRun) {
     const data = new FormData(form);
     data.set('dryRun', dryRun ? 'true' : 'false');
+    data.set('srid', latinDigits(form.elements.srid.value).trim());
     summary.textContent = t('import.working');
     problems.replaceChildren();
     try {
@@ -148,8 +152,12 @@ export function mountImportView({ banner, onPreview }) {
         li.title = p.message;
         return li;
       }));
-      if (report.preview && onPreview && onPreview(report.preview) > 0) {
+      // The report's preview is an array of GeoJSON features; the map draws a FeatureCollection.
+      const preview = Array.isArray(report.preview) ? { type: 'FeatureCollection', features: report.preview } : report.preview;
+      previewLegend.hidden = true;
+      if (preview && onPreview && onPreview(preview) > 0) {
         summary.textContent += ' ' + t('import.previewShown');
+        previewLegend.hidden = false;
       }
     } catch (error) {
       summary.textContent = t('import.failed');

@@ -6,11 +6,14 @@ import { createMap, PARCEL_MIN_ZOOM } from '../map.js';
 import { createFilters } from '../filters.js';
 import { createLegend } from '../legend.js';
 import { createEstateList } from '../estates.js';
-import { STATUSES } from '../labels.js';
-import { applyTranslations } from '../i18n.js';
+import { STATUSES, statusLabel } from '../labels.js';
+import { applyTranslations, t, formatArea, formatNumber, onLanguageChange } from '../i18n.js';
+import { h } from '../dom.js';
 
 const PARCEL_LIMIT = 5000;
 const DEBOUNCE_MS = 300;
+/** The keyboard's list of plots in view stops here; zooming in lists the others. */
+const PLOT_LIST_LIMIT = 150;
 
 function intersects(a, b) {
   return a[0] <= b[2] && a[2] >= b[0] && a[1] <= b[3] && a[3] >= b[1];
@@ -100,8 +103,30 @@ export function mountMapView({ config, banner, header, onReserve }) {
   function drawParcels(collection) {
     const drawn = map.setParcels(collection);
     body.dataset.parcelsLoaded = String(drawn);
+    renderPlotList();
     return drawn;
   }
+
+  // Plots in view as buttons: the keyboard's (and a screen reader's) way to a plot's popup and its actions.
+  const plotList = document.getElementById('plot-list');
+  const plotHint = document.getElementById('plot-list-hint');
+  const plotMore = document.getElementById('plot-list-more');
+  function renderPlotList() {
+    const plots = map.drawnParcels().slice()
+      .sort((a, b) => String(a.plotNumber).localeCompare(String(b.plotNumber), undefined, { numeric: true }));
+    plotHint.hidden = plots.length > 0;
+    plotMore.hidden = plots.length <= PLOT_LIST_LIMIT;
+    plotMore.textContent = plotMore.hidden ? '' : t('plots.more', {
+      shown: formatNumber(PLOT_LIST_LIMIT), total: formatNumber(plots.length) });
+    plotList.replaceChildren(...plots.slice(0, PLOT_LIST_LIMIT).map((p) => h('li', {},
+      h('button', { type: 'button', className: 'estate-item plot-item', dataset: { parcelId: p.id },
+        onclick: () => {
+          header.closePanel();
+          map.openParcel(p.id);
+        } },
+      t('plots.item', { number: p.plotNumber, status: statusLabel(p.status), area: formatArea(p.areaM2) })))));
+  }
+  onLanguageChange(renderPlotList);
 
   function estateCounts(bbox) {
     const counts = {};

@@ -1,7 +1,7 @@
 // The planner's view: draw a polygon or a circle on the map (plain Leaflet), set filters, and see the
 // matching available plots or vacant blocks highlighted, with a result table that lists what is in view.
 import { getAvailability, getEstates, availabilityExportUrl } from '../api.js';
-import { t, formatArea, formatNumber, parseNumber, onLanguageChange, applyTranslations } from '../i18n.js';
+import { t, formatArea, formatNumber, parseNumber, onLanguageChange, applyTranslations, plural, formatList } from '../i18n.js';
 import { LAND_USES, UTILITIES, landUseLabel, utilityLabel, localName } from '../labels.js';
 import { h } from '../dom.js';
 
@@ -48,6 +48,18 @@ export function mountPlanningView(root, { config, banner }) {
   const tableNote = h('p', { id: 'planning-table-note', className: 'hint' });
   const mapEl = h('div', { id: 'planning-map', className: 'map', role: 'region', 'data-i18n-aria-label': 'planning.mapLabel' });
 
+  const circleLat = numberInput('planning-circle-lat', 'planning.circleLat');
+  const circleLon = numberInput('planning-circle-lon', 'planning.circleLon');
+  const circleRadius = numberInput('planning-circle-radius', 'planning.circleRadius');
+  const circleError = h('p', { id: 'planning-circle-error', className: 'field-error', role: 'alert', tabindex: '-1',
+    hidden: true, i18n: 'planning.circleInvalid' });
+  const circleForm = h('fieldset', { className: 'field', id: 'planning-circle' }, h('legend', { i18n: 'planning.circleTitle' }),
+    h('div', { className: 'planning-circle' }, field('planning.circleLat', circleLat), field('planning.circleLon', circleLon),
+      field('planning.circleRadius', circleRadius)),
+    h('button', { type: 'button', id: 'planning-circle-use', className: 'button', i18n: 'planning.circleUse',
+      on: { click: () => useCircle() } }),
+    circleError);
+
   const tool = (mode, key) => h('button', { type: 'button', className: 'button planning-tool', dataset: { mode }, i18n: key,
     on: { click: () => startDrawing(mode) } });
   const form = h('form', { id: 'planning-form', className: 'filters', novalidate: true, on: { submit: (e) => { e.preventDefault(); search(); } } },
@@ -70,7 +82,7 @@ export function mountPlanningView(root, { config, banner }) {
         h('div', { className: 'inline-actions' }, tool('polygon', 'planning.drawPolygon'), tool('circle', 'planning.drawCircle'),
           h('button', { type: 'button', id: 'planning-finish', className: 'button', i18n: 'planning.drawFinish', on: { click: () => finishPolygon() } }),
           h('button', { type: 'button', id: 'planning-clear', className: 'button', i18n: 'planning.drawClear', on: { click: () => clearShape() } })),
-        drawHint),
+        drawHint, circleForm),
       h('section', { className: 'panel-section' }, form, error, summary, exports)),
     h('main', { className: 'map-area planning-main' }, mapEl,
       h('div', { className: 'planning-results' },
@@ -255,9 +267,10 @@ export function mountPlanningView(root, { config, banner }) {
       shown += 1;
       const p = feature.properties;
       const name = answer.mode === 'blocks'
-        ? t('planning.blockName', { number: formatNumber(p.block), plots: formatNumber(p.plotCount) })
+        ? t('planning.blockNameCounted', { number: formatNumber(p.block),
+          plots: plural({ one: 'count.plotOne', other: 'count.plotOther' }, p.plotCount) })
         : t('planning.plotName', { number: p.plotNumber });
-      const estate = answer.mode === 'blocks' ? (p.estates || []).join(', ') : localName(p.estateName, p.estateNameFa);
+      const estate = answer.mode === 'blocks' ? formatList((p.estates || []).map(estateLabel)) : localName(p.estateName, p.estateNameFa);
       const row = h('tr', { tabindex: '0', className: 'planning-row', dataset: { id: String(feature.id) },
         on: { click: () => zoomTo(feature.id), keydown: (e) => { if (e.key === 'Enter') zoomTo(feature.id); } } },
       h('td', {}, name), h('td', {}, estate), h('td', {}, formatArea(p.areaM2)),
@@ -265,6 +278,32 @@ export function mountPlanningView(root, { config, banner }) {
       tableBody.append(row);
     }
     tableNote.textContent = t('planning.tableInView', { shown: formatNumber(shown), total: formatNumber(answer.features.length) });
+  }
+
+  function estateLabel(code) {
+    const e = estates.find((x) => x.code === code);
+    return e ? localName(e.name, e.nameFa) : code;
+  }
+
+  // A circle typed in (centre and radius): a search area without a mouse.
+  function useCircle() {
+    const lat = parseNumber(circleLat.value);
+    const lon = parseNumber(circleLon.value);
+    const radiusM = parseNumber(circleRadius.value);
+    const valid = lat !== null && lon !== null && radiusM !== null && Math.abs(lat) <= 90 && Math.abs(lon) <= 180
+      && radiusM > 0;
+    circleError.hidden = valid;
+    if (!valid) {
+      circleError.focus();
+      return;
+    }
+    clearShape();
+    const centre = L.latLng(lat, lon);
+    const circle = L.circle(centre, { radius: radiusM, className: 'planning-shape', color: '#1f3a5f', dashArray: '4 4',
+      fillOpacity: 0.05 }).addTo(shapeLayer);
+    shape = { kind: 'circle', centre, radiusM };
+    map.fitBounds(circle.getBounds(), { animate: false });
+    setHint('planning.drawDone');
   }
 
   function highlight(id) {

@@ -1,6 +1,6 @@
 // One reservation as a card: plots, status, hold countdown, deposit and receipt. Shared by the investor's and
 // the officer's views.
-import { t, formatRials, formatDateTime, formatNumber, formatArea } from '../i18n.js';
+import { t, formatRials, formatDateTime, formatNumber, formatArea, joinParts } from '../i18n.js';
 import { localName } from '../labels.js';
 import { h } from '../dom.js';
 
@@ -36,7 +36,7 @@ export function reservationCard(r, actions = []) {
       h('h3', {}, t('applications.cardTitle', { id: formatNumber(r.id, { useGrouping: false }) })),
       h('span', { className: 'status-pill status-pill-' + r.status }, reservationStatusLabel(r.status))),
     h('p', {}, localName(r.estateName, r.estateNameFa) || r.estate),
-    h('p', {}, plots.join(' · ')),
+    h('p', {}, joinParts(plots)),
     h('dl', { className: 'card-fields' },
       h('dt', {}, t('applications.activity')), h('dd', {}, r.activity),
       h('dt', {}, t('applications.investment')), h('dd', {}, formatRials(r.investment)),
@@ -47,7 +47,7 @@ export function reservationCard(r, actions = []) {
     r.status === 'HELD' ? h('p', { className: 'hold-note' }, t('applications.holdEnds'), ' ', countdown) : null,
     r.payment ? h('p', { className: 'receipt' }, t('applications.receipt', { receipt: r.payment.receipt }),
       r.payment.sandbox ? h('strong', { className: 'sandbox-badge' }, ' ', t('applications.sandbox')) : null,
-      r.payment.refundStatus === 'DUE' ? h('span', {}, ' · ', t('applications.refundDue')) : null) : null,
+      r.payment.refundStatus === 'DUE' ? h('span', {}, t('list.separator'), t('applications.refundDue')) : null) : null,
     r.reason ? h('p', { className: 'reason' }, t('applications.reason', { reason: r.reason })) : null,
     actions.length ? h('div', { className: 'card-actions' }, actions) : null);
   updateCountdowns(card);

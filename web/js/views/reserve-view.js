@@ -1,6 +1,6 @@
 // The application form for one plot, opened from "Reserve" in the plot popup.
 import { createReservation } from '../api.js';
-import { t, formatArea, formatRials } from '../i18n.js';
+import { t, formatArea, formatRials, latinDigits } from '../i18n.js';
 import { errorMessage, localName } from '../labels.js';
 import { h, newKey } from '../dom.js';
 
@@ -32,8 +32,7 @@ export function renderReserveView(root, { props, onDone }) {
     error,
     h('button', { type: 'submit', className: 'button button-primary', id: 'reserve-submit' }, t('reserve.submit')));
   const digits = (id) => {
-    const text = form.querySelector('#' + id).value.replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
-      .replace(/[,٬\s]/g, '');
+    const text = latinDigits(form.querySelector('#' + id).value).replace(/[,٬\s]/g, '');
     return /^[0-9]+$/.test(text) ? Number(text) : null;
   };
   form.addEventListener('submit', async (event) => {
@@ -42,7 +41,7 @@ export function renderReserveView(root, { props, onDone }) {
     try {
       const reservation = await createReservation({
         parcelIds: [props.id],
-        activity: form.querySelector('#reserve-activity').value.trim(),
+        activity: latinDigits(form.querySelector('#reserve-activity').value.trim()),
         investment: digits('reserve-investment'),
         jobs: digits('reserve-jobs'),
         knowledgeBased: form.querySelector('#reserve-knowledge-based').checked,

@@ -2,8 +2,9 @@
 // a map, the application, the investor's other holdings, and approve / reject with a reason.
 import { getReservations, getParcels, reservationAction, rejectReservation } from '../api.js';
 import { t, formatNumber } from '../i18n.js';
-import { errorMessage, STATUS_COLOURS } from '../labels.js';
+import { errorMessage, STATUS_COLOURS, localName } from '../labels.js';
 import { h, textNode } from '../dom.js';
+import { confirmAction, actionErrorBox, showActionError } from '../confirm.js';
 import { reservationCard } from './reservation-card.js';
 
 let miniMap = null;
@@ -36,17 +37,20 @@ export async function renderReviewView(root) {
   const detail = h('div', { className: 'review-detail', id: 'review-detail' });
   root.replaceChildren(h('h2', {}, t('review.title')), message, h('div', { className: 'review-layout' }, list, detail));
 
-  async function decide(r, action, reasonInput) {
+  // The error of a refused decision appears beside its button (announced and focused), not atop the page.
+  async function decide(r, action, box, reasonInput) {
     message.hidden = true;
+    box.hidden = true;
+    const id = formatNumber(r.id, { useGrouping: false });
+    if (!await confirmAction(t(action === 'approve' ? 'confirm.approve' : 'confirm.reject', { id }))) return;
     try {
       if (action === 'approve') await reservationAction(r.id, 'approve');
       else await rejectReservation(r.id, reasonInput.value);
       detail.replaceChildren(h('p', { className: 'notice', role: 'status' },
         t(action === 'approve' ? 'review.approvedNotice' : 'review.rejectedNotice')));
     } catch (error) {
-      message.textContent = errorMessage(error);
-      message.dataset.code = error.code || 'unknown';
-      message.hidden = false;
+      showActionError(box, error);
+      return;
     }
     await load();
   }
@@ -55,6 +59,8 @@ export async function renderReviewView(root) {
     const mapBox = h('div', { className: 'review-map', id: 'review-map' });
     const reason = h('textarea', { id: 'review-reason', rows: 3 });
     const holdings = r.investorHoldings || {};
+    const approveError = actionErrorBox('review-approve-error');
+    const rejectError = actionErrorBox('review-reject-error');
     detail.replaceChildren(
       mapBox,
       h('p', {}, t('review.investor', { name: r.investorName, organisation: r.investorOrganisation || '—' })),
@@ -64,10 +70,12 @@ export async function renderReviewView(root) {
       reservationCard(r),
       h('div', { className: 'card-actions' },
         h('button', { type: 'button', className: 'button button-primary approve-button',
-          onclick: () => decide(r, 'approve') }, t('review.approve'))),
+          onclick: () => decide(r, 'approve', approveError) }, t('review.approve'))),
+      approveError,
       h('div', { className: 'field' }, h('label', { htmlFor: 'review-reason' }, t('review.reason')), reason),
-      h('button', { type: 'button', className: 'button reject-button', onclick: () => decide(r, 'reject', reason) },
-        t('review.reject')));
+      h('button', { type: 'button', className: 'button reject-button', onclick: () => decide(r, 'reject', rejectError, reason) },
+        t('review.reject')),
+      rejectError);
     showMap(mapBox, r).catch((error) => {
       message.textContent = errorMessage(error);
       message.hidden = false;
@@ -79,7 +87,7 @@ export async function renderReviewView(root) {
       const { reservations } = await getReservations({ status: 'SUBMITTED' });
       list.replaceChildren(...(reservations.length ? reservations.map((r) => {
         const item = h('button', { type: 'button', className: 'queue-item', dataset: { id: r.id }, onclick: () => open(r) },
-          t('review.queueItem', { id: formatNumber(r.id, { useGrouping: false }), estate: r.estate,
+          t('review.queueItem', { id: formatNumber(r.id, { useGrouping: false }), estate: localName(r.estateName, r.estateNameFa) || r.estate,
             plots: (r.parcels || []).map((p) => p.plotNumber).join(', ') }));
         return item;
       }) : [h('p', { className: 'empty-state' }, t('review.empty'))]));

@@ -3,6 +3,7 @@
 // the document that `./zamin verify-round` checks.
 import { applyToRound, getOffers, getRoundApplications, getRoundResult, offerAction, roundDocumentUrl } from '../api.js';
 import { t, formatArea, formatDateTime, formatNumber } from '../i18n.js';
+import { loadEstateNames, estateName } from '../estate-names.js';
 import { errorMessage } from '../labels.js';
 import { h } from '../dom.js';
 
@@ -41,8 +42,8 @@ export async function renderRoundsView(root, { user }) {
   function card(offer) {
     const staff = user && (user.role === 'officer' || user.role === 'admin');
     return h('article', { className: 'card round-card', dataset: { id: offer.id, state: offer.state } },
-      h('h3', {}, t('rounds.offerTitle', { id: formatNumber(offer.id), estate: offer.estate })),
-      h('p', {}, t(STATE_KEYS[offer.state]), ' · ', t('rounds.window', {
+      h('h3', {}, t('rounds.offerTitle', { id: formatNumber(offer.id), estate: estateName(offer.estate) })),
+      h('p', {}, t(STATE_KEYS[offer.state]), t('list.separator'), t('rounds.window', {
         opens: formatDateTime(offer.opensAt), closes: formatDateTime(offer.closesAt) })),
       h('p', { className: 'hint' }, t('rounds.counts', { plots: formatNumber(offer.plots.length),
         applications: formatNumber(offer.applications), ranked: formatNumber(offer.maxRanked) })),
@@ -153,7 +154,7 @@ export async function renderRoundsView(root, { user }) {
 
   async function load() {
     try {
-      const { offers } = await getOffers();
+      const [{ offers }] = await Promise.all([getOffers(), loadEstateNames()]);
       list.replaceChildren(...(offers.length ? offers.map(card)
         : [h('p', { className: 'empty-state' }, t('rounds.empty'))]));
     } catch (error) {

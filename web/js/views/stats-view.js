@@ -2,7 +2,7 @@
 // history from the decision log (whole country or one estate, with that estate's exports), land reclaimed per
 // year, a choropleth of idle rate by estate, and the what-if slider for reclaiming land idle for N years.
 import { getStats, getWhatIf, getEstates, exportUrl } from '../api.js';
-import { t, formatNumber, formatHectares, formatDate, onLanguageChange, applyTranslations } from '../i18n.js';
+import { t, formatNumber, formatHectares, formatDate, onLanguageChange, applyTranslations, plural } from '../i18n.js';
 import { STATUSES, STATUS_COLOURS, statusLabel, localName } from '../labels.js';
 import { h, textNode } from '../dom.js';
 
@@ -17,7 +17,7 @@ function percent(v) {
 }
 
 function months(v) {
-  return v === null || v === undefined ? '–' : t('stats.monthsValue', { months: formatNumber(v, { maximumFractionDigits: 1 }) });
+  return v === null || v === undefined ? '–' : plural({ one: 'count.monthOne', other: 'count.monthOther' }, v);
 }
 
 function year(y) {

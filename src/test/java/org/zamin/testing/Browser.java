@@ -33,8 +33,13 @@ public final class Browser implements AutoCloseable {
                 'CSP violation: ' + e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline')
                 + ' at ' + e.sourceFile + ':' + e.lineNumber));""";
 
+    /** How a signed-out page learns it is signed out (GET /api/me answers 401): expected, not an error. */
+    private static final java.util.regex.Pattern SIGNED_OUT = java.util.regex.Pattern.compile(
+            "/api/me - Failed to load resource: the server responded with a status of 401");
+
     private final ChromeDriver driver;
     private final List<String> cspViolations = new ArrayList<>();
+    private final List<String> consoleErrors = new ArrayList<>();
 
     public Browser() {
         ChromeOptions options = new ChromeOptions();
@@ -92,12 +97,40 @@ public final class Browser implements AutoCloseable {
 
     /** The CSP violations seen since the browser started (or since the last {@link #forgetCspViolations()}). */
     public List<String> cspViolations() {
+        drainLog();
+        return List.copyOf(cspViolations);
+    }
+
+    /**
+     * The errors the pages wrote to the console (script errors, failed loads) since the last call, CSP violations
+     * aside (they are kept for {@link #close()}); reading them forgets them.
+     */
+    public List<String> consoleErrors() {
+        drainLog();
+        List<String> errors = List.copyOf(consoleErrors);
+        consoleErrors.clear();
+        return errors;
+    }
+
+    private void drainLog() {
         for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
             if (entry.getMessage().contains("Content Security Policy") || entry.getMessage().contains("CSP violation")) {
                 cspViolations.add(entry.getMessage());
+            } else if (entry.getLevel().intValue() >= Level.SEVERE.intValue() && !SIGNED_OUT.matcher(entry.getMessage()).find()) {
+                consoleErrors.add(entry.getMessage());
             }
         }
-        return List.copyOf(cspViolations);
+    }
+
+    /** Shows pages as a phone does: a 390 × 844 CSS-pixel touch screen (as {@link #desktop()} undoes). */
+    public void phone() {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.<String, Object>of(
+                "width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+    }
+
+    /** Back to the desktop window the browser opened with. */
+    public void desktop() {
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
     }
 
     /** For a test that provokes a violation on purpose, after it has checked it was reported. */

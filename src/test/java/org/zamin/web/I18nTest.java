@@ -59,7 +59,8 @@ class I18nTest {
         defined.forEach(k -> prefixes.add(k.substring(0, k.indexOf('.') + 1)));
         Set<String> used = new TreeSet<>();
         try (Stream<Path> files = Files.walk(WEB)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
+            for (Path file : files.filter(Files::isRegularFile)
+                    .filter(f -> f.toString().endsWith(".html") || f.toString().endsWith(".js")).toList()) {
                 String name = file.getFileName().toString();
                 String text = Files.readString(file);
                 if (name.endsWith(".html")) {

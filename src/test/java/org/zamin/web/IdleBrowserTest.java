@@ -80,8 +80,10 @@ class IdleBrowserTest {
             wait(10).until(x -> !x.findElements(By.cssSelector(".idle-action[data-action='reclaim']")).isEmpty());
             d.findElement(By.cssSelector(".idle-action[data-action='reclaim'] .idle-reason")).sendKeys("idle");
             d.findElement(By.cssSelector(".idle-action[data-action='reclaim'] .idle-action-submit")).click();
-            wait(10).until(x -> "reply_deadline_not_passed".equals(x.findElement(By.id("idle-error")).getAttribute("data-code")));
-            assertTrue(d.findElement(By.id("idle-error")).getText().contains("reply deadline"));
+            wait(10).until(x -> !x.findElements(By.id("confirm-yes")).isEmpty());
+            d.findElement(By.id("confirm-yes")).click();
+            wait(10).until(x -> "reply_deadline_not_passed".equals(x.findElement(By.id("idle-reclaim-error")).getAttribute("data-code")));
+            assertTrue(d.findElement(By.id("idle-reclaim-error")).getText().contains("reply deadline"));
             assertEquals("NOTICE_SERVED", caseState(caseId));
 
             d.findElement(By.id("nav-signout")).click();

@@ -66,6 +66,8 @@ class ReservationBrowserTest {
             d.findElement(By.cssSelector("#review-list .queue-item")).click();
             wait(15).until(x -> !x.findElements(By.cssSelector("#review-map path.review-plot")).isEmpty());
             d.findElement(By.cssSelector(".approve-button")).click();
+            wait(10).until(x -> !x.findElements(By.id("confirm-yes")).isEmpty());
+            d.findElement(By.id("confirm-yes")).click();
             wait(10).until(x -> !x.findElements(By.cssSelector("#review-detail .notice")).isEmpty());
             assertEquals("ALLOCATED", ts.jdbi().withHandle(h -> h.createQuery("SELECT status FROM parcel WHERE id = :id")
                     .bind("id", plot).mapTo(String.class).one()));
