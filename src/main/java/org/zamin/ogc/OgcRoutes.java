@@ -19,9 +19,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.zamin.http.ApiException;
 import org.zamin.http.GeoJson;
 import org.zamin.http.Params;
+import org.zamin.metrics.Metrics;
+import org.zamin.ogc.cql2.SqlFilter;
+import org.zamin.ogc.crs.Crs;
 import org.zamin.parcel.Vocabulary;
 
 /** The OGC API – Features routes under {@code /ogc}; {@link #ROUTES} is both the route table and what the OpenAPI document must list. */
@@ -32,23 +36,25 @@ public final class OgcRoutes {
     public static final int MAX_LIMIT = 10_000;
     private static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> CONFORMANCE = List.of(
+    private static final List<String> CONFORMANCE = Stream.concat(Stream.of(
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
-            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson");
+            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson"), ItemFilters.CONFORMANCE.stream()).toList();
 
     /** OpenAPI path (relative to the server URL {@code /ogc}) of each route. */
     public static final List<String> ROUTES = List.of("/", "/api", "/conformance", "/collections",
             "/collections/{collectionId}", "/collections/{collectionId}/items",
-            "/collections/{collectionId}/items/{featureId}");
+            "/collections/{collectionId}/items/{featureId}", "/collections/{collectionId}/queryables");
 
     private final OgcRepository repository;
     private final Vocabulary vocabulary;
     private final String openApi;
+    private final Metrics metrics;
 
-    public OgcRoutes(OgcRepository repository, Vocabulary vocabulary) {
+    public OgcRoutes(OgcRepository repository, Vocabulary vocabulary, Metrics metrics) {
         this.repository = repository;
         this.vocabulary = vocabulary;
+        this.metrics = metrics;
         try (InputStream in = OgcRoutes.class.getResourceAsStream("/ogc/openapi.json")) {
             if (in == null) {
                 throw new IllegalStateException("missing /ogc/openapi.json");
@@ -69,6 +75,7 @@ public final class OgcRoutes {
         handlers.put("/collections/{collectionId}", this::collection);
         handlers.put("/collections/{collectionId}/items", this::items);
         handlers.put("/collections/{collectionId}/items/{featureId}", this::item);
+        handlers.put("/collections/{collectionId}/queryables", this::queryables);
         if (!handlers.keySet().equals(Set.copyOf(ROUTES))) {
             throw new IllegalStateException("OGC route table and ROUTES differ");
         }
@@ -102,6 +109,7 @@ public final class OgcRoutes {
         OgcRepository.Extent extent = repository.extent();
         ObjectNode o = JSON.createObjectNode();
         link(o.putArray("links"), base(ctx) + "/collections", "self", "application/json", "The collections");
+        Crs.SUPPORTED.forEach(crs -> o.withArray("crs").add(crs.uri()));
         ArrayNode list = o.putArray("collections");
         for (Collection c : Collection.values()) {
             list.add(describe(ctx, c, extent));
@@ -136,8 +144,15 @@ public final class OgcRoutes {
             }
             filters.put(name, v);
         }));
-        var page = repository.items(c, new OgcRepository.ItemsQuery(Optional.empty(), Params.bbox(ctx, "bbox"),
-                datetime, filters, limit, offset));
+        Crs crs = Crs.parameter("crs", Params.text(ctx, "crs"));
+        Crs bboxCrs = Crs.parameter("bbox-crs", Params.text(ctx, "bbox-crs"));
+        SqlFilter where = ItemFilters.condition(c, vocabulary, new ItemFilters.Request(Params.text(ctx, "filter"),
+                Params.text(ctx, "filter-lang"), Params.text(ctx, "filter-crs"), Params.text(ctx, "bbox"), bboxCrs));
+        Params.text(ctx, "filter").ifPresent(f -> metrics.ogcFilter(ItemFilters.language(Params.text(ctx, "filter-lang"))));
+        var page = repository.items(c, new OgcRepository.ItemsQuery(Optional.empty(),
+                bboxCrs == Crs.CRS84 ? Params.bbox(ctx, "bbox") : Optional.empty(), datetime, filters, limit, offset,
+                where, crs));
+        ctx.header("Content-Crs", "<" + crs.uri() + ">");
         long returned = Math.max(0, Math.min(limit, page.numberMatched() - offset));
         ArrayNode links = JSON.createArrayNode();
         String self = base(ctx) + "/collections/" + c.id + "/items";
@@ -159,8 +174,10 @@ public final class OgcRoutes {
         if (c == Collection.PARCELS && !id.matches("[1-9][0-9]{0,17}")) {
             throw ApiException.notFound("feature " + id);
         }
+        Crs crs = Crs.parameter("crs", Params.text(ctx, "crs"));
         var page = repository.items(c, new OgcRepository.ItemsQuery(Optional.of(id), Optional.empty(),
-                new Interval(Optional.empty(), Optional.empty()), Map.of(), 1, 0));
+                new Interval(Optional.empty(), Optional.empty()), Map.of(), 1, 0, SqlFilter.NONE, crs));
+        ctx.header("Content-Crs", "<" + crs.uri() + ">");
         try {
             JsonNode features = JSON.readTree(page.featuresJson());
             if (features.isEmpty()) {
@@ -178,13 +195,20 @@ public final class OgcRoutes {
         }
     }
 
+    void queryables(Context ctx) {
+        Collection c = collectionOf(ctx);
+        ObjectNode schema = ItemFilters.schema(c, vocabulary, base(ctx) + "/collections/" + c.id + "/queryables");
+        ctx.contentType("application/schema+json").result(schema.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
     private ObjectNode describe(Context ctx, Collection c, OgcRepository.Extent extent) {
         ObjectNode o = JSON.createObjectNode();
         o.put("id", c.id);
         o.put("title", c.title);
         o.put("description", c.description);
         o.put("itemType", "feature");
-        o.putArray("crs").add(CRS84);
+        Crs.SUPPORTED.forEach(crs -> o.withArray("crs").add(crs.uri()));
+        o.put("storageCrs", Crs.CRS84.uri());
         ObjectNode ext = o.putObject("extent");
         if (extent.bbox() != null) {
             ObjectNode spatial = ext.putObject("spatial");
@@ -209,6 +233,8 @@ public final class OgcRoutes {
         String self = base(ctx) + "/collections/" + c.id;
         link(links, self, "self", "application/json", c.title);
         link(links, self + "/items", "items", GeoJson.MEDIA_TYPE, c.title + " as GeoJSON");
+        link(links, self + "/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables", "application/schema+json",
+                "The properties a filter may name");
         return o;
     }
 
