@@ -111,6 +111,7 @@ class OgcFilterTest {
         assertError(get("estates", "S_INTERSECTS(geometry, POLYGON((0 0, 1 0, 1 1)))"), 400, "invalid_parameter",
                 "geometry");
         assertError(get("estates", "createdAt > TIMESTAMP('yesterday')"), 400, "invalid_parameter", "TIMESTAMP");
+        assertError(get("estates", "(".repeat(500) + "code = 'x'" + ")".repeat(500)), 400, "invalid_parameter", "nests");
     }
 
     @Test

@@ -19,6 +19,7 @@ public final class CqlJson {
     private CqlJson() {}
 
     public static Expression parse(String text) {
+        Literals.checkNesting(text);
         try {
             return expression(JSON.readTree(text));
         } catch (JsonProcessingException e) {

@@ -18,6 +18,7 @@ public final class CqlText {
 
     /** The filter's tree; a syntax error is malformed, naming the column where it stands and what was found. */
     public static Expression parse(String text) {
+        Literals.checkNesting(text);
         var lexer = new Cql2Lexer(CharStreams.fromString(text));
         var parser = new Cql2Parser(new CommonTokenStream(lexer));
         var errors = new BaseErrorListener() {

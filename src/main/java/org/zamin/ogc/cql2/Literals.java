@@ -22,6 +22,29 @@ final class Literals {
         return Malformed.parameter("filter", problem);
     }
 
+    /** How deep brackets may nest in a filter: deeper would only exhaust the parser's stack or PostgreSQL's. */
+    static final int MAX_NESTING = 64;
+
+    /** Refuses a filter whose brackets ({@code (}, {@code [}, <code>{</code>) outside quotes nest too deep. */
+    static void checkNesting(String text) {
+        int depth = 0;
+        char quote = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '(' || c == '[' || c == '{') {
+                if (++depth > MAX_NESTING) {
+                    throw invalid("nests brackets deeper than " + MAX_NESTING + " levels");
+                }
+            } else if (c == ')' || c == ']' || c == '}') {
+                depth--;
+            }
+        }
+    }
+
     static Expression.Date date(String text) {
         try {
             return new Expression.Date(LocalDate.parse(text));

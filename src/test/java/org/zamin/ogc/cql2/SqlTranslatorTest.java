@@ -71,4 +71,15 @@ class SqlTranslatorTest {
         assertTrue(ring.getMessage().contains("geometry"), ring.getMessage());
         assertFalse(text("updatedAt > DATE('2024-01-01')").sql().contains("2024"));
     }
+
+    @Test
+    @DisplayName("/req/filter/response: a filter nested deeper than 64 brackets is a 400, not a stack overflow")
+    void deepNestingIsRefused() {
+        String deep = "(".repeat(50_000) + "price = 1" + ")".repeat(50_000);
+        Malformed m = assertThrows(Malformed.class, () -> text(deep));
+        assertTrue(m.getMessage().contains("64"), m.getMessage());
+        String json = "{\"op\":\"not\",\"args\":[".repeat(5_000) + "true" + "]}".repeat(5_000);
+        assertThrows(Malformed.class, () -> CqlJson.parse(json));
+        assertEquals("(v.price = CAST(:cql0 AS numeric))", text("(".repeat(60) + "price = 1" + ")".repeat(60)).sql());
+    }
 }
