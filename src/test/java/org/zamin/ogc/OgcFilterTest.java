@@ -73,6 +73,23 @@ class OgcFilterTest {
     }
 
     @Test
+    @DisplayName("/req/oas30/completeness: the items path documents the Part 2 and 3 parameters GDAL reads")
+    void openApiDocumentsTheParameters() {
+        JsonNode parameters = Http.get("/ogc/api").json().get("paths").get("/collections/{collectionId}/items")
+                .get("get").get("parameters");
+        Set<String> names = new TreeSet<>();
+        parameters.forEach(p -> names.add(p.get("name").asText()));
+        assertTrue(names.containsAll(ItemFilters.ITEMS_PARAMETERS), names.toString());
+        for (JsonNode p : parameters) {
+            if (p.get("name").asText().equals("filter-lang")) {
+                assertEquals(ItemFilters.LANGUAGES.toString(), p.get("schema").get("enum").toString().replace("\"", "")
+                        .replace(",", ", "));
+            }
+        }
+        assertTrue(Http.get("/ogc/api").json().get("paths").has("/collections/{collectionId}/queryables"));
+    }
+
+    @Test
     @DisplayName("/req/filter/filter-param, /req/features-filter/filter-param: filter selects exactly the matching items")
     void filterParam() {
         assertEquals(estates("kind = 'INDUSTRIAL_ZONE'"), matched("estates", "kind = 'INDUSTRIAL_ZONE'"));

@@ -82,4 +82,44 @@ class SqlTranslatorTest {
         assertThrows(Malformed.class, () -> CqlJson.parse(json));
         assertEquals("(v.price = CAST(:cql0 AS numeric))", text("(".repeat(60) + "price = 1" + ")".repeat(60)).sql());
     }
+
+    @Test
+    @DisplayName("/req/spatial-functions/spatial-predicate: every WKT type of CQL2 text and GeoJSON type of CQL2 JSON")
+    void everyGeometryType() {
+        List<String> wkt = List.of("POINT(1 2)", "POINT Z(1 2 3)", "LINESTRING(1 2, 3 4)",
+                "POLYGON((0 0, 1 0, 1 1, 0 0), (0.1 0.1, 0.2 0.1, 0.2 0.2, 0.1 0.1))", "MULTIPOINT((1 2), (3 4))",
+                "MULTIPOINT(1 2, 3 4)", "MULTILINESTRING((1 2, 3 4), (5 6, 7 8))",
+                "MULTIPOLYGON(((0 0, 1 0, 1 1, 0 0)), ((2 2, 3 2, 3 3, 2 2)))",
+                "GEOMETRYCOLLECTION(POINT(1 2), LINESTRING(1 2, 3 4))", "BBOX(0, 0, 1, 1)", "BBOX(0, 0, -5, 1, 1, 5)");
+        for (String g : wkt) {
+            SqlFilter f = text("S_CROSSES(geometry, " + g + ")");
+            assertTrue(f.sql().startsWith("ST_Crosses(v.geom, ogc_crs_input("), g);
+        }
+        List<String> geojson = List.of("{\"type\":\"Point\",\"coordinates\":[1,2]}",
+                "{\"type\":\"MultiLineString\",\"coordinates\":[[[1,2],[3,4]]]}",
+                "{\"type\":\"MultiPolygon\",\"coordinates\":[[[[0,0],[1,0],[1,1],[0,0]]]]}",
+                "{\"type\":\"GeometryCollection\",\"geometries\":[{\"type\":\"Point\",\"coordinates\":[1,2]}]}");
+        for (String g : geojson) {
+            SqlFilter f = SqlTranslator.translate(CqlJson.parse("{\"op\":\"s_within\",\"args\":[{\"property\":"
+                    + "\"geometry\"}," + g + "]}"), QUERYABLES, Crs.CRS84);
+            assertTrue(f.sql().startsWith("ST_Within(v.geom, "), g);
+        }
+        assertThrows(Malformed.class, () -> text("S_INTERSECTS(geometry, BBOX(1, 2, 3))"));
+        assertThrows(Malformed.class, () -> CqlJson.parse("{\"op\":\"s_within\",\"args\":[{\"property\":"
+                + "\"geometry\"},{\"type\":\"Point\",\"coordinates\":[\"1\",2]}]}"));
+    }
+
+    @Test
+    @DisplayName("/req/basic-cql2/binary-comparison-predicate: boolean, number and timestamp literals on both sides")
+    void literalsOnBothSides() {
+        assertEquals("(CAST(:cql0 AS boolean) = CAST(:cql1 AS boolean))", text("TRUE = false").sql());
+        assertEquals("(CAST(:cql0 AS numeric) < v.price)", text("-1.5e3 < price").sql());
+        assertEquals("(v.updated_at >= CAST(:cql0 AS timestamptz))",
+                text("updatedAt >= TIMESTAMP('2024-05-01T10:00:00+03:30')").sql());
+        assertEquals("(v.status IS NULL)", SqlTranslator.translate(CqlJson.parse(
+                "{\"op\":\"isNull\",\"args\":[{\"property\":\"status\"}]}"), QUERYABLES, Crs.CRS84).sql());
+        Malformed op = assertThrows(Malformed.class, () -> CqlJson.parse("{\"op\":\"drop\",\"args\":[1,2]}"));
+        assertTrue(op.getMessage().contains("'drop'"), op.getMessage());
+        assertThrows(Malformed.class, () -> text("TRUE = 1"));
+    }
 }
