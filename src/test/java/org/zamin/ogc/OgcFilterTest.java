@@ -69,7 +69,8 @@ class OgcFilterTest {
                 "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter",
                 "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables", CQL2 + "cql2-text",
                 CQL2 + "cql2-json", CQL2 + "basic-cql2", CQL2 + "advanced-comparison-operators",
-                CQL2 + "basic-spatial-functions", CQL2 + "spatial-functions", CQL2 + "property-property")), declared.toString());
+                CQL2 + "basic-spatial-functions", CQL2 + "spatial-functions", CQL2 + "property-property",
+                CQL2 + "temporal-functions")), declared.toString());
     }
 
     @Test
@@ -229,13 +230,47 @@ class OgcFilterTest {
     }
 
     @Test
-    @DisplayName("/req/temporal-functions (part): T_INTERSECTS, T_BEFORE, T_AFTER with DATE, TIMESTAMP and INTERVAL")
+    @DisplayName("/req/temporal-functions/temporal-predicate: T_INTERSECTS, T_BEFORE, T_AFTER with DATE, TIMESTAMP, INTERVAL")
     void temporal() {
         assertEquals(estates("created_at >= '2000-01-01' AND created_at <= '2999-01-01T23:59:59Z'"),
                 matched("estates", "T_INTERSECTS(createdAt, INTERVAL('2000-01-01', '2999-01-01'))"));
         assertEquals(estates("TRUE"), matched("estates", "T_BEFORE(createdAt, TIMESTAMP('2999-01-01T00:00:00Z'))"));
         assertEquals(0, matched("estates", "T_AFTER(createdAt, INTERVAL('..', '2999-01-01'))"));
         assertEquals(estates("TRUE"), matched("estates", "T_AFTER(TIMESTAMP('2999-01-01T00:00:00Z'), createdAt)"));
+        assertEquals(estates("TRUE"), matched("estates", "T_EQUALS(createdAt, createdAt)"));
+        assertEquals(estates("TRUE"), matched("estates", "T_OVERLAPS(INTERVAL('2000-01-01', '2010-01-01'), "
+                + "INTERVAL('2005-01-01', '2020-01-01'))"));
+        assertEquals(0, matched("estates", "T_DURING(DATE('2000-01-01'), INTERVAL('2000-01-01', '2020-01-01'))"));
+        assertError(get("estates", "T_AFTER(code, DATE('2000-01-01'))"), 400, "invalid_parameter", "code");
+    }
+
+    @Test
+    @DisplayName("/req/temporal-functions/temporal-predicate: all fifteen relations of an instant and an interval")
+    void temporalRelations() {
+        String t = jdbi.withHandle(h -> h.createQuery("SELECT to_char(created_at AT TIME ZONE 'UTC', "
+                + "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') FROM estate WHERE code = 'GIL-RASHT'").mapTo(String.class).one());
+        String a = "'2000-01-01T00:00:00Z'";
+        String b = "'" + t + "'";
+        String interval = "INTERVAL('2000-01-01T00:00:00Z', '" + t + "')";
+        java.util.Map<String, String> expected = new java.util.LinkedHashMap<>();
+        expected.put("T_AFTER", "created_at > " + b);
+        expected.put("T_BEFORE", "created_at < " + a);
+        expected.put("T_CONTAINS", "FALSE");
+        expected.put("T_DISJOINT", "created_at < " + a + " OR created_at > " + b);
+        expected.put("T_DURING", "created_at > " + a + " AND created_at < " + b);
+        expected.put("T_EQUALS", "FALSE");
+        expected.put("T_FINISHEDBY", "FALSE");
+        expected.put("T_FINISHES", "created_at > " + a + " AND created_at = " + b);
+        expected.put("T_INTERSECTS", "created_at >= " + a + " AND created_at <= " + b);
+        expected.put("T_MEETS", "created_at = " + a);
+        expected.put("T_METBY", "created_at = " + b);
+        expected.put("T_OVERLAPPEDBY", "FALSE");
+        expected.put("T_OVERLAPS", "FALSE");
+        expected.put("T_STARTEDBY", "FALSE");
+        expected.put("T_STARTS", "created_at = " + a + " AND created_at < " + b);
+        expected.forEach((function, where) -> assertEquals(estates(where),
+                matched("estates", function + "(createdAt, " + interval + ")"), function));
+        assertTrue(matched("estates", "T_METBY(createdAt, " + interval + ")") > 0);
     }
 
     @Test

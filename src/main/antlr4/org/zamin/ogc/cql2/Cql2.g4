@@ -2,7 +2,7 @@
  * CQL2 text, as OGC 21-065r2 "Common Query Language (CQL2)" defines it in Annex A (its BNF, the normative grammar of
  * the standard), turned into an ANTLR 4 grammar for Zamin: the productions of the classes Zamin serves — Basic CQL2,
  * Advanced Comparison Operators (LIKE, BETWEEN, IN), Basic Spatial and Spatial Functions, Property-Property
- * comparisons and the instant and interval literals of the Temporal Functions. Rule names follow the BNF's
+ * comparisons and Temporal Functions. Rule names follow the BNF's
  * (booleanExpression, comparisonPredicate, spatialInstance …). Written from the standard's text for this project,
  * not copied from another implementation; antlr4-maven-plugin generates the parser (package org.zamin.ogc.cql2).
  * Keywords are case-insensitive, as the standard requires.
@@ -119,7 +119,8 @@ SPATIAL_FUNCTION
     | 'S_CONTAINS'
     ;
 TEMPORAL_FUNCTION
-    : 'T_AFTER' | 'T_BEFORE' | 'T_DISJOINT' | 'T_EQUALS' | 'T_INTERSECTS'
+    : 'T_AFTER' | 'T_BEFORE' | 'T_CONTAINS' | 'T_DISJOINT' | 'T_DURING' | 'T_EQUALS' | 'T_FINISHEDBY' | 'T_FINISHES'
+    | 'T_INTERSECTS' | 'T_MEETS' | 'T_METBY' | 'T_OVERLAPPEDBY' | 'T_OVERLAPS' | 'T_STARTEDBY' | 'T_STARTS'
     ;
 
 EQ : '=' ;

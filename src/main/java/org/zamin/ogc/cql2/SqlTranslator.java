@@ -23,7 +23,6 @@ public final class SqlTranslator {
     private static final Map<String, String> SPATIAL = Map.of("S_INTERSECTS", "ST_Intersects", "S_EQUALS", "ST_Equals",
             "S_DISJOINT", "ST_Disjoint", "S_TOUCHES", "ST_Touches", "S_WITHIN", "ST_Within", "S_OVERLAPS",
             "ST_Overlaps", "S_CROSSES", "ST_Crosses", "S_CONTAINS", "ST_Contains");
-    private static final Map<String, String> MIRRORED = Map.of("T_AFTER", "T_BEFORE", "T_BEFORE", "T_AFTER");
 
     /** What a term's value is, for checking that both sides of an operator can be compared. */
     private enum Kind { TEXT, NUMBER, BOOLEAN, DATE, INSTANT, GEOMETRY }
@@ -136,70 +135,64 @@ public final class SqlTranslator {
         return property((Expression.Property) t).column();
     }
 
-    /** Instants and intervals: the property's instant against the other side's [from, to]. */
+    /**
+     * The temporal functions as Allen's relations between two [start, end] spans: an instant (a date-time property, a
+     * TIMESTAMP) spans [t, t], a DATE its whole UTC day, an INTERVAL its ends ({@code ..} is ±infinity).
+     */
     private String temporal(Expression.Temporal t) {
-        String function = t.function();
-        Expression.Term left = t.left();
-        Expression.Term right = t.right();
-        if (!(left instanceof Expression.Property) && right instanceof Expression.Property) {
-            left = t.right();
-            right = t.left();
-            function = MIRRORED.getOrDefault(function, function);
-        }
-        if (!(left instanceof Expression.Property p) || kind(p) != Kind.INSTANT) {
-            throw Literals.invalid("has " + t.function() + " without a date-time property");
-        }
-        String value = property(p).column();
-        if (right instanceof Expression.Property other) {
-            if (kind(other) != Kind.INSTANT) {
-                throw Literals.invalid("has " + t.function() + " with a property that is not a date-time");
+        String[] a = span(t.left(), t.function());
+        String[] b = span(t.right(), t.function());
+        String s1 = a[0];
+        String e1 = a[1];
+        String s2 = b[0];
+        String e2 = b[1];
+        String relation = switch (t.function()) {
+            case "T_AFTER" -> s1 + " > " + e2;
+            case "T_BEFORE" -> e1 + " < " + s2;
+            case "T_CONTAINS" -> s1 + " < " + s2 + " AND " + e1 + " > " + e2;
+            case "T_DISJOINT" -> "NOT (" + s1 + " <= " + e2 + " AND " + e1 + " >= " + s2 + ")";
+            case "T_DURING" -> s1 + " > " + s2 + " AND " + e1 + " < " + e2;
+            case "T_EQUALS" -> s1 + " = " + s2 + " AND " + e1 + " = " + e2;
+            case "T_FINISHEDBY" -> s1 + " < " + s2 + " AND " + e1 + " = " + e2;
+            case "T_FINISHES" -> s1 + " > " + s2 + " AND " + e1 + " = " + e2;
+            case "T_INTERSECTS" -> s1 + " <= " + e2 + " AND " + e1 + " >= " + s2;
+            case "T_MEETS" -> e1 + " = " + s2;
+            case "T_METBY" -> s1 + " = " + e2;
+            case "T_OVERLAPPEDBY" -> s1 + " > " + s2 + " AND " + s1 + " < " + e2 + " AND " + e1 + " > " + e2;
+            case "T_OVERLAPS" -> s1 + " < " + s2 + " AND " + e1 + " > " + s2 + " AND " + e1 + " < " + e2;
+            case "T_STARTEDBY" -> s1 + " = " + s2 + " AND " + e1 + " > " + e2;
+            case "T_STARTS" -> s1 + " = " + s2 + " AND " + e1 + " < " + e2;
+            default -> throw Literals.invalid("has an unknown temporal function '" + t.function() + "'");
+        };
+        return "(" + relation + ")";
+    }
+
+    /** A temporal operand's start and end as SQL. */
+    private String[] span(Expression.Term t, String function) {
+        if (t instanceof Expression.Property p) {
+            if (kind(p) != Kind.INSTANT) {
+                throw Literals.invalid("has " + function + " with " + describe(p) + ", which is not a date-time");
             }
-            return instantVersus(function, value, property(other).column());
+            String column = property(p).column();
+            return new String[] {column, column};
         }
-        Optional<Instant> from;
-        Optional<Instant> to;
-        if (right instanceof Expression.Timestamp ts) {
-            from = Optional.of(ts.value());
-            to = from;
-        } else if (right instanceof Expression.Date d) {
+        if (t instanceof Expression.Timestamp ts) {
+            String at = instant(Optional.of(ts.value()), "");
+            return new String[] {at, at};
+        }
+        if (t instanceof Expression.Date d) {
             Instant start = d.value().atStartOfDay(ZoneOffset.UTC).toInstant();
-            from = Optional.of(start);
-            to = Optional.of(start.plusSeconds(86_399));
-        } else if (right instanceof Expression.Interval i) {
-            from = i.from();
-            to = i.to();
-        } else {
-            throw Literals.invalid("has " + t.function() + " with an argument that is not a time: " + describe(right));
+            return new String[] {instant(Optional.of(start), ""), instant(Optional.of(start.plusSeconds(86_399)), "")};
         }
-        if (from.equals(to) && from.isPresent()) {
-            return instantVersus(function, value, bind(from.get().atOffset(ZoneOffset.UTC), "timestamptz"));
+        if (t instanceof Expression.Interval i) {
+            return new String[] {instant(i.from(), "-infinity"), instant(i.to(), "infinity")};
         }
-        return instantVersusInterval(function, value, from, to);
+        throw Literals.invalid("has " + function + " with an argument that is not a time: " + describe(t));
     }
 
-    private static String instantVersus(String function, String value, String other) {
-        return switch (function) {
-            case "T_AFTER" -> "(" + value + " > " + other + ")";
-            case "T_BEFORE" -> "(" + value + " < " + other + ")";
-            case "T_EQUALS", "T_INTERSECTS" -> "(" + value + " = " + other + ")";
-            case "T_DISJOINT" -> "(" + value + " <> " + other + ")";
-            default -> throw Literals.invalid("has an unknown temporal function '" + function + "'");
-        };
-    }
-
-    private String instantVersusInterval(String function, String value, Optional<Instant> from, Optional<Instant> to) {
-        Optional<String> start = from.map(i -> bind(i.atOffset(ZoneOffset.UTC), "timestamptz"));
-        Optional<String> end = to.map(i -> bind(i.atOffset(ZoneOffset.UTC), "timestamptz"));
-        String inside = "(" + start.map(s -> value + " >= " + s).orElse(value + " IS NOT NULL") + " AND "
-                + end.map(s -> value + " <= " + s).orElse("TRUE") + ")";
-        return switch (function) {
-            case "T_AFTER" -> end.map(s -> "(" + value + " > " + s + ")").orElse("FALSE");
-            case "T_BEFORE" -> start.map(s -> "(" + value + " < " + s + ")").orElse("FALSE");
-            case "T_INTERSECTS" -> inside;
-            case "T_DISJOINT" -> "(NOT " + inside + ")";
-            case "T_EQUALS" -> "FALSE";
-            default -> throw Literals.invalid("has an unknown temporal function '" + function + "'");
-        };
+    /** A bound instant, or the open end PostgreSQL writes as {@code -infinity}/{@code infinity}. */
+    private String instant(Optional<Instant> at, String open) {
+        return bind(at.map(Instant::toString).orElse(open), "timestamptz");
     }
 
     /** The kind both sides share (numbers with numbers, dates with date-times …); anything else is refused. */
