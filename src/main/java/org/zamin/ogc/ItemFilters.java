@@ -39,7 +39,8 @@ public final class ItemFilters {
             "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions",
             "http://www.opengis.net/spec/cql2/1.0/conf/spatial-functions",
             "http://www.opengis.net/spec/cql2/1.0/conf/property-property",
-            "http://www.opengis.net/spec/cql2/1.0/conf/temporal-functions");
+            "http://www.opengis.net/spec/cql2/1.0/conf/temporal-functions",
+            "http://www.opengis.net/spec/cql2/1.0/conf/case-insensitive-comparison");
 
     /** The query parameters of Parts 2 and 3 that the items route accepts. */
     public static final Set<String> ITEMS_PARAMETERS = Set.of("crs", "bbox-crs", "filter", "filter-lang", "filter-crs");

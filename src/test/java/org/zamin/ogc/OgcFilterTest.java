@@ -70,7 +70,7 @@ class OgcFilterTest {
                 "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables", CQL2 + "cql2-text",
                 CQL2 + "cql2-json", CQL2 + "basic-cql2", CQL2 + "advanced-comparison-operators",
                 CQL2 + "basic-spatial-functions", CQL2 + "spatial-functions", CQL2 + "property-property",
-                CQL2 + "temporal-functions")), declared.toString());
+                CQL2 + "temporal-functions", CQL2 + "case-insensitive-comparison")), declared.toString());
     }
 
     @Test
@@ -169,6 +169,18 @@ class OgcFilterTest {
         assertEquals(estates("kind IN ('FREE_ZONE', 'CLUSTER')"), matched("estates", "kind IN ('FREE_ZONE', 'CLUSTER')"));
         assertEquals(estates("kind NOT IN ('FREE_ZONE', 'CLUSTER')"),
                 matched("estates", "kind NOT IN ('FREE_ZONE', 'CLUSTER')"));
+    }
+
+    @Test
+    @DisplayName("/req/case-insensitive-comparison/casei-predicate: CASEI in =, LIKE and IN, in both encodings")
+    void caseInsensitive() {
+        assertEquals(1, matched("estates", "CASEI(code) = casei('gil-RASHT')"));
+        assertEquals(0, matched("estates", "code = 'gil-RASHT'"));
+        assertEquals(estates("code LIKE 'GIL-%'"), matched("estates", "CASEI(code) LIKE CASEI('gil-%')"));
+        assertEquals(1, matched("estates", "CASEI(code) IN (CASEI('Gil-Rasht'), CASEI('none'))"));
+        assertEquals(1, jsonMatched("{\"op\":\"=\",\"args\":[{\"op\":\"casei\",\"args\":[{\"property\":\"code\"}]},"
+                + "{\"op\":\"casei\",\"args\":[\"gil-rasht\"]}]}"));
+        assertError(get("estates", "CASEI(landPricePerM2) = CASEI('x')"), 400, "invalid_parameter", "CASEI");
     }
 
     @Test

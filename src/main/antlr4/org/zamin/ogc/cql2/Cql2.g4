@@ -2,7 +2,7 @@
  * CQL2 text, as OGC 21-065r2 "Common Query Language (CQL2)" defines it in Annex A (its BNF, the normative grammar of
  * the standard), turned into an ANTLR 4 grammar for Zamin: the productions of the classes Zamin serves — Basic CQL2,
  * Advanced Comparison Operators (LIKE, BETWEEN, IN), Basic Spatial and Spatial Functions, Property-Property
- * comparisons and Temporal Functions. Rule names follow the BNF's
+ * comparisons, Temporal Functions and CASEI of Case-insensitive Comparison. Rule names follow the BNF's
  * (booleanExpression, comparisonPredicate, spatialInstance …). Written from the standard's text for this project,
  * not copied from another implementation; antlr4-maven-plugin generates the parser (package org.zamin.ogc.cql2).
  * Keywords are case-insensitive, as the standard requires.
@@ -44,6 +44,7 @@ scalarExpression
     | booleanLiteral
     | instantLiteral
     | propertyName
+    | CASEI LEFTPAREN scalarExpression RIGHTPAREN
     ;
 
 spatialPredicate : SPATIAL_FUNCTION LEFTPAREN geomExpression COMMA geomExpression RIGHTPAREN ;
@@ -106,6 +107,7 @@ DATE : 'DATE' ;
 TIMESTAMP : 'TIMESTAMP' ;
 INTERVAL : 'INTERVAL' ;
 BBOX : 'BBOX' ;
+CASEI : 'CASEI' ;
 POINT : 'POINT' ;
 LINESTRING : 'LINESTRING' ;
 POLYGON : 'POLYGON' ;

@@ -100,6 +100,9 @@ public final class CqlJson {
             return new Expression.Bool(n.booleanValue());
         }
         if (n.isObject()) {
+            if (n.path("op").asText().equals("casei") && n.path("args").isArray() && n.get("args").size() == 1) {
+                return new Expression.CaseInsensitive(term(n.get("args").get(0)));
+            }
             if (n.path("property").isTextual()) {
                 return new Expression.Property(n.get("property").asText());
             }

@@ -111,6 +111,9 @@ public final class CqlText {
             if (c.instantLiteral() != null) {
                 return instant(c.instantLiteral());
             }
+            if (c.CASEI() != null) {
+                return new Expression.CaseInsensitive(scalar(c.scalarExpression()));
+            }
             return property(c.propertyName());
         }
 

@@ -54,6 +54,9 @@ public sealed interface Expression {
     /** {@code INTERVAL(a, b)}, each end open ({@code '..'}) when empty. */
     record Interval(Optional<Instant> from, Optional<Instant> to) implements Term {}
 
+    /** {@code CASEI(x)}: text compared without regard to case. */
+    record CaseInsensitive(Term value) implements Term {}
+
     /** A geometry literal as checked WKT, in the filter's CRS (its axis order as that CRS has it). */
     record Geometry(String wkt) implements Term {}
 }

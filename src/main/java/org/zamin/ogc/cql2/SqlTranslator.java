@@ -223,6 +223,12 @@ public final class SqlTranslator {
         if (t instanceof Expression.Interval) {
             throw Literals.invalid("has an INTERVAL outside a temporal function");
         }
+        if (t instanceof Expression.CaseInsensitive c) {
+            if (kind(c.value()) != Kind.TEXT) {
+                throw Literals.invalid("has CASEI of " + describe(c.value()) + ", which is not text");
+            }
+            return Kind.TEXT;
+        }
         return t instanceof Expression.Text ? Kind.TEXT : t instanceof Expression.Number ? Kind.NUMBER
                 : t instanceof Expression.Bool ? Kind.BOOLEAN : t instanceof Expression.Date ? Kind.DATE
                 : t instanceof Expression.Timestamp ? Kind.INSTANT : Kind.GEOMETRY;
@@ -233,6 +239,9 @@ public final class SqlTranslator {
         if (t instanceof Expression.Property p) {
             return kind == Kind.DATE && kind(p) == Kind.INSTANT
                     ? "CAST(timezone('UTC', " + property(p).column() + ") AS date)" : property(p).column();
+        }
+        if (t instanceof Expression.CaseInsensitive c) {
+            return "lower(" + scalar(c.value(), Kind.TEXT) + ")";
         }
         if (t instanceof Expression.Text x) {
             return bind(x.value(), "text");
@@ -272,6 +281,9 @@ public final class SqlTranslator {
     private static String describe(Expression.Term t) {
         if (t instanceof Expression.Property p) {
             return "property '" + p.name() + "'";
+        }
+        if (t instanceof Expression.CaseInsensitive) {
+            return "CASEI(…)";
         }
         return t instanceof Expression.Text ? "a text" : t instanceof Expression.Number ? "a number"
                 : t instanceof Expression.Bool ? "a boolean" : t instanceof Expression.Date ? "a DATE"
