@@ -21,6 +21,15 @@ public final class Metrics {
                 .increment();
     }
 
+    /** An OGC API items request with a {@code filter}, by its {@code filter-lang} (shows what GIS clients send). */
+    public void ogcFilter(String language) {
+        Counter.builder("zamin.ogc.filters")
+                .description("OGC API items requests with a filter, by filter language")
+                .tag("lang", language)
+                .register(registry)
+                .increment();
+    }
+
     /** Every counter in the Prometheus text format. */
     public String scrape() {
         return registry.scrape();
