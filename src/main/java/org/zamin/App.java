@@ -233,7 +233,7 @@ public final class App implements AutoCloseable {
                     new IdleRoutes(idleScan, idleCases, new ReadingsImport(database.jdbi(), clock), auth, clock,
                             settings.demoMode()),
                     new InboxRoutes(database.jdbi(), auth, clock),
-                    new OgcRoutes(new OgcRepository(read), vocabulary),
+                    new OgcRoutes(new OgcRepository(read), vocabulary, metrics),
                     new TileRoutes(new TileRepository(read)),
                     new MetricsRoutes(metrics),
                     new InvestorRoutes(investors, auth),

@@ -1,6 +1,7 @@
 -- The estates collection of the OGC API: boundaries with public fields, filtered by bbox (two boxes across the
--- antimeridian), created_at
--- interval, province and kind (or one estate by :code), paged by code.
+-- antimeridian), created_at interval, province and kind (or one estate by :code) and a CQL2 filter's condition in
+-- place of /*filter*/ (ogc/cql2, values bound), paged by code; the geometry in the requested CRS (ogc_crs_output,
+-- R__ogc_crs.sql).
 WITH matched AS (
     SELECT e.code, e.name, e.name_fa, e.kind, pr.code AS province, e.operator, e.land_price_per_m2, e.area_m2,
            e.created_at, e.boundary
@@ -13,6 +14,7 @@ WITH matched AS (
        AND (CAST(:to AS timestamptz) IS NULL OR e.created_at <= :to)
        AND (CAST(:province AS text) IS NULL OR pr.code = :province)
        AND (CAST(:kind AS text) IS NULL OR e.kind = :kind)
+       AND /*filter*/ TRUE
 ),
 page AS (
     SELECT * FROM matched ORDER BY code LIMIT :limit OFFSET :offset
@@ -22,7 +24,7 @@ SELECT (SELECT count(*) FROM matched) AS number_matched,
        (SELECT coalesce(json_agg(json_build_object(
                    'type', 'Feature',
                    'id', code,
-                   'geometry', ST_AsGeoJSON(ST_ForcePolygonCCW(boundary), 7)::json,
+                   'geometry', ST_AsGeoJSON(ogc_crs_output(boundary, :crsSrid, :crsLatitudeFirst), :crsDecimals)::json,
                    'properties', json_build_object(
                        'code', code,
                        'name', name,

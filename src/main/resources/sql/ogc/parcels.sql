@@ -2,7 +2,8 @@
 -- R__parcel_public.sql) with utilities as one comma-separated text, as GDAL and QGIS read attributes; filtered by
 -- bbox (a second box :minLon2–:maxLon2 for one crossing the antimeridian, else the same), updated_at interval,
 -- status, estate and land use (or one plot by :id), paged by id. Returns numberMatched, numberReturned and the
--- page's Features.
+-- page's Features. /*filter*/ is replaced by a CQL2 filter's condition (ogc/cql2, values bound); the geometry is
+-- written in the requested CRS (ogc_crs_output, R__ogc_crs.sql).
 WITH matched AS (
     SELECT v.id, v AS plot
       FROM parcel_public v
@@ -14,6 +15,7 @@ WITH matched AS (
        AND (CAST(:status AS text) IS NULL OR v.status = :status)
        AND (CAST(:estate AS text) IS NULL OR v.estate = :estate)
        AND (CAST(:landUse AS text) IS NULL OR v.land_use = :landUse)
+       AND /*filter*/ TRUE
 ),
 page AS (
     SELECT * FROM matched ORDER BY id LIMIT :limit OFFSET :offset
@@ -23,7 +25,7 @@ SELECT (SELECT count(*) FROM matched) AS number_matched,
        (SELECT coalesce(json_agg(json_build_object(
                    'type', 'Feature',
                    'id', id,
-                   'geometry', ST_AsGeoJSON(ST_ForcePolygonCCW((plot).geom), 7)::json,
+                   'geometry', ST_AsGeoJSON(ogc_crs_output((plot).geom, :crsSrid, :crsLatitudeFirst), :crsDecimals)::json,
                    'properties', parcel_public_properties(plot)::jsonb
                                  || jsonb_build_object('utilities', array_to_string((plot).utilities, ',')))
                    ORDER BY id), '[]')

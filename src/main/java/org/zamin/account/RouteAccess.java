@@ -121,6 +121,7 @@ public final class RouteAccess {
             get("/ogc/collections/{collectionId}", PUBLIC),
             get("/ogc/collections/{collectionId}/items", PUBLIC),
             get("/ogc/collections/{collectionId}/items/{featureId}", PUBLIC),
+            get("/ogc/collections/{collectionId}/queryables", PUBLIC),
             get("/tiles/{layer}/{z}/{x}/{y}", PUBLIC),
             get("/tiles/{layer}.json", PUBLIC));
 

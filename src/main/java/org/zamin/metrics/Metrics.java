@@ -63,6 +63,15 @@ public final class Metrics {
                 .increment();
     }
 
+    /** An OGC API items request with a {@code filter}, by its {@code filter-lang} (shows what GIS clients send). */
+    public void ogcFilter(String language) {
+        Counter.builder("zamin.ogc.filters")
+                .description("OGC API items requests with a filter, by filter language")
+                .tag("lang", language)
+                .register(registry)
+                .increment();
+    }
+
     /**
      * One answered HTTP request. {@code route} is the matched route's template ({@code /api/parcels/{id}}), never the
      * raw path, so the number of series stays bounded whatever clients ask for.

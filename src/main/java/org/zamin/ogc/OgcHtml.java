@@ -138,6 +138,27 @@ final class OgcHtml {
                 collection + "/items/" + enc(id), b.toString(), feature);
     }
 
+    /** A collection's queryables (Part 3): each property a filter may name, its type and its allowed values. */
+    String queryables(String collectionId, JsonNode schema, String jsonHref) {
+        StringBuilder b = new StringBuilder("<table><thead><tr><th>").append(esc(lang.text("ogc.property")))
+                .append("</th><th>").append(esc(lang.text("ogc.type"))).append("</th><th>")
+                .append(esc(lang.text("ogc.values"))).append("</th></tr></thead><tbody>");
+        schema.path("properties").fields().forEachRemaining(e -> {
+            JsonNode p = e.getValue();
+            String type = p.path("type").asText(p.path("format").asText()) + (p.has("format") && p.has("type")
+                    ? " (" + p.get("format").asText() + ")" : "");
+            StringBuilder values = new StringBuilder();
+            p.path("enum").forEach(v -> values.append(values.length() == 0 ? "" : ", ").append(v.asText()));
+            b.append("<tr><th><code>").append(esc(e.getKey())).append("</code></th><td>").append(esc(type))
+                    .append("</td><td>").append(esc(values.toString())).append("</td></tr>");
+        });
+        b.append("</tbody></table>");
+        String collection = "/collections/" + enc(collectionId);
+        return page(lang.text("ogc.queryables") + " — " + title(collectionId), List.of(home(), collectionsCrumb(),
+                new Crumb(title(collectionId), href(collection, ""))), jsonHref, collection + "/queryables",
+                b.toString(), null);
+    }
+
     /** /req/html/content: every link of the JSON document as an {@code <a>} in the body. */
     String links(JsonNode doc) {
         JsonNode links = doc.path("links");

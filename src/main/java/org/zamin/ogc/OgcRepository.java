@@ -8,32 +8,48 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 import org.zamin.db.SqlResource;
+import org.zamin.ogc.crs.Crs;
+import org.zamin.ogc.cql2.SqlFilter;
 import org.zamin.spatial.BoundingBox;
 
 /** The OGC API's queries: a page of one collection's items, and the collections' extents. */
 public final class OgcRepository {
 
     private static final String EXTENT = SqlResource.load("ogc/extent");
+    /** Where an items query takes a CQL2 filter's condition (and a bbox given in another CRS). */
+    private static final String FILTER = "/*filter*/ TRUE";
     private final Map<Collection, String> items = new EnumMap<>(Collection.class);
     private final Jdbi jdbi;
 
     public OgcRepository(Jdbi jdbi) {
         this.jdbi = jdbi;
         for (Collection c : Collection.values()) {
-            items.put(c, SqlResource.load(c.sql));
+            String sql = SqlResource.load(c.sql);
+            if (!sql.contains(FILTER)) {
+                throw new IllegalStateException(c.sql + ".sql has no " + FILTER + " for the CQL2 filter");
+            }
+            items.put(c, sql);
         }
     }
 
-    /** What an items request asks for; {@code id} selects one item. */
+    /**
+     * What an items request asks for; {@code id} selects one item, {@code bbox} holds one box or two across the
+     * antimeridian, {@code where} is a filter's condition (values bound) and {@code crs} the CRS the geometries are
+     * written in.
+     */
     public record ItemsQuery(Optional<String> id, List<BoundingBox> bbox, Interval datetime,
-                             Map<String, String> filters, int limit, int offset) {}
+                             Map<String, String> filters, int limit, int offset, SqlFilter where, Crs crs) {}
 
     /** A page: how many match in all, how many it holds, and its Features as a JSON array. */
     public record Page(long numberMatched, long numberReturned, String featuresJson) {}
 
     public Page items(Collection c, ItemsQuery q) {
         return jdbi.withHandle(h -> {
-            Query query = h.createQuery(items.get(c));
+            Query query = h.createQuery(items.get(c).replace(FILTER, q.where().sql()));
+            q.where().bindings().forEach((name, value) -> query.bind(name, value));
+            query.bind("crsSrid", q.crs().srid())
+                    .bind("crsLatitudeFirst", q.crs().latitudeFirst())
+                    .bind("crsDecimals", q.crs().decimals());
             if (c == Collection.PARCELS) {
                 query.bind("id", q.id().map(Long::parseLong).orElse(null));
             } else {

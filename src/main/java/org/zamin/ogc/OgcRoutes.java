@@ -22,9 +22,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.zamin.http.ApiException;
 import org.zamin.http.GeoJson;
 import org.zamin.http.Params;
+import org.zamin.metrics.Metrics;
+import org.zamin.ogc.cql2.SqlFilter;
+import org.zamin.ogc.crs.Crs;
 import org.zamin.parcel.Vocabulary;
 
 /**
@@ -44,21 +48,22 @@ public final class OgcRoutes {
     private static final String FEATURES_1 = "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/";
 
     /** The conformance classes this API declares: each has its tests, named after its requirements. */
-    public static final List<String> CONFORMANCE = List.of(
+    public static final List<String> CONFORMANCE = Stream.concat(Stream.of(
             // Part 1: Core (OgcCoreTest), GeoJSON, HTML (OgcHtmlTest), OpenAPI 3.0
             FEATURES_1 + "core",
             FEATURES_1 + "geojson",
             FEATURES_1 + "html",
-            FEATURES_1 + "oas30"
-            // Part 2 (CRS by reference) and Part 3 (Filtering) add their classes here
-    );
+            FEATURES_1 + "oas30"),
+            // Part 2 (CRS by reference, OgcCrsTest) and Part 3 (Filtering and CQL2, OgcFilterTest)
+            ItemFilters.CONFORMANCE.stream()).toList();
 
     /** Every route takes these: the format and the language of HTML pages. */
     private static final List<String> COMMON = List.of("f", "lang");
 
     /**
      * Each route (OpenAPI path relative to {@code /ogc}) and the query parameters it accepts besides {@link #COMMON};
-     * items also take their collection's property filters ({@link Collection#filters}).
+     * items also take their collection's property filters ({@link Collection#filters}). The queryables route
+     * (Part 3) takes only the common ones.
      */
     public static final Map<String, List<String>> PARAMETERS = parameters(
             Map.entry("/", List.of()),
@@ -66,12 +71,15 @@ public final class OgcRoutes {
             Map.entry("/conformance", List.of()),
             Map.entry("/collections", List.of()),
             Map.entry("/collections/{collectionId}", List.of()),
-            Map.entry("/collections/{collectionId}/items", List.of(
+            Map.entry("/collections/{collectionId}/items", Stream.concat(Stream.of(
                     "limit",
                     "offset",
                     "bbox",
-                    "datetime")),
-            Map.entry("/collections/{collectionId}/items/{featureId}", List.of()));
+                    "datetime"),
+                    // Parts 2 and 3: crs, bbox-crs, filter, filter-lang, filter-crs
+                    ItemFilters.ITEMS_PARAMETERS.stream().sorted()).toList()),
+            Map.entry("/collections/{collectionId}/items/{featureId}", List.of("crs")),
+            Map.entry("/collections/{collectionId}/queryables", List.of()));
 
     /** OpenAPI path (relative to the server URL {@code /ogc}) of each route. */
     public static final List<String> ROUTES = List.copyOf(PARAMETERS.keySet());
@@ -81,10 +89,12 @@ public final class OgcRoutes {
     private final OgcRepository repository;
     private final Vocabulary vocabulary;
     private final String openApi;
+    private final Metrics metrics;
 
-    public OgcRoutes(OgcRepository repository, Vocabulary vocabulary) {
+    public OgcRoutes(OgcRepository repository, Vocabulary vocabulary, Metrics metrics) {
         this.repository = repository;
         this.vocabulary = vocabulary;
+        this.metrics = metrics;
         try (InputStream in = OgcRoutes.class.getResourceAsStream("/ogc/openapi.json")) {
             if (in == null) {
                 throw new IllegalStateException("missing /ogc/openapi.json");
@@ -105,6 +115,7 @@ public final class OgcRoutes {
         handlers.put("/collections/{collectionId}", this::collection);
         handlers.put("/collections/{collectionId}/items", this::items);
         handlers.put("/collections/{collectionId}/items/{featureId}", this::item);
+        handlers.put("/collections/{collectionId}/queryables", this::queryables);
         if (!handlers.keySet().equals(Set.copyOf(ROUTES))) {
             throw new IllegalStateException("OGC route table and PARAMETERS differ");
         }
@@ -178,6 +189,7 @@ public final class OgcRoutes {
         ObjectNode o = JSON.createObjectNode();
         selfAndAlternate(o.putArray("links"), base(ctx) + "/collections", "", format, "application/json",
                 "The collections");
+        Crs.SUPPORTED.forEach(crs -> o.withArray("crs").add(crs.uri()));
         ArrayNode list = o.putArray("collections");
         for (Collection c : Collection.values()) {
             list.add(describe(ctx, c, extent));
@@ -200,8 +212,17 @@ public final class OgcRoutes {
             throw ApiException.invalidParameter(limit < 1 ? "limit" : "offset", "must be at least " + (limit < 1 ? 1 : 0));
         }
         limit = Math.min(limit, MAX_LIMIT);
-        var page = repository.items(c, new OgcRepository.ItemsQuery(Optional.empty(), bbox(ctx), datetime(ctx),
-                filters(ctx, c), limit, offset));
+        Interval datetime = datetime(ctx);
+        Map<String, String> filters = filters(ctx, c);
+        // Parts 2 and 3: the response's CRS; a bbox in another CRS and a filter become one bound SQL condition
+        Crs crs = Crs.parameter("crs", Params.text(ctx, "crs"));
+        Crs bboxCrs = Crs.parameter("bbox-crs", Params.text(ctx, "bbox-crs"));
+        SqlFilter where = ItemFilters.condition(c, vocabulary, new ItemFilters.Request(Params.text(ctx, "filter"),
+                Params.text(ctx, "filter-lang"), Params.text(ctx, "filter-crs"), Params.text(ctx, "bbox"), bboxCrs));
+        Params.text(ctx, "filter").ifPresent(f -> metrics.ogcFilter(ItemFilters.language(Params.text(ctx, "filter-lang"))));
+        var page = repository.items(c, new OgcRepository.ItemsQuery(Optional.empty(),
+                bboxCrs == Crs.CRS84 ? bbox(ctx) : List.of(), datetime, filters, limit, offset, where, crs));
+        ctx.header("Content-Crs", "<" + crs.uri() + ">");
         String self = base(ctx) + "/collections/" + c.id + "/items";
         ObjectNode fc = JSON.createObjectNode();
         fc.put("type", "FeatureCollection");
@@ -241,8 +262,10 @@ public final class OgcRoutes {
         if (c == Collection.PARCELS && !id.matches("[1-9][0-9]{0,17}")) {
             throw ApiException.notFound("feature " + id);
         }
+        Crs crs = Crs.parameter("crs", Params.text(ctx, "crs"));
         var page = repository.items(c, new OgcRepository.ItemsQuery(Optional.of(id), List.of(),
-                new Interval(Optional.empty(), Optional.empty()), Map.of(), 1, 0));
+                new Interval(Optional.empty(), Optional.empty()), Map.of(), 1, 0, SqlFilter.NONE, crs));
+        ctx.header("Content-Crs", "<" + crs.uri() + ">");
         JsonNode features = readJson(page.featuresJson());
         if (features.isEmpty()) {
             throw ApiException.notFound("feature " + id);
@@ -326,13 +349,29 @@ public final class OgcRoutes {
         ctx.res().addHeader("Vary", "Accept, Accept-Language");
     }
 
+    void queryables(Context ctx) {
+        Collection c = collectionOf(ctx);
+        OgcFormat format = format(ctx, JSON_OR_HTML);
+        String self = base(ctx) + "/collections/" + c.id + "/queryables";
+        ObjectNode schema = ItemFilters.schema(c, vocabulary, self);
+        vary(ctx);
+        if (format == OgcFormat.HTML) {
+            OgcHtml html = new OgcHtml(language(ctx), base(ctx));
+            ctx.contentType(HTML_TYPE).result(html.queryables(c.id, schema, self + "?f=json")
+                    .getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        ctx.contentType("application/schema+json").result(schema.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
     private ObjectNode describe(Context ctx, Collection c, OgcRepository.Extent extent) {
         ObjectNode o = JSON.createObjectNode();
         o.put("id", c.id);
         o.put("title", c.title);
         o.put("description", c.description);
         o.put("itemType", "feature");
-        o.putArray("crs").add(CRS84);
+        Crs.SUPPORTED.forEach(crs -> o.withArray("crs").add(crs.uri()));
+        o.put("storageCrs", Crs.CRS84.uri());
         ObjectNode ext = o.putObject("extent");
         if (extent.bbox() != null) {
             ObjectNode spatial = ext.putObject("spatial");
@@ -358,6 +397,8 @@ public final class OgcRoutes {
         selfAndAlternate(links, self, "", OgcFormat.JSON, "application/json", c.title);
         link(links, self + "/items", "items", GeoJson.MEDIA_TYPE, c.title + " as GeoJSON");
         link(links, self + "/items?f=html", "items", "text/html", c.title + " as HTML");
+        link(links, self + "/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables", "application/schema+json",
+                "The properties a filter may name");
         return o;
     }
 

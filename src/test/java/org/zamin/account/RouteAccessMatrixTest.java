@@ -493,6 +493,7 @@ class RouteAccessMatrixTest {
         get(p, "/ogc/collections/{collectionId}/items", (c, s) -> "/ogc/collections/parcels/items?limit=1");
         get(p, "/ogc/collections/{collectionId}/items/{featureId}",
                 (c, s) -> "/ogc/collections/parcels/items/" + plot(s.estate()));
+        get(p, "/ogc/collections/{collectionId}/queryables", (c, s) -> "/ogc/collections/parcels/queryables");
         get(p, "/tiles/{layer}/{z}/{x}/{y}", (c, s) -> "/tiles/estates/0/0/0.mvt");
         get(p, "/tiles/{layer}.json", (c, s) -> "/tiles/parcels.json");
         return p;
