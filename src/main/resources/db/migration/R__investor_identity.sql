@@ -15,7 +15,8 @@ CREATE OR REPLACE FUNCTION iran_id_valid(p_id text) RETURNS boolean
     LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS
 $$
 DECLARE
-    id     text := iran_id_digits(p_id);
+    -- schema-qualified: a restore (pg_restore sets an empty search_path) checks the constraint below through it
+    id     text := public.iran_id_digits(p_id);
     d      int[];
     s      int := 0;
     r      int;

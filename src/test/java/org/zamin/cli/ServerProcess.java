@@ -64,7 +64,8 @@ final class ServerProcess {
         pb.environment().put("ZAMIN_PORT", String.valueOf(port));
         pb.environment().put("ZAMIN_DATA_DIR", dataDir.toString());
         pb.environment().put("ZAMIN_SHUTDOWN_GRACE_SECONDS", "20");
-        pb.environment().put("ZAMIN_DEMO", "false"); // its users are made by the tests
+        // demo mode loads the sample (plots to reserve); the tests make their own users
+        pb.environment().put("ZAMIN_DEMO", "true");
         ServerProcess server = new ServerProcess(dataDir, port, pb.start(), log);
         assertTrue(server.awaitHealthy(Duration.ofMinutes(3)), "the server started: " + server.logText());
         return server;
@@ -185,10 +186,19 @@ final class ServerProcess {
         return java.util.stream.IntStream.range(0, n).mapToObj(i -> {
             String token = "zmn_fault_" + UUID.randomUUID() + UUID.randomUUID();
             db.useTransaction(h -> {
-                long id = h.createQuery("INSERT INTO users (email, name, password_hash, role) VALUES (:email, 'Fault "
-                                + "test', :hash, :role) RETURNING id")
+                long id = h.createQuery("INSERT INTO users (email, name, password_hash, role, email_confirmed_at) "
+                                + "VALUES (:email, 'Fault test', :hash, :role, now()) RETURNING id")
                         .bind("email", role.toLowerCase() + "-" + UUID.randomUUID() + "@fault.example")
                         .bind("hash", passwordHash).bind("role", role).mapTo(Long.class).one();
+                if ("INVESTOR".equals(role)) {
+                    // fit to hold in an open offer: an identity number, documents verified, the deposit paid
+                    h.createUpdate("UPDATE users SET national_id = :nid, documents_verified_at = now(), "
+                            + "documents_verified_by = id WHERE id = :user")
+                            .bind("nid", org.zamin.testing.TestUsers.nextNationalId()).bind("user", id).execute();
+                    h.createUpdate("INSERT INTO open_deposit (investor_id, amount, gateway, reference, sandbox, "
+                            + "paid_at) VALUES (:user, 100000000, 'sandbox', 'SANDBOX-FAULT', true, now())")
+                            .bind("user", id).execute();
+                }
                 h.createUpdate("INSERT INTO api_token (token_hash, user_id, name, created_at) VALUES (:hash, :user, "
                         + "'fault test', now())").bind("hash", sha256(token)).bind("user", id).execute();
             });
