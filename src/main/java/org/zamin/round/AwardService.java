@@ -46,6 +46,7 @@ public final class AwardService {
     private final Notifier notifier;
     private final Clock clock;
     private final AwardRepository repo = new AwardRepository();
+    private final RoundRepository rounds = new RoundRepository();
 
     public AwardService(Jdbi jdbi, DecisionLog decisions, PaymentGateway gateway, Notifier notifier, Clock clock) {
         this.jdbi = jdbi;
@@ -149,6 +150,8 @@ public final class AwardService {
 
     /** Lapses a DUE hold and passes its plot to the next in line, or back to AVAILABLE; one decision-log entry. */
     private void lapseIn(Handle h, AwardRepository.Hold hold, Instant now) {
+        // one pass-on at a time per round, so two lapses never offer their plots to the same applicant
+        rounds.lock(h, hold.offerId()).orElseThrow();
         repo.lapse(h, hold.id(), now);
         var line = repo.line(h, hold.offerId());
         Optional<Long> next = nextInLine(line, hold.parcelId());
