@@ -84,6 +84,7 @@ import org.zamin.reservation.HoldSweeper;
 import org.zamin.reservation.ReservationRoutes;
 import org.zamin.reservation.ReservationService;
 import org.zamin.reservation.SandboxGateway;
+import org.zamin.round.AwardService;
 import org.zamin.round.ObjectionService;
 import org.zamin.round.RoundRoutes;
 import org.zamin.round.RoundService;
@@ -192,7 +193,9 @@ public final class App implements AutoCloseable {
             var metrics = new Metrics();
             var exportService = new ExportService(read, decisionLog, metrics);
             // holds that lapsed while the server was down expire before the first request (and before demo seeding)
-            var holdSweeper = HoldSweeper.start(reservations);
+            // allocation rounds' award deposits: their unpaid holds lapse with the reservations' in the same sweep
+            var roundAwards = new AwardService(database.jdbi(), decisionLog, gateway, notifier, clock);
+            var holdSweeper = HoldSweeper.start(reservations, roundAwards::lapseDue);
             var decisionSealer = DecisionSealer.start(decisionLog, checkpoints, 1000);
             // contracts, notices and idle land
             var contracts = new ContractService(database.jdbi(), decisionLog, notifier, clock);
@@ -227,8 +230,9 @@ public final class App implements AutoCloseable {
                     new ReservationRoutes(reservations, auth, requestLimits),
                     new AllocationRoutes(database.jdbi(), auth),
                     new ContractRoutes(contracts, auth),
-                    new RoundRoutes(new RoundService(database.jdbi(), decisionLog, clock),
-                            new ObjectionService(database.jdbi(), decisionLog, clock), auth, requestLimits),
+                    new RoundRoutes(new RoundService(database.jdbi(), decisionLog, clock, roundAwards),
+                            new ObjectionService(database.jdbi(), decisionLog, clock), roundAwards, auth,
+                            requestLimits),
                     new PlanningRoutes(new PlanningRepository(read), estates, exportService, auth, clock, vocabulary),
                     new IdleRoutes(idleScan, idleCases, new ReadingsImport(database.jdbi(), clock), auth, clock,
                             settings.demoMode()),
@@ -379,6 +383,8 @@ public final class App implements AutoCloseable {
         routes.get("/api/offers/{id}/objections", f.rounds()::objections);
         routes.post("/api/offers/{id}/objections", f.rounds()::object);
         routes.post("/api/offers/{id}/objections/{objection}/answer", f.rounds()::answerObjection);
+        routes.get("/api/offers/{id}/awards", f.rounds()::awards);
+        routes.post("/api/offers/{id}/award/pay", f.rounds()::payAward);
         // planning (planners and admins)
         routes.get("/api/availability", f.planning()::availability);
         routes.get("/api/stats", f.planning()::stats);

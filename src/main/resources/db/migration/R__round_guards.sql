@@ -162,3 +162,39 @@ DROP TRIGGER IF EXISTS round_objection_guard ON round_objection;
 CREATE TRIGGER round_objection_guard
     BEFORE INSERT OR UPDATE OR DELETE ON round_objection
     FOR EACH ROW EXECUTE FUNCTION round_objection_guard();
+
+-- Award holds (V640): opened only for a CLOSED round; a hold goes DUE → PAID or DUE → LAPSED once (so it is never paid
+-- twice, nor after it lapsed), keeps what it holds, and is never deleted. Paying after pay_by is refused by the table's
+-- round_award_hold_paid_in_time check.
+CREATE OR REPLACE FUNCTION round_award_hold_guard() RETURNS trigger
+    LANGUAGE plpgsql AS
+$$
+BEGIN
+    IF TG_OP = 'DELETE' THEN
+        RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'round_award_hold_kept',
+            MESSAGE = format('award hold %s is on the record and is never deleted', OLD.id);
+    END IF;
+    IF TG_OP = 'INSERT' THEN
+        IF (SELECT state FROM offer WHERE id = NEW.offer_id) IS DISTINCT FROM 'CLOSED' OR NEW.state <> 'DUE' THEN
+            RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'round_award_hold_opened',
+                MESSAGE = format('an award hold of offer %s opens DUE, once its round is closed', NEW.offer_id);
+        END IF;
+        RETURN NEW;
+    END IF;
+    IF OLD.state <> 'DUE' OR NEW.state NOT IN ('PAID', 'LAPSED')
+       OR (NEW.id, NEW.offer_id, NEW.parcel_id, NEW.application_id, NEW.passed_from, NEW.deposit_amount,
+           NEW.created_at, NEW.pay_by)
+          IS DISTINCT FROM (OLD.id, OLD.offer_id, OLD.parcel_id, OLD.application_id, OLD.passed_from,
+                            OLD.deposit_amount, OLD.created_at, OLD.pay_by) THEN
+        RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'round_award_hold_settled',
+            MESSAGE = format('award hold %s is %s: it is paid or lapses once, and keeps its plot and deadline',
+                             OLD.id, OLD.state);
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+DROP TRIGGER IF EXISTS round_award_hold_guard ON round_award_hold;
+CREATE TRIGGER round_award_hold_guard
+    BEFORE INSERT OR UPDATE OR DELETE ON round_award_hold
+    FOR EACH ROW EXECUTE FUNCTION round_award_hold_guard();

@@ -93,6 +93,9 @@ public final class RouteAccess {
             get("/api/offers/{id}/objections", PUBLIC),
             post("/api/offers/{id}/objections", HOLDER),
             post("/api/offers/{id}/objections/{objection}/answer", STAFF),
+            // a closed round's award deposit holds (public, like its result); the winner pays their own award
+            get("/api/offers/{id}/awards", PUBLIC),
+            post("/api/offers/{id}/award/pay", HOLDER),
             // planning
             get("/api/availability", PLANNING),
             get("/api/stats", PLANNING),

@@ -13,7 +13,8 @@ import org.zamin.http.Params;
 /**
  * {@code /api/offers}: list and read offers (anyone), create, publish and close them (officers of the estate,
  * admins), apply to a round (investors), list applications, read a closed round's published result, and object to
- * it (applicants) or answer objections (officers of the estate).
+ * it (applicants) or answer objections (officers of the estate), list the awards' deposit holds (anyone) and pay one's
+ * own award's deposit (its winner).
  */
 public final class RoundRoutes {
 
@@ -23,12 +24,15 @@ public final class RoundRoutes {
 
     private final RoundService rounds;
     private final ObjectionService objections;
+    private final AwardService awards;
     private final Auth auth;
     private final RequestLimits limits;
 
-    public RoundRoutes(RoundService rounds, ObjectionService objections, Auth auth, RequestLimits limits) {
+    public RoundRoutes(RoundService rounds, ObjectionService objections, AwardService awards, Auth auth,
+            RequestLimits limits) {
         this.rounds = rounds;
         this.objections = objections;
+        this.awards = awards;
         this.auth = auth;
         this.limits = limits;
     }
@@ -107,6 +111,17 @@ public final class RoundRoutes {
         long objection = Params.id(ctx, "objection");
         var request = JsonBody.read(ctx, ObjectionService.Answer.class);
         send(ctx, objections.answer(officer, id, objection, request));
+    }
+
+    public void awards(Context ctx) {
+        long id = Params.id(ctx, "id");
+        rounds.result(auth.find(ctx), id);
+        send(ctx, awards.list(id));
+    }
+
+    public void payAward(Context ctx) {
+        CurrentUser investor = auth.require(ctx);
+        send(ctx, awards.pay(investor, Params.id(ctx, "id")));
     }
 
     private static void send(Context ctx, String json) {

@@ -33,8 +33,8 @@ import org.zamin.parcel.ParcelStatusWriter;
  * The life of an allocation round: an officer creates an offer (a draft) of their estate's plots and publishes it
  * (the plots become RESERVED for the round and the lottery seed's SHA-256 goes on the decision log); investors apply
  * during the window, editing until it closes; the close reveals the seed, mixes it with the log head, allocates
- * ({@link RoundAllocation}), stores and logs the document, and frees the plots nobody won. Every step commits with its
- * decision-log entry.
+ * ({@link RoundAllocation}), stores and logs the document, frees the plots nobody won and opens the winners' deposit
+ * holds ({@link AwardService}). Every step commits with its decision-log entry.
  */
 public final class RoundService {
 
@@ -51,12 +51,14 @@ public final class RoundService {
     private final Jdbi jdbi;
     private final DecisionLog decisions;
     private final Clock clock;
+    private final AwardService awards;
     private final RoundRepository repo = new RoundRepository();
 
-    public RoundService(Jdbi jdbi, DecisionLog decisions, Clock clock) {
+    public RoundService(Jdbi jdbi, DecisionLog decisions, Clock clock, AwardService awards) {
         this.jdbi = jdbi;
         this.decisions = decisions;
         this.clock = clock;
+        this.awards = awards;
     }
 
     /** An offer as an officer sends it; numbers may come as text (Persian digits allowed). */
@@ -299,6 +301,7 @@ public final class RoundService {
             repo.insertAwards(h, id, won, winners);
             String sha = repo.close(h, id, now, head.position(), head.hash(), document);
             ParcelStatusWriter.change(h, unwon, ParcelStatus.AVAILABLE, ParcelStatus.RESERVED);
+            int holds = awards.openHolds(h, id, now);
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("documentSha256", sha);
             details.put("seed", seed[0]);
@@ -308,6 +311,7 @@ public final class RoundService {
             details.put("applications", inputs.applications().size());
             details.put("plotsWon", won.size());
             details.put("plotsFreed", unwon);
+            details.put("awardHoldsOpened", holds);
             decisions.append(h, decision(user, "offer.closed", id, offer.estateCode(), "PUBLISHED", "CLOSED")
                     .withParcels(repo.parcelIds(h, id)).withPublicDetails(details));
             return offerJson(h, id);

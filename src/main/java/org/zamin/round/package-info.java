@@ -12,6 +12,9 @@
  *   <li>the life cycle (create, publish, apply, close): {@link org.zamin.round.RoundService}, with its queries in
  *       {@code sql/round/*.sql} run by {@code RoundRepository}; what may change when is also enforced by the
  *       triggers of {@code R__round_guards.sql}, and one winner per plot by a primary key;</li>
+ *   <li>after the close, the winners' deposit holds, their payment, and the pass-on of an unpaid award to the next in
+ *       the published order: {@link org.zamin.round.AwardService} ({@code sql/round/award_*.sql}, table
+ *       {@code round_award_hold}, guarded by {@code round_award_hold_guard});</li>
  *   <li>HTTP: {@link org.zamin.round.RoundRoutes} ({@code /api/offers…}).</li>
  * </ul>
  */

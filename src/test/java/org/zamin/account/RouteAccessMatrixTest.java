@@ -433,6 +433,9 @@ class RouteAccessMatrixTest {
         get(p, "/api/offers/{id}/objections", (c, s) -> "/api/offers/" + offer(s, RoundState.CLOSED) + "/objections");
         object(p, "POST", "/api/offers/{id}/objections", (c, s) -> Http.post("/api/offers/"
                 + offer(s, RoundState.CLOSED) + "/objections", Map.of("text", "matrix"), c.auth()));
+        get(p, "/api/offers/{id}/awards", (c, s) -> "/api/offers/" + offer(s, RoundState.CLOSED) + "/awards");
+        object(p, "POST", "/api/offers/{id}/award/pay",
+                (c, s) -> Http.post("/api/offers/" + offer(s, RoundState.CLOSED) + "/award/pay", null, c.auth()));
         object(p, "POST", "/api/offers/{id}/objections/{objection}/answer", (c, s) -> {
             long offer = offer(s, RoundState.CLOSED);
             return Http.post("/api/offers/" + offer + "/objections/" + objection(s, offer) + "/answer",
