@@ -201,10 +201,10 @@ BEGIN
   SELECT array_agg(true) INTO free_plot FROM generate_series(lo, (SELECT max(parcel_id) FROM offer_parcel WHERE offer_id = $A));
   CREATE TEMP TABLE bare_scored ON COMMIT DROP AS
   SELECT a.id, a.ranking, s.score,
-         ARRAY(SELECT e.id FROM unnest(a.ranking) WITH ORDINALITY r (id, o) JOIN parcel e ON e.id = r.id
+         ARRAY(SELECT e.id FROM unnest(a.ranking) WITH ORDINALITY rk (id, o) JOIN parcel e ON e.id = rk.id
                 WHERE (e.land_use IN ('industrial', 'workshop') AND left(a.activity_isic, 2)::int BETWEEN 10 AND 33)
                    OR (e.land_use = 'warehouse' AND left(a.activity_isic, 2) IN ('46', '52'))
-                ORDER BY r.o) AS eligible,
+                ORDER BY rk.o) AS eligible,
          sha256(mixed || convert_to(a.id::text, 'UTF8')) AS lottery
     FROM round_application a JOIN parcel f ON f.id = a.ranking[1],
          LATERAL (SELECT floor(30 * 1000 * least(a.jobs * 10000::numeric, 50 * round(f.area_m2)) / (50 * round(f.area_m2)))
