@@ -171,11 +171,12 @@ LOAD_CLOSE=$(cut -d' ' -f1-3 /proc/loadavg)
 CLOSE_S=$(curl -fsS -o "$WORK/closed.json" -w '%{time_total}' -H "Cookie: zamin_session=bench-session-$ADMIN" \
   -H "X-CSRF-Token: $(printf %s "$ADMIN" | md5sum | cut -d' ' -f1)" -H 'Content-Type: application/json' -d '{}' \
   "$BASE_URL/api/offers/$A/close")
+CLOSE_S=$(printf '%.1f' "$CLOSE_S")
 echo "close of round A: $CLOSE_S s"
 read -r DOC_BYTES AWARDS QUALIFIED < <(psql_value "SELECT length(document), (SELECT count(*) FROM round_award WHERE offer_id = $A),
   (SELECT count(*) FROM json_array_elements(document::json -> 'result' -> 'applicants') x WHERE (x ->> 'qualified')::boolean)
   FROM offer WHERE id = $A" | tr '|' ' ')
-RESULT_S=$(curl -fsS -o "$WORK/document.json" -w '%{time_total}' "$BASE_URL/api/offers/$A/result/document")
+RESULT_S=$(printf '%.1f' "$(curl -fsS -o "$WORK/document.json" -w '%{time_total}' "$BASE_URL/api/offers/$A/result/document")")
 VERIFY_T0=$(date +%s.%N)
 VERIFY=$(zamin verify-round "$WORK/document.json" --log "$BASE_URL" 2>&1 | tail -n 1 || true)
 VERIFY_S=$(awk -v a="$VERIFY_T0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
