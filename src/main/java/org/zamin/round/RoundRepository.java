@@ -21,6 +21,7 @@ final class RoundRepository {
     private static final String LOCK_OFFER = SqlResource.load("round/lock_offer");
     private static final String SHARE_OFFER = SqlResource.load("round/share_offer");
     private static final String OFFER_PARCEL_IDS = SqlResource.load("round/offer_parcel_ids");
+    private static final String UNOFFERED_PLOT = SqlResource.load("round/unoffered_plot");
     private static final String PUBLISH = SqlResource.load("round/publish");
     private static final String UPSERT_APPLICATION = SqlResource.load("round/upsert_application");
     private static final String APPLICATIONS_JSON = SqlResource.load("round/applications_json");
@@ -104,6 +105,12 @@ final class RoundRepository {
 
     List<Long> parcelIds(Handle h, long offerId) {
         return h.createQuery(OFFER_PARCEL_IDS).bind("offer", offerId).mapTo(Long.class).list();
+    }
+
+    /** The first plot of a ranking that the offer does not include, if any (reads only the ranked plots). */
+    Optional<Long> unofferedPlot(Handle h, long offerId, List<Long> ranking) {
+        return h.createQuery(UNOFFERED_PLOT).bind("offer", offerId).bindArray("ranking", Long.class, ranking)
+                .mapTo(Long.class).findOne();
     }
 
     /** Publishes a draft with its seed; answers the seed's commitment (hex). */

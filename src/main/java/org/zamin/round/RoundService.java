@@ -220,8 +220,7 @@ public final class RoundService {
         if (a.ranking().size() > offer.maxRanked()) {
             throw new Invalid("invalid_ranking", "this round takes at most " + offer.maxRanked() + " ranked plots");
         }
-        List<Long> offered = repo.parcelIds(h, offerId);
-        a.ranking().stream().filter(p -> !offered.contains(p)).findFirst().ifPresent(p -> {
+        repo.unofferedPlot(h, offerId, a.ranking()).ifPresent(p -> {
             throw new Invalid("invalid_ranking", "plot " + p + " is not offered in this round");
         });
         var written = repo.upsertApplication(h, offerId, investor.id(), a, now);

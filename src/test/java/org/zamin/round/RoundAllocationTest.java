@@ -30,6 +30,30 @@ class RoundAllocationTest {
         }
     }
 
+    /** The document is written with sorted keys, not through the canonicalizer: it must already be RFC 8785's form. */
+    @Test
+    void theWrittenDocumentIsWhatTheRfc8785CanonicalizerMakesOfIt() {
+        Random random = new Random(12);
+        for (int round = 0; round < 50; round++) {
+            RoundInputs in = randomRound(random, 1 + random.nextInt(30), random.nextInt(80));
+            String document = RoundDocument.of(in, RoundAllocation.allocate(in)).canonical();
+            assertEquals(RoundDocument.canonicalize(document), document, "round " + round);
+        }
+        // Plot numbers and land uses come from imported data: quotes, control characters, Persian and astral text.
+        RoundInputs plain = randomRound(random, 3, 5);
+        List<RoundInputs.Plot> odd = new ArrayList<>();
+        String[] numbers = {"A\"1\\2", "tab\there\nand\u0001\u001f\u007f", "قطعه ۱۲ \uD83C\uDFED </script>"};
+        for (int i = 0; i < 3; i++) {
+            var p = plain.plots().get(i);
+            odd.add(new RoundInputs.Plot(p.id(), numbers[i], p.areaM2(), p.landUse()));
+        }
+        RoundInputs in = new RoundInputs(plain.offerId(), "E\u2028", plain.opensAt(), plain.closesAt(),
+                plain.maxRanked(), plain.rules(), plain.lottery(), odd, plain.applications());
+        String document = RoundDocument.of(in, RoundAllocation.allocate(in)).canonical();
+        assertEquals(RoundDocument.canonicalize(document), document);
+        assertTrue(document.contains("قطعه ۱۲"), "text is written as UTF-8, not escaped");
+    }
+
     @Test
     void equalScoresGoByLotteryAndEachTakesItsBestFreeEligiblePlot() {
         RoundRules rules = new RoundRules(null, null, 0, null, null).withDefaults();
