@@ -16,6 +16,15 @@ CREATE OR REPLACE FUNCTION demand_accepts(d demand, plot_estate int, plot_provin
        AND plot_utilities @> d.utilities
 $$;
 
+-- The open requests, each with whether an available plot serves it now: what planners' unmet demand counts.
+CREATE OR REPLACE VIEW demand_open AS
+SELECT d.id, d.province_id, d.estate_ids, d.min_area_m2,
+       EXISTS (SELECT 1 FROM parcel p JOIN estate e ON e.id = p.estate_id
+                WHERE p.status = 'AVAILABLE'
+                  AND demand_accepts(d, p.estate_id, e.province_id, p.area_m2, p.land_use, p.utilities)) AS served
+  FROM demand d
+ WHERE d.withdrawn_at IS NULL;
+
 CREATE OR REPLACE FUNCTION demand_match_plots(freed bigint[]) RETURNS void
     LANGUAGE sql AS $$
     WITH plots AS (

@@ -1,15 +1,8 @@
 -- Open demand against available supply per estate: requests that could be served there (naming the estate, or
 -- naming its province and no estate), so a province-wide request counts under each of its province's estates.
-WITH open_demand AS (
-    SELECT d.*,
-           EXISTS (SELECT 1 FROM parcel p JOIN estate e ON e.id = p.estate_id
-                    WHERE p.status = 'AVAILABLE'
-                      AND demand_accepts(d, p.estate_id, e.province_id, p.area_m2, p.land_use, p.utilities)) AS served
-      FROM demand d
-     WHERE d.withdrawn_at IS NULL
-), demand_place AS (
+WITH demand_place AS (
     SELECT e.id AS estate_id, od.min_area_m2, od.served
-      FROM open_demand od
+      FROM demand_open od
       JOIN estate e ON e.id = ANY (od.estate_ids)
                     OR (cardinality(od.estate_ids) = 0 AND e.province_id = od.province_id)
 ), wanted AS (

@@ -1,16 +1,9 @@
 -- Open demand against available supply per province: requests that could be served there (naming the province or
 -- one of its estates), the area they want (each request's minimum), those no available plot serves now, and the
 -- available land of the kinds investors apply for.
-WITH open_demand AS (
-    SELECT d.*,
-           EXISTS (SELECT 1 FROM parcel p JOIN estate e ON e.id = p.estate_id
-                    WHERE p.status = 'AVAILABLE'
-                      AND demand_accepts(d, p.estate_id, e.province_id, p.area_m2, p.land_use, p.utilities)) AS served
-      FROM demand d
-     WHERE d.withdrawn_at IS NULL
-), demand_place AS (
+WITH demand_place AS (
     SELECT DISTINCT od.id, coalesce(od.province_id, e.province_id) AS province_id, od.min_area_m2, od.served
-      FROM open_demand od
+      FROM demand_open od
       LEFT JOIN estate e ON e.id = ANY (od.estate_ids)
 ), wanted AS (
     SELECT province_id, count(*) AS requests, sum(min_area_m2) AS wanted_m2,
