@@ -72,9 +72,13 @@ public final class TestUsers {
             h.createUpdate("INSERT INTO officer_estate (user_id, estate_id) SELECT :user, id FROM estate "
                             + "WHERE code = ANY(CAST(:codes AS text[]))")
                     .bind("user", userId).bindArray("codes", String.class, Arrays.asList(estateCodes)).execute();
-            h.createUpdate("INSERT INTO api_token (token_hash, user_id, name, created_at) "
-                            + "VALUES (:hash, :user, 'test', now())")
-                    .bind("hash", sha256(token)).bind("user", userId).execute();
+            // made at the test clock's now (which tests move ahead): a token lives 90 days from there, whatever
+            // days earlier tests skipped
+            var now = java.time.OffsetDateTime.now(TestServer.get().clock());
+            h.createUpdate("INSERT INTO api_token (token_hash, user_id, name, created_at, expires_at) "
+                            + "VALUES (:hash, :user, 'test', :now, :expires)")
+                    .bind("hash", sha256(token)).bind("user", userId).bind("now", now)
+                    .bind("expires", now.plusDays(90)).execute();
             return userId;
         });
         return new User(id, email, role, token);
