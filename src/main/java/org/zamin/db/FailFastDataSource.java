@@ -2,14 +2,11 @@ package org.zamin.db;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.statement.SqlLogger;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -21,7 +18,7 @@ import org.jdbi.v3.core.statement.StatementContext;
  * whether the database is back; if it connects, the breaker closes again. A pool that is merely busy (every
  * connection in use) is not an outage and never opens it.
  */
-public final class FailFastDataSource implements DataSource {
+public final class FailFastDataSource extends DelegatingDataSource {
 
     /** How long connections are refused at once after a failure to connect, before one is tried again. */
     public static final Duration OPEN_FOR = Duration.ofSeconds(5);
@@ -30,6 +27,7 @@ public final class FailFastDataSource implements DataSource {
     private final CircuitBreaker breaker;
 
     FailFastDataSource(String name, DataSource pool) {
+        super(pool);
         this.pool = pool;
         this.breaker = CircuitBreaker.of(name, CircuitBreakerConfig.custom()
                 // one failure to connect opens it; one success (the probe) closes it
@@ -99,45 +97,5 @@ public final class FailFastDataSource implements DataSource {
             }
         }
         return false;
-    }
-
-    @Override
-    public Connection getConnection(String username, String password) throws SQLException {
-        throw new SQLFeatureNotSupportedException("the pool's connections all use its configured role");
-    }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-        return pool.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-        pool.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-        pool.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-        return pool.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        return pool.getParentLogger();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        return type.isInstance(this) ? type.cast(this) : pool.unwrap(type);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) throws SQLException {
-        return type.isInstance(this) || pool.isWrapperFor(type);
     }
 }

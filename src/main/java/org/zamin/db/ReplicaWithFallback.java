@@ -1,12 +1,8 @@
 package org.zamin.db;
 
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
 import org.jdbi.v3.core.statement.SqlLogger;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.slf4j.LoggerFactory;
@@ -17,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * primary at once; every {@link FailFastDataSource#OPEN_FOR} one read tries the replica again, and once it connects
  * reads return to it. A read whose connection is cut mid-statement fails (503); the ones after it fall back.
  */
-final class ReplicaWithFallback implements DataSource {
+final class ReplicaWithFallback extends DelegatingDataSource {
 
     private static final org.slf4j.Logger log = LoggerFactory.getLogger(ReplicaWithFallback.class);
 
@@ -26,6 +22,7 @@ final class ReplicaWithFallback implements DataSource {
     private final AtomicBoolean onPrimary = new AtomicBoolean();
 
     ReplicaWithFallback(FailFastDataSource replica, FailFastDataSource primary) {
+        super(replica);
         this.replica = replica;
         this.primary = primary;
     }
@@ -58,48 +55,5 @@ final class ReplicaWithFallback implements DataSource {
                 replica.statementFailed(ex);
             }
         };
-    }
-
-    @Override
-    public Connection getConnection(String username, String password) throws SQLException {
-        throw new SQLFeatureNotSupportedException("the pool's connections all use its configured role");
-    }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-        return replica.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-        replica.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-        replica.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-        return replica.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        return replica.getParentLogger();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        if (type.isInstance(this)) {
-            return type.cast(this);
-        }
-        throw new SQLException("not a wrapper for " + type);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) {
-        return type.isInstance(this);
     }
 }
