@@ -123,7 +123,7 @@ export async function renderDecisionsView(root) {
         /^\d+$/.test(d.subjectId) ? formatNumber(d.subjectId, { useGrouping: false }) : d.subjectId,
         d.estate ? estateName(d.estate) : null])),
       h('td', {}, [d.fromState, d.toState].filter(Boolean).map((s) => stateLabel(d.subjectType, s)).join(arrow)),
-      h('td', {}, d.reason || ''))));
+      h('td', {}, d.reasonKey ? t(d.reasonKey) : (d.reason || '')))));
     if (!log.decisions.length) body.replaceChildren(h('tr', {}, h('td', { colSpan: 7 }, t('decisions.empty'))));
   } catch (error) {
     status.textContent = errorMessage(error);

@@ -23,6 +23,7 @@ SELECT json_build_object(
                'fromState', from_state,
                'toState', to_state,
                'reason', reason,
+               'reasonKey', CAST(:reasonKeys AS jsonb) ->> reason,
                'details', public_details,
                'chainPos', chain_pos,
                'hash', encode(hash, 'hex'),

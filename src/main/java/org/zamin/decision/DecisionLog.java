@@ -33,6 +33,7 @@ public final class DecisionLog {
     private static final String HEAD = SqlResource.load("decision/head");
     private static final String SEALING_LAG = SqlResource.load("decision/sealing_lag");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String REASON_KEYS = json(SystemReason.keysByText());
 
     private final Jdbi jdbi;
 
@@ -123,9 +124,13 @@ public final class DecisionLog {
     public record Query(Optional<String> estate, Optional<Long> parcel, Optional<String> subjectType,
             Optional<String> subjectId, Optional<Long> before, int limit) {}
 
-    /** The public fields of matching entries, newest first, as JSON ({@code decisions}, {@code nextBefore}). */
+    /**
+     * The public fields of matching entries, newest first, as JSON ({@code decisions}, {@code nextBefore}); an entry
+     * whose reason the service wrote itself also carries its {@code reasonKey} (see {@link SystemReason}).
+     */
     public String listPublic(Query q) {
         return jdbi.withHandle(h -> h.createQuery(PUBLIC_LIST)
+                .bind("reasonKeys", REASON_KEYS)
                 .bind("estate", q.estate().orElse(null))
                 .bind("parcel", q.parcel().orElse(null))
                 .bind("subjectType", q.subjectType().orElse(null))

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.zamin.db.SqlResource;
 import org.zamin.decision.Decision;
 import org.zamin.decision.DecisionLog;
+import org.zamin.decision.SystemReason;
 
 /**
  * Writes a classified import from the staging table, inside the import's transaction: new plots, updates of free
@@ -63,13 +64,14 @@ final class ImportApply {
         details.put("skipped", skipped);
         decisions.append(h, Decision.of(options.actor(), "import.applied", "import", run.sha256())
                 .withEstate(options.estateCode()).withParcels(ids)
-                .withReason("parcel file imported" + (skipped > 0 ? " with --skip-invalid" : ""))
+                .withReason((skipped > 0 ? SystemReason.PARCEL_FILE_IMPORTED_SKIPPING_INVALID
+                        : SystemReason.PARCEL_FILE_IMPORTED).text())
                 .withPublicDetails(details));
         for (Resurveyed r : w.resurveyed()) {
             decisions.append(h, Decision.of(options.actor(), "parcel.resurveyed", "parcel", Long.toString(r.id()))
                     .withEstate(options.estateCode()).withParcels(List.of(r.id()))
                     .withTransition(r.status(), r.status())
-                    .withReason("geometry of a taken plot replaced by an import with --force-resurvey")
+                    .withReason(SystemReason.TAKEN_PLOT_RESURVEYED.text())
                     .withPublicDetails(Map.of("plotNumber", r.plotNumber(), "sha256", run.sha256())));
             log.warn("--force-resurvey: plot {} of {} ({}) re-surveyed from {}", r.plotNumber(),
                     options.estateCode(), r.status(), run.fileName());

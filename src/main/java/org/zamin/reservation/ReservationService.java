@@ -22,6 +22,7 @@ import org.zamin.db.Transactions;
 import org.zamin.decision.Actor;
 import org.zamin.decision.Decision;
 import org.zamin.decision.DecisionLog;
+import org.zamin.decision.SystemReason;
 import org.zamin.domain.Conflict;
 import org.zamin.domain.DomainException;
 import org.zamin.domain.Forbidden;
@@ -302,7 +303,7 @@ public final class ReservationService implements AutoCloseable {
         decisions.append(h, Decision.of(Actor.SYSTEM, "reservation.expired", "reservation", String.valueOf(r.id()))
                 .withEstate(r.estateCode()).withParcels(r.parcelIds())
                 .withTransition(r.status().name(), ReservationStatus.EXPIRED.name())
-                .withReason("the deposit was not paid before the hold ended")
+                .withReason(SystemReason.HOLD_DEPOSIT_UNPAID.text())
                 .withPublicDetails(Map.of("parcelStatus", "AVAILABLE", "plots", r.plotNumbers())));
     }
 

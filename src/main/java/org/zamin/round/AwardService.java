@@ -17,6 +17,7 @@ import org.zamin.db.Transactions;
 import org.zamin.decision.Actor;
 import org.zamin.decision.Decision;
 import org.zamin.decision.DecisionLog;
+import org.zamin.decision.SystemReason;
 import org.zamin.domain.Conflict;
 import org.zamin.domain.NotFound;
 import org.zamin.inbox.Message;
@@ -165,7 +166,7 @@ public final class AwardService {
                         String.valueOf(hold.id()))
                 .withEstate(hold.estateCode()).withParcels(List.of(hold.parcelId()))
                 .withTransition("DUE", "LAPSED")
-                .withReason("the deposit was not paid before the award's deadline");
+                .withReason(SystemReason.AWARD_DEPOSIT_UNPAID.text());
         if (next.isPresent()) {
             Instant payBy = now.plus(Duration.ofDays(line.paymentDays()));
             long passed = repo.pass(h, hold.id(), next.get(), now, payBy);

@@ -14,6 +14,7 @@ import org.zamin.db.SqlResource;
 import org.zamin.decision.Actor;
 import org.zamin.decision.Decision;
 import org.zamin.decision.DecisionLog;
+import org.zamin.decision.SystemReason;
 import org.zamin.idle.IdleScan;
 import org.zamin.parcel.ParcelStatus;
 import org.zamin.parcel.ParcelStatusWriter;
@@ -134,7 +135,7 @@ public final class SampleAllocations {
             ParcelStatusWriter.set(h, List.of((Long) c[1]), ParcelStatus.RECLAIMING);
             decisions.append(h, Decision.of(Actor.SYSTEM, "idle_case.notice_served", "idle_case", c[0].toString())
                     .withEstate((String) c[2]).withParcels(List.of((Long) c[1]))
-                    .withTransition("OPEN", "NOTICE_SERVED").withReason("sample data"));
+                    .withTransition("OPEN", "NOTICE_SERVED").withReason(SystemReason.SAMPLE_DATA.text()));
         }
     }
 }
