@@ -3,7 +3,7 @@ CREATE TEMP TABLE sample_alloc ON COMMIT DROP AS
 SELECT a.id, a.investor_id, p.id AS parcel_id, p.status, c.signed_on
   FROM allocation a JOIN allocation_parcel ap ON ap.allocation_id = a.id JOIN parcel p ON p.id = ap.parcel_id
   JOIN allocation_contract c ON c.allocation_id = a.id JOIN estate e ON e.id = a.estate_id
- WHERE e.code LIKE 'GIL-%';
+ WHERE e.code LIKE ANY (CAST(current_setting('zamin.sample_codes') AS text[]));
 
 -- Reached milestones, on their deadline: everyone took possession, builders got permits and started.
 UPDATE milestone m SET achieved_on = least(m.deadline, CAST(current_setting('zamin.sample_today') AS date))

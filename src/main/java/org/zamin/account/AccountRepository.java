@@ -30,7 +30,7 @@ public final class AccountRepository {
     private static final String USER_BY_TOKEN = SqlResource.load("account/user_by_token");
     private static final String TOUCH_TOKEN = SqlResource.load("account/touch_token");
     private static final String INSERT_TOKEN = SqlResource.load("account/insert_token");
-    private static final String DEMO_OFFICER_ESTATES = SqlResource.load("account/demo_officer_estates");
+    private static final String ESTATES_LIKE = SqlResource.load("account/estates_like");
     private static final String SIGNUP_USER = SqlResource.load("account/signup_user");
     private static final String USER_ID_BY_EMAIL = SqlResource.load("account/user_id_by_email");
     private static final String LIST_TOKENS = SqlResource.load("account/list_tokens");
@@ -229,9 +229,9 @@ public final class AccountRepository {
         });
     }
 
-    /** The estates the demo officer manages. */
-    List<String> demoOfficerEstates() {
-        return jdbi.withHandle(h -> h.createQuery(DEMO_OFFICER_ESTATES).mapTo(String.class).list());
+    /** The codes of the estates whose codes match {@code pattern} (SQL LIKE), in order. */
+    List<String> estatesLike(String pattern) {
+        return jdbi.withHandle(h -> h.createQuery(ESTATES_LIKE).bind("pattern", pattern).mapTo(String.class).list());
     }
 
     static OffsetDateTime utc(Instant instant) {

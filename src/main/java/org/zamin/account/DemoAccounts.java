@@ -13,28 +13,28 @@ public final class DemoAccounts {
     private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
     public static final String PASSWORD = "zamin-demo-2025";
 
-    /** A demo login. */
-    public record Account(String email, String name, Role role, List<String> estates) {}
+    /** A demo login; an officer manages the estates whose codes match {@code estateCodes} (SQL LIKE). */
+    public record Account(String email, String name, Role role, String estateCodes) {}
 
     public static final List<Account> ACCOUNTS = List.of(
-            new Account("investor@demo.zamin.ir", "Demo Investor", Role.INVESTOR, List.of()),
-            new Account("investor2@demo.zamin.ir", "Second Demo Investor", Role.INVESTOR, List.of()),
-            new Account("officer@demo.zamin.ir", "Demo Officer (Gilan estates)", Role.OFFICER, List.of()),
-            new Account("planner@demo.zamin.ir", "Demo Planner", Role.PLANNER, List.of()),
-            new Account("admin@demo.zamin.ir", "Demo Admin", Role.ADMIN, List.of()));
+            new Account("investor@demo.zamin.ir", "Demo Investor", Role.INVESTOR, null),
+            new Account("investor2@demo.zamin.ir", "Second Demo Investor", Role.INVESTOR, null),
+            new Account("officer@demo.zamin.ir", "Demo Officer (Gilan estates)", Role.OFFICER, "GIL-%"),
+            new Account("officer.qazvin@demo.zamin.ir", "Demo Officer (Qazvin estates)", Role.OFFICER, "QZV-%"),
+            new Account("planner@demo.zamin.ir", "Demo Planner", Role.PLANNER, null),
+            new Account("admin@demo.zamin.ir", "Demo Admin", Role.ADMIN, null));
 
     private DemoAccounts() {}
 
-    /** Creates the missing demo accounts; the demo officer manages every estate whose code starts with GIL-. */
+    /** Creates the missing demo accounts; each demo officer manages every sample estate of their province. */
     public static void ensure(AccountService accounts) {
-        List<String> gilan = accounts.repository().demoOfficerEstates();
         int created = 0;
         for (Account a : ACCOUNTS) {
             if (accounts.exists(a.email())) {
                 continue;
             }
             accounts.createUser(a.email(), a.name(), "Zamin demo", PASSWORD, a.role(),
-                    a.role() == Role.OFFICER ? gilan : a.estates());
+                    a.estateCodes() == null ? List.of() : accounts.repository().estatesLike(a.estateCodes()));
             created++;
         }
         if (created > 0) {

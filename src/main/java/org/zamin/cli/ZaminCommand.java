@@ -1,6 +1,7 @@
 package org.zamin.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,10 +55,10 @@ public final class ZaminCommand implements Runnable {
     @Command(name = "serve", description = "Start PostGIS (embedded unless DATABASE_URL is set) and the map server.")
     static final class Serve implements Runnable {
 
-        @Option(names = "--sample-dir", description = "Sample data loaded on first start in demo mode "
-                + "(default: ${DEFAULT-VALUE}).",
-                defaultValue = "gis-data/gilan")
-        Path sampleDir;
+        @Option(names = "--sample-dir", split = ",", description = "Sample provinces loaded on first start in demo "
+                + "mode (default: ${DEFAULT-VALUE}).",
+                defaultValue = "gis-data/gilan,gis-data/qazvin")
+        List<Path> sampleDirs;
 
         @Override
         public void run() {
@@ -66,7 +67,7 @@ public final class ZaminCommand implements Runnable {
             // The sample's taken plots are held by the demo accounts (SampleAllocations): without them nothing would
             // stand behind their statuses, so a service outside demo mode starts without the sample.
             if (settings.demoMode()) {
-                new SampleLoader(database.jdbi()).loadSampleOnFirstStart(sampleDir);
+                new SampleLoader(database.jdbi()).loadSampleOnFirstStart(sampleDirs);
             } else {
                 log.info("not in demo mode: the sample data is not loaded");
             }

@@ -1,9 +1,5 @@
 package org.zamin.sample;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +12,7 @@ import org.zamin.sample.EstateLayout.StatusMix;
 /**
  * The shipped province sample: the industrial estates and zones of Gilan at approximate real locations,
  * about a thousand synthetic plots, internal roads, utility feeders and a few trunk roads and rail lines.
- * Run {@link #main} to (re)write {@code gis-data/gilan/*.geojson}.
+ * {@link ShippedSamples#main} (re)writes {@code gis-data/gilan/*.geojson}.
  */
 public final class GilanSample {
     /** Fixed seed: the sample is identical on every run. */
@@ -84,83 +80,28 @@ public final class GilanSample {
             out.add(r.bundle());
             gates.put(spec.code(), r.gates());
         }
-        // Trunk lines between estates (estate = null), attached to the bundle of their first estate.
-        Map<String, EstateBundle> byCode = new HashMap<>();
-        for (EstateBundle b : out) {
-            byCode.put(b.estate().get("properties").get("code").asText(), b);
-        }
-        trunk(byCode, gates, "road", "Qazvin–Rasht freeway", "GIL-MANJIL", "GIL-RASHT", 49.485, 36.905, 49.600, 37.030);
-        trunk(byCode, gates, "road", "Rasht–Anzali freeway", "GIL-RASHT", "GIL-ANZALI-FZ1", 49.585, 37.265, 49.520, 37.390);
-        trunk(byCode, gates, "road", "Anzali free zone link road", "GIL-ANZALI-FZ1", "GIL-ANZALI-FZ3", 49.550, 37.447);
-        trunk(byCode, gates, "road", "Rasht ring road to the workshop complex", "GIL-RASHT", "GIL-RASHT-SWC");
-        trunk(byCode, gates, "road", "Rasht–Lahijan road", "GIL-RASHT-SWC", "GIL-LAHIJAN", 49.700, 37.250, 49.850, 37.220);
-        trunk(byCode, gates, "road", "Kuchesfahan–Astaneh road", "GIL-RASHT-SWC", "GIL-ASTANEH", 49.770, 37.270);
-        trunk(byCode, gates, "road", "Lahijan–Siahkal road", "GIL-LAHIJAN", "GIL-SIAHKAL", 49.950, 37.175);
-        trunk(byCode, gates, "road", "Lahijan tea cluster access", "GIL-LAHIJAN", "GIL-LAHIJAN-TEA");
-        trunk(byCode, gates, "road", "Lahijan–Langarud road", "GIL-LAHIJAN", "GIL-LANGARUD", 50.080, 37.190);
-        trunk(byCode, gates, "road", "Langarud–Rudsar road", "GIL-LANGARUD", "GIL-RUDSAR", 50.200, 37.150);
-        trunk(byCode, gates, "road", "Rasht–Fuman road", "GIL-RASHT", "GIL-FUMAN", 49.450, 37.200);
-        trunk(byCode, gates, "road", "Fuman–Sowme'eh Sara road", "GIL-FUMAN", "GIL-SOWMEHSARA");
-        trunk(byCode, gates, "road", "Rasht–Khomam road", "GIL-RASHT-SWC", "GIL-KHOMAM", 49.640, 37.300);
-        trunk(byCode, gates, "road", "Anzali–Talesh coastal road", "GIL-ANZALI-FZ1", "GIL-TALESH", 49.300, 37.500,
+        TrunkLines lines = new TrunkLines(out, gates);
+        lines.add("road", "Qazvin–Rasht freeway", "GIL-MANJIL", "GIL-RASHT", 49.485, 36.905, 49.600, 37.030);
+        lines.add("road", "Rasht–Anzali freeway", "GIL-RASHT", "GIL-ANZALI-FZ1", 49.585, 37.265, 49.520, 37.390);
+        lines.add("road", "Anzali free zone link road", "GIL-ANZALI-FZ1", "GIL-ANZALI-FZ3", 49.550, 37.447);
+        lines.add("road", "Rasht ring road to the workshop complex", "GIL-RASHT", "GIL-RASHT-SWC");
+        lines.add("road", "Rasht–Lahijan road", "GIL-RASHT-SWC", "GIL-LAHIJAN", 49.700, 37.250, 49.850, 37.220);
+        lines.add("road", "Kuchesfahan–Astaneh road", "GIL-RASHT-SWC", "GIL-ASTANEH", 49.770, 37.270);
+        lines.add("road", "Lahijan–Siahkal road", "GIL-LAHIJAN", "GIL-SIAHKAL", 49.950, 37.175);
+        lines.add("road", "Lahijan tea cluster access", "GIL-LAHIJAN", "GIL-LAHIJAN-TEA");
+        lines.add("road", "Lahijan–Langarud road", "GIL-LAHIJAN", "GIL-LANGARUD", 50.080, 37.190);
+        lines.add("road", "Langarud–Rudsar road", "GIL-LANGARUD", "GIL-RUDSAR", 50.200, 37.150);
+        lines.add("road", "Rasht–Fuman road", "GIL-RASHT", "GIL-FUMAN", 49.450, 37.200);
+        lines.add("road", "Fuman–Sowme'eh Sara road", "GIL-FUMAN", "GIL-SOWMEHSARA");
+        lines.add("road", "Rasht–Khomam road", "GIL-RASHT-SWC", "GIL-KHOMAM", 49.640, 37.300);
+        lines.add("road", "Anzali–Talesh coastal road", "GIL-ANZALI-FZ1", "GIL-TALESH", 49.300, 37.500,
                 49.080, 37.600, 48.960, 37.700);
-        trunk(byCode, gates, "road", "Talesh–Astara coastal road", "GIL-TALESH", "GIL-ASTARA", 48.920, 37.950,
+        lines.add("road", "Talesh–Astara coastal road", "GIL-TALESH", "GIL-ASTARA", 48.920, 37.950,
                 48.880, 38.200);
-        trunk(byCode, gates, "rail", "Qazvin–Rasht railway", "GIL-MANJIL", "GIL-RASHT", 49.470, 36.900, 49.560,
+        lines.add("rail", "Qazvin–Rasht railway", "GIL-MANJIL", "GIL-RASHT", 49.470, 36.900, 49.560,
                 37.050);
-        trunk(byCode, gates, "rail", "Rasht–Caspian railway (under construction)", "GIL-RASHT", "GIL-ANZALI-FZ2",
+        lines.add("rail", "Rasht–Caspian railway (under construction)", "GIL-RASHT", "GIL-ANZALI-FZ2",
                 49.560, 37.300, 49.560, 37.400);
         return out;
-    }
-
-    /** A trunk line from the gate of {@code from} facing the route to the gate of {@code to} facing it. */
-    private static void trunk(Map<String, EstateBundle> bundles, Map<String, double[][]> gates, String kind,
-            String name, String from, String to, double... via) {
-        ArrayNode c = JsonNodeFactory.instance.arrayNode();
-        double[] a, b;
-        if (via.length >= 2) {
-            a = EstateLayout.nearest(gates.get(from), via[0], via[1]);
-            b = EstateLayout.nearest(gates.get(to), via[via.length - 2], via[via.length - 1]);
-        } else {
-            double[][] ga = gates.get(from), gb = gates.get(to);
-            double[] centreB = centre(gb), centreA = centre(ga);
-            a = EstateLayout.nearest(ga, centreB[0], centreB[1]);
-            b = EstateLayout.nearest(gb, centreA[0], centreA[1]);
-        }
-        c.add(GeoJson.position(a[0], a[1]));
-        for (int i = 0; i + 1 < via.length; i += 2) {
-            c.add(GeoJson.position(GeoJson.round7(via[i]), GeoJson.round7(via[i + 1])));
-        }
-        c.add(GeoJson.position(b[0], b[1]));
-        ObjectNode f = EstateLayout.line(null, kind, name, c);
-        bundles.get(from).infrastructure().add(f);
-    }
-
-    private static double[] centre(double[][] pts) {
-        double lon = 0, lat = 0;
-        for (double[] p : pts) {
-            lon += p[0] / pts.length;
-            lat += p[1] / pts.length;
-        }
-        return new double[] {lon, lat};
-    }
-
-    /** Writes estates.geojson, parcels.geojson and infrastructure.geojson under {@code args[0]}/gilan. */
-    public static void main(String[] args) {
-        Path dir = Path.of(args.length > 0 ? args[0] : "gis-data").resolve("gilan");
-        List<EstateBundle> bundles = build();
-        write(dir, bundles);
-        int plots = bundles.stream().mapToInt(b -> b.parcels().size()).sum();
-        System.out.println("Wrote " + bundles.size() + " estates and " + plots + " plots to " + dir);
-    }
-
-    /** Writes bundles as the three FeatureCollection files in {@code dir}. */
-    public static void write(Path dir, List<EstateBundle> bundles) {
-        GeoJson.writeCollection(dir.resolve("estates.geojson"),
-                bundles.stream().map(EstateBundle::estate).iterator());
-        GeoJson.writeCollection(dir.resolve("parcels.geojson"),
-                bundles.stream().flatMap(b -> b.parcels().stream()).iterator());
-        GeoJson.writeCollection(dir.resolve("infrastructure.geojson"),
-                bundles.stream().flatMap(b -> b.infrastructure().stream()).iterator());
     }
 }

@@ -19,7 +19,7 @@ import org.zamin.sample.EstateLayout.StatusMix;
  * Generates a synthetic national data set (estates spread over Iran's 31 provinces) for scale tests,
  * lazily, one {@link EstateBundle} at a time, with the same layout code as the Gilan sample; its plots are
  * AVAILABLE or NOT_OFFERED (see {@link #offerOnly}). Estates never overlap each other nor the estates of the
- * Gilan sample: each sits in its
+ * shipped province samples: each sits in its
  * own cell of a country-wide grid sized for the largest estate, as near its province centre as free
  * cells allow.
  */
@@ -128,7 +128,7 @@ public final class NationalGenerator {
 
     /**
      * Places each estate in its own cell of a country-wide grid of cells big enough for the largest estate, as near
-     * its province centre as free cells allow, off the Gilan sample, jittered within the cell.
+     * its province centre as free cells allow, off the shipped samples, jittered within the cell.
      */
     private static List<Sited> place(List<Planned> planned, Random rnd) {
         double maxRadius = planned.stream().mapToDouble(Planned::radiusM).max().orElse(0);
@@ -136,7 +136,7 @@ public final class NationalGenerator {
         double dLat = cellM / 110_500.0;
         double dLon = cellM / EstateLayout.metresPerDegreeLon(40.0);
         Set<Long> taken = new HashSet<>();
-        reserveGilanSample(taken, dLon, dLat);
+        reserveShippedSamples(taken, dLon, dLat);
         List<Sited> sited = new ArrayList<>(planned.size());
         for (Planned p : planned) {
             Spec s = p.spec();
@@ -304,10 +304,11 @@ public final class NationalGenerator {
         return ((long) i << 32) | (j & 0xffffffffL);
     }
 
-    /** Marks the grid cells touched by the Gilan sample's estates (plus the gap) as taken. */
-    private static void reserveGilanSample(Set<Long> taken, double dLon, double dLat) {
+    /** Marks the grid cells touched by the shipped samples' estates (plus the gap) as taken. */
+    private static void reserveShippedSamples(Set<Long> taken, double dLon, double dLat) {
         double padLat = GAP_M / 110_500.0, padLon = GAP_M / EstateLayout.metresPerDegreeLon(40.0);
-        for (EstateBundle b : GilanSample.build()) {
+        for (EstateBundle b : java.util.Arrays.stream(ShippedSamples.values())
+                .flatMap(s -> s.build().stream()).toList()) {
             double minLon = Double.MAX_VALUE, minLat = Double.MAX_VALUE, maxLon = -Double.MAX_VALUE,
                     maxLat = -Double.MAX_VALUE;
             for (JsonNode pt : b.estate().get("geometry").get("coordinates").get(0)) {

@@ -59,8 +59,13 @@ public final class SampleAllocations {
         }
     }
 
+    /** A query about the shipped samples' estates ({@code :samples}, their code patterns bound). */
+    private static org.jdbi.v3.core.statement.Query samples(Handle h, String sql) {
+        return h.createQuery(sql).bindArray("samples", String.class, ShippedSamples.codePatterns());
+    }
+
     private static boolean seeded(Jdbi jdbi, String key) {
-        return jdbi.withHandle(h -> h.createQuery(SEEDED_OR_NOT_READY).bind("key", key).mapTo(Boolean.class).one());
+        return jdbi.withHandle(h -> samples(h, SEEDED_OR_NOT_READY).bind("key", key).mapTo(Boolean.class).one());
     }
 
     /**
@@ -70,7 +75,7 @@ public final class SampleAllocations {
      */
     private static void reserveUnheldPlots(Handle h, OffsetDateTime now) {
         List<Long> investors = h.createQuery(DEMO_INVESTORS).mapTo(Long.class).list();
-        var plots = h.createQuery(UNHELD_RESERVED_PLOTS).mapToMap().list();
+        var plots = samples(h, UNHELD_RESERVED_PLOTS).mapToMap().list();
         for (Map<String, Object> p : plots) {
             long id = ((Number) p.get("id")).longValue();
             h.createQuery(INSERT_SUBMITTED_RESERVATION).bind("inv", investors.get((int) (id % investors.size())))
@@ -84,11 +89,11 @@ public final class SampleAllocations {
 
     private static void allocateOnce(Jdbi jdbi, DecisionLog decisions, Clock clock) {
         LocalDate today = LocalDate.now(clock);
-        List<Long> reclaiming = jdbi.withHandle(h -> h.createQuery(RECLAIMING_PLOTS).mapTo(Long.class).list());
+        List<Long> reclaiming = jdbi.withHandle(h -> samples(h, RECLAIMING_PLOTS).mapTo(Long.class).list());
         int n = jdbi.inTransaction(h -> allocateTakenPlots(h, today));
         // Contracts and milestones exist now (created at commit); make the evidence match each plot's status.
         jdbi.useTransaction(h -> {
-            h.createQuery(SET_TODAY).bind("today", today).mapTo(String.class).one();
+            samples(h, SET_TODAY).bind("today", today).mapTo(String.class).one();
             h.createScript(EVIDENCE).execute();
             h.createUpdate(REMEMBER).bind("key", KEY).bind("value", n + " sample allocations").execute();
         });
@@ -100,7 +105,7 @@ public final class SampleAllocations {
     /** One approved reservation and allocation per taken plot, signed as long ago as its status suggests. */
     private static int allocateTakenPlots(Handle h, LocalDate today) {
         List<Long> investors = h.createQuery(DEMO_INVESTORS).mapTo(Long.class).list();
-        var plots = h.createQuery(TAKEN_PLOTS).mapToMap().list();
+        var plots = samples(h, TAKEN_PLOTS).mapToMap().list();
         for (Map<String, Object> p : plots) {
             long id = ((Number) p.get("id")).longValue();
             OffsetDateTime signed = today.minusMonths(monthsAgo(id, (String) p.get("status"))).atTime(9, 0)

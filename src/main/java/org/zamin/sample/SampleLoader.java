@@ -45,26 +45,31 @@ public final class SampleLoader {
     }
 
     /**
-     * Loads the sample province from {@code dir} (estates, parcels, infrastructure GeoJSON) unless sample data
-     * was loaded before or estates already exist. Returns true when it loaded.
+     * Loads the sample provinces from {@code dirs} (each with estates, parcels and infrastructure GeoJSON), all in one
+     * transaction, unless sample data was loaded before or estates already exist. Returns true when it loaded.
      */
-    public boolean loadSampleOnFirstStart(Path dir) {
+    public boolean loadSampleOnFirstStart(List<Path> dirs) {
         boolean alreadyLoaded = jdbi.withHandle(h -> h.createQuery(LOADED_OR_NOT_EMPTY)
                 .bind("key", SAMPLE_LOADED_KEY).mapTo(Boolean.class).one());
         if (alreadyLoaded) {
             return false;
         }
-        if (!Files.isDirectory(dir)) {
-            log.warn("no sample data at {}; starting with an empty database", dir);
+        List<Path> present = dirs.stream().filter(Files::isDirectory).toList();
+        if (present.size() < dirs.size()) {
+            log.warn("no sample data at {}", dirs.stream().filter(d -> !Files.isDirectory(d)).toList());
+        }
+        if (present.isEmpty()) {
+            log.warn("starting with an empty database");
             return false;
         }
-        List<EstateBundle> bundles = readBundles(dir);
+        List<EstateBundle> bundles = present.stream().flatMap(d -> readBundles(d).stream()).toList();
+        String names = String.join(", ", present.stream().map(d -> d.getFileName().toString()).toList());
         jdbi.useTransaction(h -> {
             int plots = load(h, bundles.iterator());
             h.createUpdate(REMEMBER)
-                    .bind("key", SAMPLE_LOADED_KEY).bind("value", dir.getFileName() + ": " + bundles.size()
+                    .bind("key", SAMPLE_LOADED_KEY).bind("value", names + ": " + bundles.size()
                             + " estates, " + plots + " plots").execute();
-            log.info("loaded sample data from {}: {} estates, {} plots", dir, bundles.size(), plots);
+            log.info("loaded sample data from {}: {} estates, {} plots", names, bundles.size(), plots);
         });
         return true;
     }

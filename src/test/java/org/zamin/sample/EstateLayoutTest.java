@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -48,6 +49,35 @@ class EstateLayoutTest {
         assertTrue(c.plots >= 900 && c.plots <= 1100, "about 1,000 plots, got " + c.plots);
         for (EstateBundle b : bundles) {
             assertEquals("GIL", props(b.estate()).get("province").get("code").asText());
+        }
+    }
+
+    @Test
+    void qazvinSampleSatisfiesInvariantsBesideGilan() {
+        Checker c = new Checker();
+        GilanSample.build().forEach(c::add); // neighbouring provinces: no estate may overlap the other sample's
+        int gilan = c.plots;
+        List<EstateBundle> bundles = QazvinSample.build();
+        bundles.forEach(c::add);
+        c.finish();
+        int plots = c.plots - gilan;
+        assertTrue(bundles.size() >= 10, "ten estates: " + bundles.size());
+        assertTrue(plots >= 1_200 && plots <= 1_400, "about 1,300 plots, got " + plots);
+        for (EstateBundle b : bundles) {
+            assertEquals("QZV", props(b.estate()).get("province").get("code").asText());
+        }
+        assertEquals(QazvinSample.build(), bundles, "deterministic");
+    }
+
+    @Test
+    void theShippedFilesAreWhatTheSamplesBuild() throws java.io.IOException {
+        Path dir = java.nio.file.Files.createTempDirectory("zamin-samples");
+        for (ShippedSamples s : ShippedSamples.values()) {
+            ShippedSamples.write(dir, s);
+            for (String f : List.of("estates.geojson", "parcels.geojson", "infrastructure.geojson")) {
+                assertEquals(-1L, java.nio.file.Files.mismatch(dir.resolve(s.directory()).resolve(f),
+                        Path.of("gis-data", s.directory(), f)), s.directory() + "/" + f + " is as built");
+            }
         }
     }
 
@@ -98,7 +128,9 @@ class EstateLayoutTest {
     @Test
     void smallNationalSetSatisfiesInvariants() {
         Checker c = new Checker();
-        GilanSample.build().forEach(c::add); // the national set must not overlap the shipped sample either
+        for (ShippedSamples s : ShippedSamples.values()) {
+            s.build().forEach(c::add); // the national set must not overlap the shipped samples either
+        }
         int before = c.plots;
         Iterator<EstateBundle> it = new NationalGenerator(7).generate(80, 8_000);
         int estates = 0;

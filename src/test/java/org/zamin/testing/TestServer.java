@@ -57,7 +57,8 @@ public final class TestServer {
                         + postgres.port() + "/zamin"));
         database = Database.open(settings);
         ownerJdbi = Jdbi.create(postgres.jdbcUrl("zamin"), postgres.user(), postgres.password());
-        new SampleLoader(database.jdbi()).loadSampleOnFirstStart(Path.of("gis-data", "gilan"));
+        new SampleLoader(database.jdbi()).loadSampleOnFirstStart(
+                org.zamin.sample.ShippedSamples.directories(Path.of("gis-data")));
         app = App.start(settings, database, true, clock);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();
