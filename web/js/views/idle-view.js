@@ -2,7 +2,7 @@
 // on a small map, and the due-process actions (notice, revival plan, extension, dismissal, reclaim, sub judice).
 // A refused action shows its error code in plain words (e.g. reclaim before the reply deadline).
 import { getIdleCases, idleCaseAction, getParcels, runIdleScan } from '../api.js';
-import { t, formatNumber, formatArea, formatDateTime, parseNumber, joinParts } from '../i18n.js';
+import { t, formatNumber, formatArea, formatDateTime, parseNumber, joinParts, plural } from '../i18n.js';
 import { errorMessage, STATUS_COLOURS, statusLabel, utilityLabel } from '../labels.js';
 import { h, textNode, fill } from '../dom.js';
 import { confirmAction, actionErrorBox, showActionError } from '../confirm.js';
@@ -54,20 +54,42 @@ async function showMap(container, parcels) {
   const lats = pts.map((p) => p[1]);
   const pad = 0.004;
   const bbox = [Math.min(...lons) - pad, Math.min(...lats) - pad, Math.max(...lons) + pad, Math.max(...lats) + pad];
+  // A first view around the plots at once; the case's own plots then fill it once their shapes arrive.
   miniMap.fitBounds([[bbox[1], bbox[0]], [bbox[3], bbox[2]]], { animate: false });
   const own = new Set(parcels.map((p) => p.id));
   const around = await getParcels({ bbox, limit: 500 });
+  const mine = [];
   L.geoJSON(around, {
     style: (f) => {
       const c = STATUS_COLOURS[f.properties.status] || STATUS_COLOURS.NOT_OFFERED;
-      const mine = own.has(f.properties.id);
-      return { color: mine ? '#b71c1c' : c.stroke, weight: mine ? 3 : 1, fillColor: c.fill, fillOpacity: 0.6,
-        className: mine ? 'idle-case-plot' : 'idle-case-neighbour' };
+      const ours = own.has(f.properties.id);
+      return { color: ours ? '#b71c1c' : c.stroke, weight: ours ? 3 : 1, fillColor: c.fill, fillOpacity: 0.6,
+        className: ours ? 'idle-case-plot' : 'idle-case-neighbour' };
     },
-    onEachFeature: (f, layer) => layer.bindTooltip(() => textNode(t('idle.plotTooltip', {
-      number: f.properties.plotNumber, status: statusLabel(f.properties.status),
-    }))),
+    onEachFeature: (f, layer) => {
+      if (own.has(f.properties.id)) mine.push(layer);
+      layer.bindTooltip(() => textNode(t('idle.plotTooltip', {
+        number: f.properties.plotNumber, status: statusLabel(f.properties.status),
+      })));
+    },
   }).addTo(miniMap);
+  // The box may have been laid out after the map was made (a narrow page stacks it under the list).
+  miniMap.invalidateSize({ animate: false });
+  if (mine.length) {
+    miniMap.fitBounds(L.featureGroup(mine).getBounds(), { animate: false, padding: [24, 24], maxZoom: 18 });
+  }
+}
+
+/** The board's filters as chosen: estate, state, lowest score and order. */
+function filterCases(cases, { estate, state, minScore, order }) {
+  const shown = cases.filter((c) => (!estate || c.estate === estate) && (!state || c.state === state)
+    && (minScore === null || Number(c.score) >= minScore));
+  const by = {
+    score: (a, b) => Number(b.score) - Number(a.score) || a.id - b.id,
+    opened: (a, b) => String(a.openedAsOf).localeCompare(String(b.openedAsOf)) || a.id - b.id,
+    estate: (a, b) => estateName(a.estate).localeCompare(estateName(b.estate)) || Number(b.score) - Number(a.score),
+  }[order] || (() => 0);
+  return shown.sort(by);
 }
 
 /** Renders the officer's idle board into `root`. */
@@ -75,10 +97,23 @@ export async function renderIdleView(root) {
   const message = h('p', { className: 'form-error', role: 'alert', hidden: true, id: 'idle-error' });
   const status = h('p', { className: 'notice', role: 'status', hidden: true, id: 'idle-status' });
   const list = h('div', { className: 'card-list', id: 'idle-list' });
+  const estateFilter = h('select', { id: 'idle-filter-estate' });
+  const stateFilter = h('select', { id: 'idle-filter-state' });
+  const scoreFilter = h('input', { id: 'idle-filter-score', type: 'text', inputMode: 'numeric', size: 4 });
+  const orderFilter = h('select', { id: 'idle-filter-order' },
+    ['score', 'opened', 'estate'].map((o) => h('option', { value: o }, t('idle.order.' + o))));
+  const shownCount = h('p', { className: 'hint', id: 'idle-count', role: 'status' });
+  const filters = h('form', { className: 'idle-filters', id: 'idle-filters', role: 'search',
+    'aria-label': t('idle.filtersLabel'), onsubmit: (event) => event.preventDefault() },
+  h('div', { className: 'field' }, h('label', { htmlFor: estateFilter.id }, t('idle.filterEstate')), estateFilter),
+  h('div', { className: 'field' }, h('label', { htmlFor: stateFilter.id }, t('idle.filterState')), stateFilter),
+  h('div', { className: 'field' }, h('label', { htmlFor: scoreFilter.id }, t('idle.filterMinScore')), scoreFilter),
+  h('div', { className: 'field' }, h('label', { htmlFor: orderFilter.id }, t('idle.filterOrder')), orderFilter));
+  let allCases = [];
   const detail = h('div', { className: 'review-detail', id: 'idle-detail' });
   const scanButton = h('button', { type: 'button', className: 'button', id: 'idle-scan' }, t('idle.scanNow'));
   root.replaceChildren(h('h2', {}, t('idle.title')), h('p', { className: 'hint' }, t('idle.intro')),
-    h('div', { className: 'card-actions' }, scanButton), status, message,
+    h('div', { className: 'card-actions' }, scanButton), status, message, filters, shownCount,
     h('div', { className: 'review-layout' }, list, detail));
   let selected = null;
 
@@ -226,16 +261,43 @@ export async function renderIdleView(root) {
     showMap(mapBox, parcels).catch(fail);
   }
 
+  // The filters' choices: the estates and states the cases have, each once; "all" first.
+  function fillChoices(select, values, label, allKey) {
+    const chosen = select.value;
+    select.replaceChildren(h('option', { value: '' }, t(allKey)),
+      ...[...new Set(values)].map((v) => h('option', { value: v }, label(v)))
+        .sort((a, b) => a.textContent.localeCompare(b.textContent)));
+    select.value = [...select.options].some((o) => o.value === chosen) ? chosen : '';
+  }
+
+  function showList() {
+    const typed = scoreFilter.value.trim();
+    const minScore = typed === '' ? null : parseNumber(typed);
+    scoreFilter.setAttribute('aria-invalid', String(typed !== '' && !Number.isFinite(minScore)));
+    const cases = filterCases(allCases, { estate: estateFilter.value, state: stateFilter.value,
+      minScore: Number.isFinite(minScore) ? minScore : null, order: orderFilter.value });
+    shownCount.textContent = plural({ one: 'idle.shownOne', other: 'idle.shownOther' }, allCases.length,
+      { shown: formatNumber(cases.length) });
+    list.replaceChildren(...(cases.length ? cases.map((c) => h('button', {
+      type: 'button', className: 'queue-item idle-case',
+      dataset: { id: c.id, allocation: c.allocationId, state: c.state, score: c.score },
+      onclick: () => open(c),
+    }, t('idle.queueItem', { score: formatNumber(c.score), estate: estateName(c.estate),
+      plots: (parseJson(c.parcels, []) || []).map((p) => p.plotNumber).join(', '), state: caseStateLabel(c.state) })))
+      : [h('p', { className: 'empty-state' }, t(allCases.length ? 'idle.noneMatch' : 'idle.empty'))]));
+    for (const item of list.querySelectorAll('.idle-case')) item.classList.toggle('selected', item.dataset.id === String(selected));
+  }
+  for (const control of [estateFilter, stateFilter, orderFilter]) control.addEventListener('change', showList);
+  scoreFilter.addEventListener('input', showList);
+
   async function load() {
     try {
       await loadEstateNames();
       const { cases } = await getIdleCases({ open: 'true' });
-      list.replaceChildren(...(cases.length ? cases.map((c) => h('button', {
-        type: 'button', className: 'queue-item idle-case', dataset: { id: c.id, allocation: c.allocationId, state: c.state },
-        onclick: () => open(c),
-      }, t('idle.queueItem', { score: formatNumber(c.score), estate: estateName(c.estate),
-        plots: (parseJson(c.parcels, []) || []).map((p) => p.plotNumber).join(', '), state: caseStateLabel(c.state) })))
-        : [h('p', { className: 'empty-state' }, t('idle.empty'))]));
+      allCases = cases;
+      fillChoices(estateFilter, cases.map((c) => c.estate), estateName, 'idle.allEstates');
+      fillChoices(stateFilter, cases.map((c) => c.state), caseStateLabel, 'idle.allStates');
+      showList();
       const again = cases.find((c) => c.id === selected);
       if (again) open(again);
       else if (selected !== null) detail.replaceChildren();
