@@ -384,6 +384,27 @@ export function markNotificationRead(id) {
   return request('/api/inbox/' + encodeURIComponent(id) + '/read', { method: 'POST' });
 }
 
+/**
+ * POST /api/utility-readings: a CSV file of monthly readings; resolves to the row report (a strict import that
+ * refused lines answers 422 with its report too).
+ */
+export async function uploadReadings(file, strict) {
+  let response;
+  try {
+    response = await fetch('/api/utility-readings' + query({ strict: strict ? 'true' : null }), {
+      method: 'POST',
+      body: file,
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json', 'Content-Type': 'text/csv', ...(csrfToken ? { 'X-CSRF-Token': csrfToken } : {}) },
+    });
+  } catch (err) {
+    throw new ApiError('network', 0, err && err.message);
+  }
+  const body = await response.json().catch(() => null);
+  if (body && Array.isArray(body.errors) && (response.ok || response.status === 422)) return body;
+  throw new ApiError(body && body.code ? body.code : 'unknown', response.status, body && body.message);
+}
+
 /** POST /api/idle-scan: runs the idle scan now (as of today); resolves to {scanned, opened, updated}. */
 export function runIdleScan() {
   return request('/api/idle-scan', { method: 'POST' });

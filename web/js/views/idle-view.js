@@ -1,7 +1,7 @@
 // The officer's idle board: open idle cases by score with the evidence behind each, the plot and its neighbours
 // on a small map, and the due-process actions (notice, revival plan, extension, dismissal, reclaim, sub judice).
 // A refused action shows its error code in plain words (e.g. reclaim before the reply deadline).
-import { getIdleCases, idleCaseAction, getParcels, runIdleScan } from '../api.js';
+import { getIdleCases, idleCaseAction, getParcels, runIdleScan, uploadReadings } from '../api.js';
 import { t, formatNumber, formatArea, formatDateTime, parseNumber, joinParts, plural } from '../i18n.js';
 import { errorMessage, STATUS_COLOURS, statusLabel, utilityLabel } from '../labels.js';
 import { h, textNode, fill } from '../dom.js';
@@ -92,6 +92,50 @@ function filterCases(cases, { estate, state, minScore, order }) {
   return shown.sort(by);
 }
 
+/** A refused line of a readings file, in the reader's words (numbers in their digits). */
+function readingErrorText(e) {
+  const params = Object.fromEntries(Object.entries(e.params || {}).map(([k, v]) =>
+    [k, typeof v === 'number' ? formatNumber(v, { useGrouping: false }) : v]));
+  return t('readings.error.' + e.code, params);
+}
+
+/**
+ * The officers' upload of monthly utility readings (CSV: allocation, month, electricity_kwh, water_m3) with the
+ * report of each refused line; `onDone` runs after an import that kept something (the scan may see new evidence).
+ */
+function readingsSection(onDone) {
+  const file = h('input', { type: 'file', id: 'readings-file', accept: '.csv,text/csv', required: true });
+  const strict = h('input', { type: 'checkbox', id: 'readings-strict' });
+  const box = actionErrorBox('readings-error');
+  const report = h('div', { id: 'readings-report', role: 'status' });
+  const form = h('form', { className: 'form readings-form', id: 'readings-form',
+    onsubmit: async (event) => {
+      event.preventDefault();
+      box.hidden = true;
+      report.replaceChildren();
+      if (!file.files.length) return;
+      try {
+        const r = await uploadReadings(file.files[0], strict.checked);
+        fill(report,
+          h('p', {}, t(r.strict && r.errors.length ? 'readings.nothingImported' : 'readings.imported',
+            { imported: formatNumber(r.imported), rows: formatNumber(r.rows) })),
+          r.errors.length ? h('table', { className: 'readings-errors' },
+            h('thead', {}, h('tr', {}, h('th', {}, t('readings.line')), h('th', {}, t('readings.problem')))),
+            h('tbody', {}, r.errors.map((e) => h('tr', { dataset: { line: e.line, code: e.code } },
+              h('td', {}, formatNumber(e.line, { useGrouping: false })), h('td', {}, readingErrorText(e)))))) : null);
+        if (r.imported > 0) onDone();
+      } catch (error) {
+        showActionError(box, error);
+      }
+    } },
+  h('p', { className: 'hint' }, t('readings.hint')),
+  h('div', { className: 'field' }, h('label', { htmlFor: file.id }, t('readings.file')), file),
+  h('div', { className: 'field checkbox' }, strict, h('label', { htmlFor: strict.id }, t('readings.strict'))),
+  h('button', { type: 'submit', className: 'button' }, t('readings.send')), box, report);
+  return h('details', { className: 'readings-upload', id: 'readings-upload' },
+    h('summary', {}, t('readings.title')), form);
+}
+
 /** Renders the officer's idle board into `root`. */
 export async function renderIdleView(root) {
   const message = h('p', { className: 'form-error', role: 'alert', hidden: true, id: 'idle-error' });
@@ -113,7 +157,8 @@ export async function renderIdleView(root) {
   const detail = h('div', { className: 'review-detail', id: 'idle-detail' });
   const scanButton = h('button', { type: 'button', className: 'button', id: 'idle-scan' }, t('idle.scanNow'));
   root.replaceChildren(h('h2', {}, t('idle.title')), h('p', { className: 'hint' }, t('idle.intro')),
-    h('div', { className: 'card-actions' }, scanButton), status, message, filters, shownCount,
+    h('div', { className: 'card-actions' }, scanButton), status, message, readingsSection(() => load()),
+    filters, shownCount,
     h('div', { className: 'review-layout' }, list, detail));
   let selected = null;
 

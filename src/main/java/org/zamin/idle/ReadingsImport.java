@@ -44,7 +44,19 @@ public final class ReadingsImport {
     }
 
     /** One rejected row: its line in the file and why. */
-    public record RowError(long line, String message) {}
+    /**
+     * A refused line: its number (1 is the header, 0 the whole file), a code and its parameters for the reader's
+     * language ({@code readings.error.CODE} in {@code web/i18n}), and the same in English for logs and the command line.
+     */
+    public record RowError(long line, String code, Map<String, Object> params, String message) {}
+
+    private static RowError error(long line, String code, String message, Object... params) {
+        Map<String, Object> named = new java.util.LinkedHashMap<>();
+        for (int i = 0; i + 1 < params.length; i += 2) {
+            named.put((String) params[i], params[i + 1]);
+        }
+        return new RowError(line, code, named, message);
+    }
 
     /** The import's report. */
     public record Report(int rows, int imported, List<RowError> errors, boolean strict) {}
@@ -63,7 +75,7 @@ public final class ReadingsImport {
                     .setIgnoreEmptyLines(true).get().parse(csv);
             for (String required : List.of("allocation", "month", "electricity_kwh")) {
                 if (!parser.getHeaderMap().containsKey(required)) {
-                    errors.add(new RowError(1, "missing column " + required));
+                    errors.add(error(1, "missing_column", "missing column " + required, "column", required));
                 }
             }
             if (!errors.isEmpty()) {
@@ -72,7 +84,8 @@ public final class ReadingsImport {
             for (CSVRecord r : parser) {
                 rows++;
                 if (rows > MAX_ROWS) {
-                    errors.add(new RowError(r.getRecordNumber() + 1, "more than " + MAX_ROWS + " rows"));
+                    errors.add(error(r.getRecordNumber() + 1, "too_many_rows", "more than " + MAX_ROWS + " rows",
+                            "max", MAX_ROWS));
                     break;
                 }
                 long line = r.getRecordNumber() + 1; // the header is line 1
@@ -83,26 +96,29 @@ public final class ReadingsImport {
                     String w = r.isMapped("water_m3") && r.isSet("water_m3") ? r.get("water_m3") : "";
                     Long water = w.isEmpty() ? null : Long.parseLong(w);
                     if (kwh < 0 || (water != null && water < 0)) {
-                        errors.add(new RowError(line, "readings must not be negative"));
+                        errors.add(error(line, "negative", "readings must not be negative"));
                     } else if (month.isAfter(YearMonth.now(clock))) {
-                        errors.add(new RowError(line, "month " + month + " is in the future"));
+                        errors.add(error(line, "future_month", "month " + month + " is in the future",
+                                "month", month.toString()));
                     } else if (!seen.add(allocation + "/" + month)) {
-                        errors.add(new RowError(line, "allocation " + allocation + " has " + month + " twice"));
+                        errors.add(error(line, "twice", "allocation " + allocation + " has " + month + " twice",
+                                "allocation", allocation, "month", month.toString()));
                     } else {
                         good.add(new Reading(line, allocation, month, kwh, water));
                     }
                 } catch (NumberFormatException e) {
-                    errors.add(new RowError(line, "not a whole number: " + e.getMessage()));
+                    errors.add(error(line, "not_whole_number", "not a whole number: " + e.getMessage()));
                 } catch (DateTimeParseException e) {
-                    errors.add(new RowError(line, "month must be YYYY-MM, got '" + r.get("month") + "'"));
+                    errors.add(error(line, "invalid_month", "month must be YYYY-MM, got '" + r.get("month") + "'",
+                            "value", r.get("month")));
                 } catch (IllegalArgumentException | IllegalStateException e) {
-                    errors.add(new RowError(line, "too few columns"));
+                    errors.add(error(line, "too_few_columns", "too few columns"));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (UncheckedIOException | IllegalStateException e) {
-            errors.add(new RowError(0, "not readable as CSV: " + e.getMessage()));
+            errors.add(error(0, "unreadable", "not readable as CSV: " + e.getMessage()));
             return new Report(rows, 0, errors, strict);
         }
         if (good.isEmpty()) {
@@ -156,7 +172,8 @@ public final class ReadingsImport {
         List<RowError> out = new ArrayList<>();
         for (Reading g : good) {
             if (!known.contains(g.allocation())) {
-                out.add(new RowError(g.line(), "no active allocation " + g.allocation()));
+                out.add(error(g.line(), "no_active_allocation", "no active allocation " + g.allocation(),
+                        "allocation", g.allocation()));
             }
         }
         return out;

@@ -93,6 +93,59 @@ class IdleBoardBrowserTest {
         UiFixture.wait(browser, 10).until(x -> plotFillsTheMap(plot));
     }
 
+    /**
+     * An officer uploads a readings file from the board and reads the report of each refused line in their language;
+     * the good lines are kept, and a strict upload of the same file keeps nothing. (Found on main: readings could be
+     * imported only through the API or the command line.)
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "fa"})
+    void readingsUploadWithItsRowReport(String language) throws java.io.IOException {
+        WebDriver d = browser.driver();
+        String month = "en".equals(language) ? "2025-01" : "2025-02";
+        java.nio.file.Path csv = java.nio.file.Files.createTempFile("zamin-readings-", ".csv");
+        java.nio.file.Files.writeString(csv, "allocation,month,electricity_kwh,water_m3\n"
+                + fixture.quietAllocation + "," + month + ",9000,120\n"
+                + fixture.quietAllocation + ",2999-01,100,\n"
+                + fixture.idleAllocation + "," + month + ",15,1\n"
+                + "999999999," + month + ",100,\n");
+        try {
+            UiFixture.openFresh(browser, "#/", language);
+            UiFixture.signIn(browser, fixture.officer.email());
+            UiFixture.go(browser, "#/idle");
+            d.findElement(By.cssSelector("#readings-upload summary")).click();
+            d.findElement(By.id("readings-strict")).click();
+            d.findElement(By.id("readings-file")).sendKeys(csv.toString());
+            d.findElement(By.cssSelector("#readings-form button[type='submit']")).click();
+            UiFixture.wait(browser, 15).until(x -> !x.findElements(By.cssSelector("#readings-report tr[data-line]")).isEmpty());
+            assertEquals(0, readings(month), "a strict upload with refused lines keeps nothing");
+
+            d.findElement(By.id("readings-strict")).click();
+            d.findElement(By.cssSelector("#readings-form button[type='submit']")).click();
+            UiFixture.wait(browser, 15).until(x -> x.findElement(By.id("readings-report")).getText()
+                    .contains("en".equals(language) ? "2 of 4" : "۲ سطر از ۴"));
+            assertEquals(2, readings(month), "the good lines are kept");
+            String report = d.findElement(By.id("readings-report")).getText();
+            List<String> codes = d.findElements(By.cssSelector("#readings-report tr[data-line]")).stream()
+                    .map(e -> e.getAttribute("data-line") + ":" + e.getAttribute("data-code")).toList();
+            assertEquals(List.of("3:future_month", "5:no_active_allocation"), codes);
+            if ("fa".equals(language)) {
+                assertTrue(report.contains("۹۹۹۹۹۹۹۹۹") && !report.contains("future"), report);
+            } else {
+                assertTrue(report.contains("The month 2999-01 has not come yet.") && report.contains("999999999"), report);
+            }
+        } finally {
+            java.nio.file.Files.deleteIfExists(csv);
+        }
+    }
+
+    private static int readings(String month) {
+        return TestServer.get().jdbi().withHandle(h -> h.createQuery("""
+                SELECT count(*) FROM utility_reading WHERE allocation_id IN (:a, :b) AND month = CAST(:m AS date)""")
+                .bind("a", fixture.quietAllocation).bind("b", fixture.idleAllocation).bind("m", month + "-01")
+                .mapTo(Integer.class).one());
+    }
+
     /** The case's plot is inside the mini-map and big enough to see: the map is zoomed to it. */
     private static boolean plotFillsTheMap(By plot) {
         @SuppressWarnings("unchecked")
