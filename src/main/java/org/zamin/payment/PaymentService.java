@@ -172,6 +172,9 @@ public final class PaymentService {
         var who = Visibility.of(user);
         long payer = ((Number) first.get("payer_id")).longValue();
         if (!who.isOwner(payer) && !who.seesEstate((String) first.get("estate"))) {
+            if (who.isStaff()) {
+                throw new Forbidden("this payment is not in an estate you manage");
+            }
             throw new NotFound("payment " + token);
         }
         settle(token);
