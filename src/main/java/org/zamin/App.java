@@ -441,7 +441,8 @@ public final class App implements AutoCloseable {
                 .toList();
     }
 
-    /** Runs the hold-expiry sweep now (tests move the clock, then call this); returns how many holds expired. */
+    /** Runs the hold-expiry sweep now (tests move the clock, then call this); returns how many holds expired and
+     * reminders were sent. */
     public int sweepHolds() {
         return holdSweeper.sweep();
     }

@@ -85,7 +85,7 @@ class PaymentBrowserTest {
             long allocation = approved.json().get("allocationId").asLong();
             d.findElement(By.id("nav-inbox")).click();
             wait(10).until(x -> x.findElement(By.id("page")).getText()
-                    .contains(language.equals("fa") ? "پذیرفته" : "approved"));
+                    .contains(language.equals("fa") ? "تأیید شد" : "approved"));
 
             // An instalment: cancel on the sandbox page pays nothing; confirm pays it and shows the receipt.
             d.get(ts.baseUrl() + "/#/contract/" + allocation);
