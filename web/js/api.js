@@ -409,3 +409,41 @@ export async function uploadReadings(file, strict) {
 export function runIdleScan() {
   return request('/api/idle-scan', { method: 'POST' });
 }
+
+// --- payments on the gateway's page (j-pay) ---
+
+/** POST /api/reservations/{id}/payment: opens the deposit's payment; answers {token, payUrl, amount}. */
+export function openDepositPayment(id) {
+  return request('/api/reservations/' + encodeURIComponent(id) + '/payment', { method: 'POST', body: {} });
+}
+
+/** POST /api/allocations/{id}/instalments/{number}/payment: opens an instalment's payment. */
+export function openInstalmentPayment(id, number) {
+  return request('/api/allocations/' + encodeURIComponent(id) + '/instalments/' + encodeURIComponent(number)
+    + '/payment', { method: 'POST', body: {} });
+}
+
+/** GET /api/allocations/{id}/instalments: each instalment with its state (PAID, DUE, OVERDUE, …) and receipt. */
+export function getInstalments(id, options) {
+  return request('/api/allocations/' + encodeURIComponent(id) + '/instalments', options);
+}
+
+/** GET /api/payments/{token}: the payment's receipt, once the gateway has confirmed it. */
+export function getPayment(token, options) {
+  return request('/api/payments/' + encodeURIComponent(token), options);
+}
+
+/** GET /api/instalments/overdue: unpaid instalments past due in the officer's estates. */
+export function getOverdueInstalments(options) {
+  return request('/api/instalments/overdue', options);
+}
+
+/** GET /api/sandbox/{token}: what the sandbox gateway's page shows. */
+export function getSandboxPayment(token, options) {
+  return request('/api/sandbox/' + encodeURIComponent(token), options);
+}
+
+/** POST /api/sandbox/{token}/{confirm|cancel}: the payer's answer on the sandbox page. */
+export function decideSandboxPayment(token, action) {
+  return request('/api/sandbox/' + encodeURIComponent(token) + '/' + action, { method: 'POST', body: {} });
+}

@@ -101,6 +101,10 @@ const ERROR_KEYS = {
   idempotency_key_required: 'error.idempotency_key_required',
   illegal_transition: 'error.illegal_transition',
   hold_expired: 'error.hold_expired',
+  // payments (j-pay)
+  instalment_paid: 'error.instalment_paid',
+  not_holder: 'error.not_holder',
+  nothing_due: 'error.nothing_due',
   parcels_not_adjacent: 'error.parcels_not_adjacent',
   unknown_parcel: 'error.unknown_parcel',
   invalid_parcels: 'error.invalid_parcels',

@@ -21,6 +21,7 @@ import { mountStatsView } from './views/stats-view.js';
 import { renderContractsView, renderContractView } from './views/contract-view.js';
 import { renderIdleView } from './views/idle-view.js';
 import { renderInboxView, unreadCount } from './views/inbox-view.js';
+import { renderSandboxView, renderPaymentView, renderOverdueView } from './views/payment-view.js';
 import { renderRoundsView } from './views/rounds-view.js';
 import { renderDemandView } from './views/demand-view.js';
 
@@ -64,6 +65,7 @@ function renderNav() {
     user && user.role === 'investor' ? link('#/demand', 'demand.nav', 'nav-demand') : null,
     user && user.role === 'officer' ? link('#/review', 'nav.review', 'nav-review') : null,
     user && (user.role === 'officer' || user.role === 'admin') ? link('#/idle', 'idle.nav', 'nav-idle') : null,
+    user && (user.role === 'officer' || user.role === 'admin') ? link('#/overdue', 'payment.overdueNav', 'nav-overdue') : null,
     user ? h('a', { href: '#/inbox', id: 'nav-inbox', 'aria-current': location.hash === '#/inbox' ? 'page' : null },
       t('inbox.nav'), ' ', h('span', { className: 'nav-badge', id: 'nav-inbox-count', hidden: true,
         'aria-label': t('inbox.unreadLabel') })) : null,
@@ -177,6 +179,16 @@ function route() {
     page.replaceChildren();
     document.body.dataset.view = 'map';
     if (mapView) mapView.showParcel(Number(hash.split('/')[2]));
+  } else if (/^#\/sandbox\/[A-Za-z0-9_-]+$/.test(hash)) {
+    // payments: the sandbox gateway's page, the page it sends the payer back to, the overdue list (j-pay)
+    show();
+    renderSandboxView(page, hash.split('/')[2]);
+  } else if (hash.startsWith('#/payment?') && user) {
+    show();
+    renderPaymentView(page, new URLSearchParams(hash.slice('#/payment?'.length)).get('token') || '');
+  } else if (hash === '#/overdue' && user) {
+    show();
+    renderOverdueView(page);
   } else if (hash === '#/rounds') {
     show();
     renderRoundsView(page, { user });

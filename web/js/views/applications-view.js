@@ -1,5 +1,5 @@
 // "My applications": the investor's reservations with their status, hold countdown and the pay button.
-import { getReservations, reservationAction } from '../api.js';
+import { getReservations, reservationAction, openDepositPayment } from '../api.js';
 import { t } from '../i18n.js';
 import { errorMessage } from '../labels.js';
 import { h, fill } from '../dom.js';
@@ -27,12 +27,26 @@ export async function renderApplicationsView(root, { notice } = {}) {
     await load();
   }
 
+  // The deposit is paid on the gateway's page: open a session, go there; the gateway sends the payer back.
+  async function pay(id) {
+    message.hidden = true;
+    try {
+      const session = await openDepositPayment(id);
+      location.assign(session.payUrl);
+    } catch (error) {
+      message.textContent = errorMessage(error);
+      message.dataset.code = error.code || 'unknown';
+      message.hidden = false;
+      await load();
+    }
+  }
+
   async function load() {
     try {
       const { reservations } = await getReservations();
       list.replaceChildren(...(reservations.length ? reservations.map((r) => reservationCard(r, [
         r.status === 'HELD' ? h('button', { type: 'button', className: 'button button-primary pay-button',
-          onclick: () => act(r.id, 'pay') }, t('applications.pay')) : null,
+          onclick: () => pay(r.id) }, t('applications.pay')) : null,
         r.status === 'HELD' || r.status === 'SUBMITTED' ? h('button', { type: 'button', className: 'button withdraw-button',
           onclick: () => act(r.id, 'withdraw') }, t('applications.withdraw')) : null,
         r.allocationId ? h('a', { className: 'button contract-link', href: '#/contract/' + r.allocationId },

@@ -3,7 +3,7 @@
 // (with the upload form) and the notices of idle cases with the reply form.
 import {
   getAllocations, getContract, requestExtension, uploadReport, replyToNotice, recordMilestone, recordInspection,
-  decideExtension,
+  decideExtension, getInstalments, openInstalmentPayment,
 } from '../api.js';
 import { confirmAction, actionErrorBox, showActionError } from '../confirm.js';
 import { t, formatNumber, formatRials, formatDate, formatDateTime, parseNumber, plural, joinParts } from '../i18n.js';
@@ -108,8 +108,9 @@ export async function renderContractView(root, id, { holder = true } = {}) {
 
   async function load() {
     let c;
+    let paid;
     try {
-      [c] = await Promise.all([getContract(id), loadEstateNames()]);
+      [c, , paid] = await Promise.all([getContract(id), loadEstateNames(), getInstalments(id)]);
     } catch (error) {
       showError(message, error);
       return;
@@ -117,7 +118,7 @@ export async function renderContractView(root, id, { holder = true } = {}) {
     message.hidden = true;
     body.dataset.allocation = String(id);
     fill(body,
-      summary(c), notices(c, load, holder), schedule(c), milestones(c), holder ? null : officerDesk(c, load),
+      summary(c), notices(c, load, holder), schedule(c, paid, holder), milestones(c), holder ? null : officerDesk(c, load),
       extensions(c, load, holder), reports(c, load, holder));
   }
   await load();
@@ -152,20 +153,49 @@ function summary(c) {
         : t('contract.none'))));
 }
 
-function schedule(c) {
-  const now = today();
-  const rows = ((c.schedule && c.schedule.instalments) || []).map((i) => h('tr', {
-    className: i.dueOn <= now ? 'instalment-due' : 'instalment-upcoming',
+// --- payments (j-pay): the schedule with each instalment paid, due, overdue or upcoming, its pay button and receipt ---
+
+const INSTALMENT_STATE_KEYS = {
+  PAID: 'payment.statePaid',
+  DUE: 'payment.stateDue',
+  OVERDUE: 'payment.stateOverdue',
+  UPCOMING: 'payment.stateUpcoming',
+  FORGIVEN: 'payment.stateForgiven',
+};
+
+function schedule(c, paid, holder) {
+  const box = actionErrorBox('instalment-pay-error');
+  const pay = (number) => async () => {
+    box.hidden = true;
+    try {
+      const session = await openInstalmentPayment(c.allocationId, number);
+      location.assign(session.payUrl);
+    } catch (error) {
+      showActionError(box, error);
+    }
+  };
+  const rows = ((paid && paid.instalments) || []).map((i) => h('tr', {
+    className: 'instalment instalment-' + i.state.toLowerCase(), dataset: { number: i.number, state: i.state },
   },
-  h('td', {}, formatNumber(i.number)), h('td', {}, formatDay(i.dueOn)), h('td', {}, formatRials(i.amount)),
-  h('td', {}, i.dueOn <= now ? t('contract.instalmentDue') : t('contract.instalmentUpcoming'))));
+  h('td', {}, i.number === 0 ? t('payment.cashShare') : formatNumber(i.number)), h('td', {}, formatDay(i.dueOn)),
+  h('td', {}, formatRials(i.amount)),
+  h('td', {}, INSTALMENT_STATE_KEYS[i.state] ? t(INSTALMENT_STATE_KEYS[i.state]) : i.state),
+  h('td', {},
+    i.receipt ? h('a', { className: 'receipt-link', href: '#/payment?token=' + encodeURIComponent(i.receipt) },
+      t('payment.receipt')) : null,
+    holder && c.status === 'ACTIVE' && ['DUE', 'OVERDUE', 'UPCOMING'].includes(i.state)
+      ? h('button', { type: 'button', className: 'button pay-instalment', onclick: pay(i.number) }, t('payment.pay'))
+      : null)));
   return h('section', { className: 'contract-section', id: 'contract-schedule' },
     h('h3', {}, t('contract.scheduleTitle')),
+    box,
     h('table', { className: 'data-table' },
       h('thead', {}, h('tr', {}, h('th', {}, t('contract.instalmentNumber')), h('th', {}, t('contract.dueOn')),
-        h('th', {}, t('contract.amount')), h('th', {}, t('contract.instalmentState')))),
+        h('th', {}, t('contract.amount')), h('th', {}, t('contract.instalmentState')), h('th', {}, t('payment.receipt')))),
       h('tbody', {}, rows)));
 }
+
+// --- end of payments (j-pay) ---
 
 function milestones(c) {
   const rows = (c.milestones || []).map((m) => {

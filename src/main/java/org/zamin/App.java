@@ -60,6 +60,7 @@ import org.zamin.idle.IdleCaseService;
 import org.zamin.idle.IdleRoutes;
 import org.zamin.idle.IdleScan;
 import org.zamin.idle.ReadingsImport;
+import org.zamin.idle.ReplyReminders;
 import org.zamin.inbox.InboxRoutes;
 import org.zamin.inbox.KeyedMailOutbox;
 import org.zamin.inbox.Mailer;
@@ -80,6 +81,9 @@ import org.zamin.parcelimport.ImportRoutes;
 import org.zamin.parcelimport.ImportService;
 import org.zamin.planning.PlanningRepository;
 import org.zamin.planning.PlanningRoutes;
+import org.zamin.payment.PaymentRoutes;
+import org.zamin.payment.PaymentService;
+import org.zamin.payment.SandboxRoutes;
 import org.zamin.reservation.HoldSweeper;
 import org.zamin.reservation.ReservationRoutes;
 import org.zamin.reservation.ReservationService;
@@ -156,6 +160,7 @@ public final class App implements AutoCloseable {
             ContractRoutes contracts, RoundRoutes rounds, PlanningRoutes planning, IdleRoutes idle, InboxRoutes inbox,
             OgcRoutes ogc, TileRoutes tiles, MetricsRoutes metrics, InvestorRoutes investors, ClientAddress clients,
             HoldSweeper holdSweeper, IdleScan idleScan, DecisionCheckpoints checkpoints, DemandRoutes demand,
+            PaymentRoutes payments, SandboxRoutes sandbox,
             List<AutoCloseable> background) {
 
         static Features wire(Settings settings, Database database, Clock clock) {
@@ -180,7 +185,7 @@ public final class App implements AutoCloseable {
                 DemoAccounts.ensure(accounts);
             }
             // reservations, imports and exports
-            var gateway = new SandboxGateway(clock);
+            var gateway = new SandboxGateway(clock, database.jdbi());
             var reservations = new ReservationService(database.jdbi(), decisionLog, gateway, notifier, clock,
                     settings.openOffers().holdCooldown());
             var investors = new InvestorService(database.jdbi(), decisionLog, gateway,
@@ -195,7 +200,11 @@ public final class App implements AutoCloseable {
             // holds that lapsed while the server was down expire before the first request (and before demo seeding)
             // allocation rounds' award deposits: their unpaid holds lapse with the reservations' in the same sweep
             var roundAwards = new AwardService(database.jdbi(), decisionLog, gateway, notifier, clock);
-            var holdSweeper = HoldSweeper.start(reservations, roundAwards::lapseDue);
+            // payments on the gateway's page; the sweep also sends the time-based reminders (each once)
+            var payments = new PaymentService(database.jdbi(), decisionLog, gateway, reservations, notifier, clock);
+            var replyReminders = new ReplyReminders(database.jdbi(), notifier, clock);
+            var holdSweeper = HoldSweeper.start(reservations, roundAwards::lapseDue, reservations::remindEndingHolds,
+                    payments::remindInstalments, replyReminders::remind);
             var decisionSealer = DecisionSealer.start(decisionLog, checkpoints, 1000);
             // contracts, notices and idle land
             var contracts = new ContractService(database.jdbi(), decisionLog, notifier, clock);
@@ -241,7 +250,8 @@ public final class App implements AutoCloseable {
                     new TileRoutes(new TileRepository(read)),
                     new MetricsRoutes(metrics),
                     new InvestorRoutes(investors, auth),
-                    clients, holdSweeper, idleScan, checkpoints, new DemandRoutes(demand, auth), background);
+                    clients, holdSweeper, idleScan, checkpoints, new DemandRoutes(demand, auth),
+                    new PaymentRoutes(payments, auth), new SandboxRoutes(gateway, payments), background);
         }
     }
 
@@ -358,6 +368,7 @@ public final class App implements AutoCloseable {
         routes.get("/api/reservations", f.reservations()::list);
         routes.get("/api/reservations/{id}", f.reservations()::get);
         routes.post("/api/reservations/{id}/pay", f.reservations()::pay);
+        routes.post("/api/reservations/{id}/payment", f.payments()::payDeposit);
         routes.post("/api/reservations/{id}/withdraw", f.reservations()::withdraw);
         routes.post("/api/reservations/{id}/approve", f.reservations()::approve);
         routes.post("/api/reservations/{id}/reject", f.reservations()::reject);
@@ -370,6 +381,13 @@ public final class App implements AutoCloseable {
         routes.post("/api/allocations/{id}/inspections", f.contracts()::inspection);
         routes.post("/api/allocations/{id}/extensions", f.contracts()::requestExtension);
         routes.post("/api/allocations/{id}/extensions/{request}/{decision}", f.contracts()::decideExtension);
+        // payments on the gateway's page, receipts, overdue instalments; the sandbox gateway's page
+        routes.get("/api/allocations/{id}/instalments", f.payments()::instalments);
+        routes.post("/api/allocations/{id}/instalments/{number}/payment", f.payments()::payInstalment);
+        routes.get("/api/payments/{token}", f.payments()::receipt);
+        routes.get("/api/instalments/overdue", f.payments()::overdue);
+        routes.get("/api/sandbox/{token}", f.sandbox()::show);
+        routes.post("/api/sandbox/{token}/{action}", f.sandbox()::decide);
         // offers and allocation rounds
         routes.get("/api/offers", f.rounds()::list);
         routes.post("/api/offers", f.rounds()::create);
@@ -423,7 +441,8 @@ public final class App implements AutoCloseable {
                 .toList();
     }
 
-    /** Runs the hold-expiry sweep now (tests move the clock, then call this); returns how many holds expired. */
+    /** Runs the hold-expiry sweep now (tests move the clock, then call this); returns how many holds expired and
+     * reminders were sent. */
     public int sweepHolds() {
         return holdSweeper.sweep();
     }

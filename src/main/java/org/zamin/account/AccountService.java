@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.zamin.domain.Conflict;
@@ -12,6 +13,7 @@ import org.zamin.domain.Invalid;
 import org.zamin.domain.NotFound;
 import org.zamin.domain.NotSignedIn;
 import org.zamin.domain.Text;
+import org.zamin.inbox.Message;
 import org.zamin.inbox.Notifier;
 
 /** Accounts: sign-up, staff accounts, sign-in and sign-out, personal API tokens. */
@@ -81,10 +83,8 @@ public final class AccountService {
             if (existing.isPresent() && !existing.get().confirmed()) {
                 sendConfirmation(h, existing.get().id(), normalEmail);
             } else {
-                existing.ifPresent(account -> notifier.notifyUser(h, account.id(),
-                        "signup_existing", "Someone tried to sign up with your address",
-                        "Someone tried to create a new Zamin account for " + normalEmail + ", which already has this "
-                                + "account; nothing was changed. If it was you, sign in instead.", "#/"));
+                existing.ifPresent(account -> notifier.notify(h, account.id(), "signup_existing",
+                        Message.of("notice.signupExisting", Map.of("email", normalEmail)), "#/"));
             }
         });
     }
@@ -95,10 +95,8 @@ public final class AccountService {
         Instant now = clock.instant();
         accounts.insertConfirmation(h, Secrets.sha256(token), userId, now, now.plus(CONFIRMATION_LIFETIME));
         String link = linkBase + "/#/confirm?token=" + token;
-        boolean mailed = notifier.mailOnly(h, email, "Confirm your address",
-                "Open this link within " + CONFIRMATION_LIFETIME.toHours() + " hours to confirm " + email
-                        + " and finish your Zamin sign-up; then sign in with the password you chose. If you did not "
-                        + "sign up, ignore this message.\n\n" + link);
+        boolean mailed = notifier.mailOnly(h, userId, Message.of("notice.confirmAddress",
+                Map.of("hours", CONFIRMATION_LIFETIME.toHours(), "email", email, "link", link)));
         if (!mailed) {
             log.info("no SMTP server (ZAMIN_SMTP_URL): the confirmation link for {} is {}", email, link);
         }

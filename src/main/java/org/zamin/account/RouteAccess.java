@@ -68,6 +68,7 @@ public final class RouteAccess {
             get("/api/reservations", PARTIES),
             get("/api/reservations/{id}", PARTIES),
             post("/api/reservations/{id}/pay", HOLDER),
+            post("/api/reservations/{id}/payment", HOLDER),
             post("/api/reservations/{id}/withdraw", HOLDER),
             post("/api/reservations/{id}/approve", ESTATE_OFFICER),
             post("/api/reservations/{id}/reject", ESTATE_OFFICER),
@@ -80,6 +81,13 @@ public final class RouteAccess {
             post("/api/allocations/{id}/inspections", STAFF),
             post("/api/allocations/{id}/extensions", HOLDER),
             post("/api/allocations/{id}/extensions/{request}/{decision}", STAFF),
+            // payments on the gateway's page and receipts; the sandbox page (its token is the secret)
+            get("/api/allocations/{id}/instalments", PARTIES),
+            post("/api/allocations/{id}/instalments/{number}/payment", HOLDER),
+            get("/api/payments/{token}", PARTIES),
+            get("/api/instalments/overdue", STAFF),
+            get("/api/sandbox/{token}", PUBLIC),
+            post("/api/sandbox/{token}/{action}", PUBLIC),
             // offers and allocation rounds (an officer acts on offers of their estates; drafts are seen by staff only)
             get("/api/offers", PUBLIC),
             post("/api/offers", STAFF),

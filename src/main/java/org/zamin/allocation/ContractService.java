@@ -58,12 +58,7 @@ public final class ContractService {
             var a = AllocationAccess.load(h, Visibility.of(user), id, false);
             var c = ContractRepository.contract(h, id).orElseThrow(() -> new NotFound("contract of " + id));
             var milestones = ContractRepository.milestones(h, id);
-            var schedule = InstalmentSchedule.of(c.plan(), c.price(), c.signedOn());
-            boolean onTime = milestones.stream().anyMatch(m -> m.kind() == MilestoneKind.OPERATING_LICENCE
-                    && m.reachedOnTime());
-            if (onTime) {
-                schedule = schedule.withForgiveness(c.plan());
-            }
+            var schedule = schedule(c, milestones);
             LocalDate today = today();
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("allocationId", id);
@@ -90,6 +85,29 @@ public final class ContractService {
             out.put("idleCases", ContractRepository.idleCases(h, id));
             return out;
         });
+    }
+
+    /**
+     * The schedule of allocation {@code allocationId} as it stands: the plan's, with the forgiven share taken off
+     * once the operating licence came on time.
+     */
+    public static InstalmentSchedule schedule(Handle h, long allocationId) {
+        var c = ContractRepository.contract(h, allocationId)
+                .orElseThrow(() -> new NotFound("contract of " + allocationId));
+        return schedule(c, ContractRepository.milestones(h, allocationId));
+    }
+
+    /** The day the contract was signed: the cash share (instalment 0) is due then. */
+    public static LocalDate signedOn(Handle h, long allocationId) {
+        return ContractRepository.contract(h, allocationId)
+                .orElseThrow(() -> new NotFound("contract of " + allocationId)).signedOn();
+    }
+
+    private static InstalmentSchedule schedule(ContractRepository.Contract c, List<Milestone> milestones) {
+        var schedule = InstalmentSchedule.of(c.plan(), c.price(), c.signedOn());
+        boolean onTime = milestones.stream().anyMatch(m -> m.kind() == MilestoneKind.OPERATING_LICENCE
+                && m.reachedOnTime());
+        return onTime ? schedule.withForgiveness(c.plan()) : schedule;
     }
 
     /** Officer records that a milestone was reached on {@code on}; the plot's public status follows. */

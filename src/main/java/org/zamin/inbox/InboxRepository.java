@@ -18,7 +18,8 @@ public final class InboxRepository {
     private static final String LIST = SqlResource.load("inbox/list");
     private static final String UNREAD = SqlResource.load("inbox/unread");
     private static final String MARK_READ = SqlResource.load("inbox/mark_read");
-    private static final String INSERT = SqlResource.load("inbox/insert");
+    private static final String MARK_SENT = SqlResource.load("inbox/mark_sent");
+    private static final String RECIPIENT = SqlResource.load("inbox/recipient");
     private static final String ESTATE_OFFICERS = SqlResource.load("inbox/estate_officers");
     private static final String SET_LANGUAGE = SqlResource.load("inbox/set_language");
     private static final String INSERT_KEYED = SqlResource.load("inbox/insert_keyed");
@@ -66,11 +67,15 @@ public final class InboxRepository {
                 .execute()) > 0;
     }
 
-    /** Inserts a notification in the caller's transaction; returns the user's e-mail address. */
-    static String insert(Handle h, long userId, String kind, String subject, String body, String link,
-            OffsetDateTime at) {
-        return h.createQuery(INSERT).bind("user", userId).bind("kind", kind).bind("subject", subject)
-                .bind("body", body).bind("link", link).bind("at", at).mapTo(String.class).one();
+    /** Records that the reminder {@code kind} about {@code subject} is sent; false when it already was. */
+    static boolean markSent(Handle h, String subject, String kind, OffsetDateTime at) {
+        return h.createUpdate(MARK_SENT).bind("subject", subject).bind("kind", kind).bind("at", at).execute() > 0;
+    }
+
+    /** A user's e-mail address and language. */
+    static Recipient recipient(Handle h, long userId) {
+        return h.createQuery(RECIPIENT).bind("user", userId)
+                .map((rs, ctx) -> new Recipient(rs.getString("email"), rs.getString("language"))).one();
     }
 
     /** Who a notification went to: the address and language of its e-mail. */

@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
 public final class Messages {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
+    /** Parameters a machine reads back (an address, a link with its token, a gateway's reference): Latin digits. */
+    private static final java.util.Set<String> VERBATIM = java.util.Set.of("email", "link", "reference");
     private static final Map<String, Map<String, String>> TABLES = Map.of("en", load("en"), "fa", load("fa"));
 
     private Messages() {}
@@ -40,7 +42,8 @@ public final class Messages {
             JsonNode value = persian && params.has(name + "Fa") ? params.get(name + "Fa") : params.get(name);
             String shown = value == null || value.isNull() ? m.group()
                     : name.endsWith("On") ? date(value.asText(), persian) : value.asText();
-            m.appendReplacement(out, Matcher.quoteReplacement(persian ? persianDigits(shown) : shown));
+            m.appendReplacement(out, Matcher.quoteReplacement(persian && !VERBATIM.contains(name)
+                    ? persianDigits(shown) : shown));
         }
         m.appendTail(out);
         return out.toString();

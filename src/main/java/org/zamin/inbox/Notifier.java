@@ -35,6 +35,18 @@ public final class Notifier {
         }));
     }
 
+    /**
+     * As {@link #notify}, once per {@code subject} (e.g. "reservation:12") and {@code kind}, whichever server or run
+     * sends it (table {@code reminder_sent}); false when it was already sent.
+     */
+    public boolean notifyOnce(Handle h, String subject, long userId, String kind, Message message, String link) {
+        if (!InboxRepository.markSent(h, subject, kind, OffsetDateTime.now(clock))) {
+            return false;
+        }
+        notify(h, userId, kind, message, link);
+        return true;
+    }
+
     /** Every officer who manages the estate gets {@code message}. */
     public void notifyOfficers(Handle h, String estateCode, String kind, Message message, String link) {
         for (long id : InboxRepository.estateOfficers(h, estateCode)) {
@@ -42,18 +54,20 @@ public final class Notifier {
         }
     }
 
-    /** A notification written as text in one language (the account messages); prefer {@link #notify}. */
-    public void notifyUser(Handle h, long userId, String kind, String subject, String body, String link) {
-        String email = InboxRepository.insert(h, userId, kind, subject, body, link, OffsetDateTime.now(clock));
-        mailer.ifPresent(m -> h.afterCommit(() -> m.send(email, "Zamin: " + subject, body + "\n\n" + link)));
-    }
-
     /**
-     * Mails {@code to} after the caller's transaction commits, with no inbox row (for a message whose link is a
-     * secret, such as an address confirmation); false when no SMTP server is configured.
+     * Mails {@code message} to user {@code userId} in their language after the caller's transaction commits, with no
+     * inbox row (for a message whose link is a secret, such as an address confirmation); false when no SMTP server
+     * is configured.
      */
-    public boolean mailOnly(Handle h, String to, String subject, String body) {
-        mailer.ifPresent(m -> h.afterCommit(() -> m.send(to, "Zamin: " + subject, body)));
-        return mailer.isPresent();
+    public boolean mailOnly(Handle h, long userId, Message message) {
+        if (mailer.isEmpty()) {
+            return false;
+        }
+        var recipient = InboxRepository.recipient(h, userId);
+        var params = JSON.valueToTree(message.params());
+        String subject = Messages.render(recipient.language(), message.key() + ".subject", params);
+        String body = Messages.render(recipient.language(), message.key(), params);
+        mailer.ifPresent(m -> h.afterCommit(() -> m.send(recipient.email(), "Zamin: " + subject, body)));
+        return true;
     }
 }

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Frees the plots of lapsed holds (reservations', and any other lapsing holds it is given, such as a round's unpaid
- * award holds): once at start (so holds that ended while the server was down are expired
+ * award holds) and sends the time-based reminders it is given (hold ending, instalment due, reply deadline): once at start (so holds that ended while the server was down are expired
  * before it answers) and then every {@link #INTERVAL}.
  */
 public final class HoldSweeper implements AutoCloseable {

@@ -29,6 +29,7 @@ final class ReservationRepository {
     private static final String MARK_REFUND_DUE = SqlResource.load("reservation/mark_refund_due");
     private static final String INSERT_ALLOCATION = SqlResource.load("reservation/insert_allocation");
     private static final String DUE_HOLDS = SqlResource.load("reservation/due_holds");
+    private static final String ENDING_HOLDS = SqlResource.load("reservation/ending_holds");
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS).build();
 
@@ -142,6 +143,16 @@ final class ReservationRepository {
 
     List<Long> dueHolds(Handle h, Instant now, int limit) {
         return h.createQuery(DUE_HOLDS).bind("now", utc(now)).bind("limit", limit).mapTo(Long.class).list();
+    }
+
+    /** A hold that ends soon and whose holder was not reminded yet. */
+    record EndingHold(long id, long investorId, Instant endsAt) {}
+
+    /** Holds ending after {@code now} and by {@code by} whose holder was not reminded of it yet. */
+    List<EndingHold> endingHolds(Handle h, Instant now, Instant by, int limit) {
+        return h.createQuery(ENDING_HOLDS).bind("now", utc(now)).bind("by", utc(by)).bind("limit", limit)
+                .map((rs, ctx) -> new EndingHold(rs.getLong("id"), rs.getLong("investor_id"),
+                        rs.getObject("hold_expires_at", OffsetDateTime.class).toInstant())).list();
     }
 
     /** Reservations as JSON objects; {@code investor} and {@code estates} narrow (null: no narrowing). */

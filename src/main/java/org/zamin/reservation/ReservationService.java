@@ -202,19 +202,65 @@ public final class ReservationService implements AutoCloseable {
                 return null;
             }
             requireTransition(r, ReservationStatus.SUBMITTED);
-            var receipt = gateway.charge(r.id(), r.depositAmount());
-            repo.insertPayment(h, r.id(), receipt);
-            repo.setStatus(h, r.id(), ReservationStatus.SUBMITTED, now, null, null);
-            decisions.append(h, decision(investor, "reservation.submitted", r, ReservationStatus.SUBMITTED)
-                    .withPublicDetails(Map.of("depositPaid", true, "sandbox", receipt.sandbox()))
-                    .withPrivateDetails(Map.of("gateway", receipt.gateway(), "receipt", receipt.reference(),
-                            "amount", receipt.amount())));
+            submit(h, investor.id(), investor.role(), r, gateway.charge(r.id(), r.depositAmount()));
             return repo.json(h, id, null, null, List.of(), 1).get(0);
         });
         if (lapsed[0]) {
             throw new Conflict("hold_expired", "the hold on this reservation has expired; the plots are free again");
         }
         return body;
+    }
+
+    /** A deposit the investor is about to pay on the gateway's page: the reservation and its amount. */
+    public record DepositDue(long reservationId, long amount) {}
+
+    /**
+     * What the investor pays for the deposit of their HELD reservation: refused unless it is theirs and HELD; a
+     * lapsed hold expires instead (409).
+     */
+    public DepositDue depositDue(CurrentUser investor, long id) {
+        boolean[] lapsed = {false};
+        DepositDue due = Transactions.retrying(jdbi, h -> {
+            var r = lockOwned(h, investor, id);
+            Instant now = clock.instant();
+            if (r.status() == ReservationStatus.HELD && !now.isBefore(r.holdExpiresAt())) {
+                expireIn(h, r, now);
+                lapsed[0] = true;
+                return null;
+            }
+            requireTransition(r, ReservationStatus.SUBMITTED);
+            return new DepositDue(r.id(), r.depositAmount());
+        });
+        if (lapsed[0]) {
+            throw new Conflict("hold_expired", "the hold on this reservation has expired; the plots are free again");
+        }
+        return due;
+    }
+
+    /**
+     * The gateway confirmed the deposit of reservation {@code id} paid by {@code payerId}, in the caller's
+     * transaction: a HELD reservation becomes SUBMITTED and the decision's seq is returned; a reservation no longer
+     * HELD (its hold lapsed while the payer was on the gateway's page) takes nothing, the payment is refund due, and
+     * the answer is empty.
+     */
+    public java.util.OptionalLong depositConfirmed(Handle h, long id, long payerId, PaymentGateway.Receipt receipt) {
+        var r = repo.lock(h, id).orElseThrow(() -> new NotFound("reservation " + id));
+        if (r.investorId() != payerId || r.status() != ReservationStatus.HELD) {
+            return java.util.OptionalLong.empty();
+        }
+        return java.util.OptionalLong.of(submit(h, payerId, org.zamin.account.Role.INVESTOR, r, receipt));
+    }
+
+    private long submit(Handle h, long payerId, org.zamin.account.Role role, ReservationRepository.Locked r,
+            PaymentGateway.Receipt receipt) {
+        repo.insertPayment(h, r.id(), receipt);
+        repo.setStatus(h, r.id(), ReservationStatus.SUBMITTED, clock.instant(), null, null);
+        return decisions.append(h, Decision.of(Actor.user(payerId, role), "reservation.submitted", "reservation",
+                        String.valueOf(r.id())).withEstate(r.estateCode()).withParcels(r.parcelIds())
+                .withTransition(r.status().name(), ReservationStatus.SUBMITTED.name())
+                .withPublicDetails(Map.of("depositPaid", true, "sandbox", receipt.sandbox()))
+                .withPrivateDetails(Map.of("gateway", receipt.gateway(), "receipt", receipt.reference(),
+                        "amount", receipt.amount())));
     }
 
     /** The investor withdraws a HELD or SUBMITTED reservation: plots freed, a paid deposit marked for refund. */
@@ -305,6 +351,30 @@ public final class ReservationService implements AutoCloseable {
                 .withTransition(r.status().name(), ReservationStatus.EXPIRED.name())
                 .withReason(SystemReason.HOLD_DEPOSIT_UNPAID.text())
                 .withPublicDetails(Map.of("parcelStatus", "AVAILABLE", "plots", r.plotNumbers())));
+        notifier.notifyOnce(h, "reservation:" + r.id(), r.investorId(), "hold_expired",
+                Message.of("notice.holdExpired", Map.of("reservation", r.id())), "#/applications");
+    }
+
+    /** How long before a hold ends its holder is reminded to pay the deposit. */
+    public static final Duration HOLD_REMINDER = Duration.ofHours(24);
+
+    /**
+     * Reminds each holder whose hold ends within {@link #HOLD_REMINDER} (as of the clock) to pay, once per
+     * reservation whichever server sends it; returns how many were reminded.
+     */
+    public int remindEndingHolds() {
+        Instant now = clock.instant();
+        return Transactions.retrying(jdbi, h -> {
+            int sent = 0;
+            for (var hold : repo.endingHolds(h, now, now.plus(HOLD_REMINDER), 500)) {
+                String endsOn = hold.endsAt().atOffset(java.time.ZoneOffset.UTC).toLocalDate().toString();
+                sent += notifier.notifyOnce(h, "reservation:" + hold.id(), hold.investorId(), "hold_ending",
+                        Message.of("notice.holdEnding", Map.of("reservation", hold.id(), "endsOn", endsOn,
+                                "hours", java.time.Duration.between(now, hold.endsAt()).toHours())),
+                        "#/applications") ? 1 : 0;
+            }
+            return sent;
+        });
     }
 
     private ReservationRepository.Locked lockOwned(Handle h, CurrentUser investor, long id) {

@@ -412,6 +412,27 @@ class RouteAccessMatrixTest {
             return Http.post("/api/allocations/" + allocation + "/extensions/" + request + "/refuse",
                     Map.of("reason", "matrix"), c.auth());
         });
+        // payments on the gateway's page, receipts, overdue instalments; the sandbox page
+        object(p, "POST", "/api/reservations/{id}/payment",
+                (c, s) -> Http.post("/api/reservations/" + reservation(s) + "/payment", Map.of(), c.auth()));
+        object(p, "GET", "/api/allocations/{id}/instalments",
+                (c, s) -> Http.get("/api/allocations/" + allocation(s) + "/instalments", c.auth()));
+        object(p, "POST", "/api/allocations/{id}/instalments/{number}/payment", (c, s) -> Http.post(
+                "/api/allocations/" + allocation(s) + "/instalments/1/payment", Map.of(), c.auth()));
+        object(p, "GET", "/api/payments/{token}", (c, s) -> Http.get("/api/payments/" + paymentToken(s), c.auth()));
+        list(p, "GET", "/api/instalments/overdue", (c, own, other) -> {
+            long mine = trackedAllocation(own);
+            long theirs = trackedAllocation(other);
+            var r = Http.get("/api/instalments/overdue?limit=1000", c.auth());
+            Set<Long> ids = new java.util.HashSet<>();
+            if (r.status() == 200) {
+                r.json().get("overdue").forEach(item -> ids.add(item.get("allocationId").asLong()));
+            }
+            return new Listing(r, ids.contains(mine), ids.contains(theirs));
+        });
+        get(p, "/api/sandbox/{token}", (c, s) -> "/api/sandbox/" + paymentToken(s));
+        none(p, "POST", "/api/sandbox/{token}/{action}",
+                (c, s) -> Http.post("/api/sandbox/" + paymentToken(s) + "/cancel", Map.of(), c.auth()));
         // offers and allocation rounds (each record is made by an administrator in the side's estate; the side's
         // holder applies and objects)
         get(p, "/api/offers", (c, s) -> "/api/offers?estate=" + s.estate().code());
@@ -562,6 +583,27 @@ class RouteAccessMatrixTest {
     private static long allocation(Side s) {
         return s.record("allocation", () -> TestAllocations.create(s.estate(), s.holder().id(),
                 List.of(plot(s.estate())), today().minusMonths(2), false));
+    }
+
+    /** An allocation (signed two months ago: its cash share is overdue) whose instalments are rows already. */
+    private static long trackedAllocation(Side s) {
+        long id = allocation(s);
+        var r = Http.get("/api/allocations/" + id + "/instalments", AUTH, s.holder().bearer());
+        assertEquals(200, r.status(), r.body());
+        return id;
+    }
+
+    /** The token of a payment session the side's holder opened for the deposit of a reservation of theirs. */
+    private static String paymentToken(Side s) {
+        long id = s.record("payment session", () -> {
+            var r = Http.post("/api/reservations/" + reservation(s) + "/payment", Map.of(), AUTH, s.holder().bearer());
+            assertEquals(201, r.status(), r.body());
+            String token = r.json().get("token").asText();
+            return TestServer.get().jdbi().withHandle(h -> h.createQuery(
+                    "SELECT id FROM payment_session WHERE token = :t").bind("t", token).mapTo(Long.class).one());
+        });
+        return TestServer.get().jdbi().withHandle(h -> h.createQuery("SELECT token FROM payment_session WHERE id = :id")
+                .bind("id", id).mapTo(String.class).one());
     }
 
     /** An allocation idle long enough for the scan to open a case today. */

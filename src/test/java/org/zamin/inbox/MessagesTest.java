@@ -37,4 +37,13 @@ class MessagesTest {
         assertEquals("Reason: {reason}", Messages.render("en", "notice.reservationRejected", none));
         assertEquals("no.such.key", Messages.render("fa", "no.such.key", none));
     }
+
+    @Test
+    void aLinkAnAddressAndAReferenceKeepTheirDigitsInPersian() {
+        var params = new ObjectMapper().valueToTree(Map.of("hours", 48, "email", "a1@test.example",
+                "link", "https://zamin.example/#/confirm?token=Ab12_9"));
+        String fa = Messages.render("fa", "notice.confirmAddress", params);
+        assertTrue(fa.contains("https://zamin.example/#/confirm?token=Ab12_9"), fa);
+        assertTrue(fa.contains("a1@test.example") && fa.contains("۴۸"), fa);
+    }
 }

@@ -54,7 +54,12 @@ class ReservationBrowserTest {
             d.findElement(By.id("reserve-submit")).click();
             wait(10).until(x -> !x.findElements(By.cssSelector(".reservation-card[data-status='HELD'] .pay-button")).isEmpty());
             assertTrue(d.findElement(By.cssSelector(".countdown")).getText().matches(".*\\d.*"), "a countdown is shown");
+            // The deposit is paid on the (sandbox) gateway's page, which sends the payer back to the receipt.
             d.findElement(By.cssSelector(".pay-button")).click();
+            wait(10).until(x -> !x.findElements(By.id("sandbox-confirm")).isEmpty());
+            d.findElement(By.id("sandbox-confirm")).click();
+            wait(10).until(x -> !x.findElements(By.cssSelector("#payment-page[data-state='PAID']")).isEmpty());
+            d.findElement(By.id("payment-back")).click();
             wait(10).until(x -> !x.findElements(By.cssSelector(".reservation-card[data-status='SUBMITTED']")).isEmpty());
             assertTrue(d.findElement(By.cssSelector(".reservation-card")).getText().contains("sandbox"));
             d.findElement(By.id("nav-signout")).click();
