@@ -328,9 +328,9 @@ export function recordMilestone(id, kind, achievedOn) {
   });
 }
 
-/** POST /api/allocations/{id}/inspections {inspectedOn, finding, notes}: an officer records an inspection. */
-export function recordInspection(id, inspection) {
-  return request('/api/allocations/' + encodeURIComponent(id) + '/inspections', { method: 'POST', body: inspection });
+/** POST /api/allocations/{id}/inspections as multipart: the inspection's fields, its photos and the device position. */
+export async function uploadInspection(id, form) {
+  return postForm('/api/allocations/' + encodeURIComponent(id) + '/inspections', form);
 }
 
 /** POST /api/allocations/{id}/extensions/{request}/grant|refuse {reason}: an officer decides an extension. */
@@ -341,9 +341,13 @@ export function decideExtension(id, requestId, decision, reason) {
 
 /** POST /api/allocations/{id}/reports (multipart): `form` holds percent, text and any `files`. */
 export async function uploadReport(id, form) {
+  return postForm('/api/allocations/' + encodeURIComponent(id) + '/reports', form);
+}
+
+async function postForm(path, form) {
   let response;
   try {
-    response = await fetch('/api/allocations/' + encodeURIComponent(id) + '/reports', {
+    response = await fetch(path, {
       method: 'POST',
       body: form,
       credentials: 'same-origin',

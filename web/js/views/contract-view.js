@@ -2,7 +2,7 @@
 // the milestones with their deadlines, the instalments due, extensions (with the request form), progress reports
 // (with the upload form) and the notices of idle cases with the reply form.
 import {
-  getAllocations, getContract, requestExtension, uploadReport, replyToNotice, recordMilestone, recordInspection,
+  getAllocations, getContract, requestExtension, uploadReport, replyToNotice, recordMilestone, uploadInspection,
   decideExtension, getInstalments, openInstalmentPayment,
 } from '../api.js';
 import { confirmAction, actionErrorBox, showActionError } from '../confirm.js';
@@ -10,6 +10,7 @@ import { t, formatNumber, formatRials, formatDate, formatDateTime, parseNumber, 
 import { loadEstateNames, estateName } from '../estate-names.js';
 import { errorMessage, localName } from '../labels.js';
 import { h, fill } from '../dom.js';
+import { photoFields, photoList } from './inspection-photos.js';
 
 const MILESTONE_KEYS = {
   POSSESSION: 'contract.milestonePossession',
@@ -327,6 +328,7 @@ function officerDesk(c, reload) {
   const finding = h('select', { id: 'desk-inspection-finding' },
     Object.entries(FINDING_KEYS).map(([code, key]) => h('option', { value: code }, t(key))));
   const notes = h('textarea', { id: 'desk-inspection-notes', rows: 3, maxLength: 4000 });
+  const photos = photoFields();
   const send = (box, action) => async (event) => {
     event.preventDefault();
     box.hidden = true;
@@ -349,12 +351,19 @@ function officerDesk(c, reload) {
       h('button', { type: 'submit', className: 'button' }, t('desk.milestoneSend'))]
       : h('p', { className: 'hint' }, t('desk.milestonesAllMet'))),
     h('form', { id: 'desk-inspection-form', className: 'form',
-      onsubmit: send(inspectionBox, () => recordInspection(c.allocationId,
-        { inspectedOn: inspectedOn.value, finding: finding.value, notes: notes.value })) },
+      onsubmit: send(inspectionBox, () => {
+        const form = new FormData();
+        form.set('inspectedOn', inspectedOn.value);
+        form.set('finding', finding.value);
+        form.set('notes', notes.value);
+        photos.appendTo(form);
+        return uploadInspection(c.allocationId, form);
+      }) },
     h('h4', {}, t('desk.inspectionTitle')),
     h('div', { className: 'field' }, h('label', { htmlFor: inspectedOn.id }, t('desk.inspectedOn')), inspectedOn),
     h('div', { className: 'field' }, h('label', { htmlFor: finding.id }, t('desk.finding')), finding),
     h('div', { className: 'field' }, h('label', { htmlFor: notes.id }, t('desk.notes')), notes),
+    photos.el,
     inspectionBox,
     h('button', { type: 'submit', className: 'button' }, t('desk.inspectionSend'))));
 }
@@ -375,7 +384,7 @@ function reports(c, reload, holder) {
     (c.inspections || []).length ? h('h4', {}, t('contract.inspectionsTitle')) : null,
     h('ul', { className: 'plain-list' }, (c.inspections || []).map((i) => h('li', {},
       t('contract.inspectionItem', { date: formatDay(i.inspectedOn), finding: FINDING_KEYS[i.finding] ? t(FINDING_KEYS[i.finding]) : i.finding }),
-      i.notes ? ' — ' + i.notes : ''))),
+      i.notes ? ' — ' + i.notes : '', photoList(i)))),
     holder && c.status === 'ACTIVE' ? h('form', {
       id: 'report-form',
       onsubmit: async (event) => {

@@ -25,6 +25,8 @@ public final class ContractRepository {
     private static final String MILESTONES = SqlResource.load("allocation/milestones");
     private static final String EXTENSIONS = SqlResource.load("allocation/extensions");
     private static final String REPORTS = SqlResource.load("allocation/reports");
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
     private static final String INSPECTIONS = SqlResource.load("allocation/inspections");
     private static final String READINGS = SqlResource.load("allocation/readings");
     private static final String IDLE_CASES = SqlResource.load("allocation/idle_cases");
@@ -95,9 +97,17 @@ public final class ContractRepository {
         return rows(h, REPORTS, allocationId);
     }
 
-    /** The allocation's inspections, newest first, as JSON-ready maps. */
+    /** The allocation's inspections, newest first, with where each photo was taken, as JSON-ready maps. */
     static List<Map<String, Object>> inspections(Handle h, long allocationId) {
-        return rows(h, INSPECTIONS, allocationId);
+        h.getConfig(MapMappers.class).setCaseChange(CaseStrategy.NOP);
+        List<Map<String, Object>> out = new ArrayList<>();
+        h.createQuery(INSPECTIONS).bind("id", allocationId).bind("far", PhotoPosition.FAR_METRES).mapToMap()
+                .forEach(m -> {
+                    var row = new LinkedHashMap<String, Object>(m);
+                    row.put("photos", json((String) m.get("photos")));
+                    out.add(row);
+                });
+        return out;
     }
 
     /** The allocation's last 24 monthly utility readings, as JSON-ready maps. */
@@ -137,8 +147,17 @@ public final class ContractRepository {
         attach(h, INSERT_REPORT_ATTACHMENT, reportId, uploads);
     }
 
-    static void attachToInspection(Handle h, long inspectionId, List<ContractService.Upload> uploads) {
-        attach(h, INSERT_INSPECTION_ATTACHMENT, inspectionId, uploads);
+    /** The inspection's photos, each with where it was taken (see {@link PhotoPosition#of}) when known. */
+    static void attachToInspection(Handle h, long inspectionId, List<ContractService.Upload> uploads,
+            java.util.Optional<PhotoPosition> device) {
+        for (ContractService.Upload u : uploads) {
+            var at = PhotoPosition.of(u.data(), device);
+            h.createUpdate(INSERT_INSPECTION_ATTACHMENT).bind("owner", inspectionId).bind("name", u.fileName())
+                    .bind("type", u.contentType()).bind("size", u.data().length).bind("data", u.data())
+                    .bind("lon", at.map(PhotoPosition::lon).orElse(null))
+                    .bind("lat", at.map(PhotoPosition::lat).orElse(null))
+                    .bind("source", at.map(p -> p.source().name()).orElse(null)).execute();
+        }
     }
 
     static boolean extensionPending(Handle h, long allocationId) {
@@ -171,6 +190,14 @@ public final class ContractRepository {
         for (ContractService.Upload u : uploads) {
             h.createUpdate(sql).bind("owner", ownerId).bind("name", u.fileName()).bind("type", u.contentType())
                     .bind("size", u.data().length).bind("data", u.data()).execute();
+        }
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("the database wrote JSON that does not parse", e);
         }
     }
 

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.zamin.account.Auth;
 import org.zamin.http.ApiException;
 import org.zamin.http.JsonBody;
@@ -65,8 +66,8 @@ public final class ContractRoutes {
                 uploads(ctx)));
     }
 
-    /** Body of {@code POST …/inspections} as JSON. */
-    public record InspectionBody(String inspectedOn, String finding, String notes) {}
+    /** Body of {@code POST …/inspections} as JSON (photos need multipart, with the same fields as form fields). */
+    public record InspectionBody(String inspectedOn, String finding, String notes, Double deviceLon, Double deviceLat) {}
 
     public void inspection(Context ctx) {
         var user = auth.require(ctx);
@@ -74,13 +75,39 @@ public final class ContractRoutes {
         if (multipart(ctx)) {
             String on = ctx.formParam("inspectedOn");
             body = new InspectionBody(on == null || on.isBlank() ? null : on, ctx.formParam("finding"),
-                    ctx.formParam("notes"));
+                    ctx.formParam("notes"), coordinate(ctx, "deviceLon"), coordinate(ctx, "deviceLat"));
         } else {
             body = JsonBody.read(ctx, InspectionBody.class);
         }
         ctx.status(201).json(contracts.addInspection(user, Params.id(ctx, "id"),
                 body.inspectedOn() == null ? contracts.today() : date(body.inspectedOn()),
-                body.finding() == null ? "" : body.finding(), body.notes(), uploads(ctx)));
+                body.finding() == null ? "" : body.finding(), body.notes(), uploads(ctx), device(body)));
+    }
+
+    /** The inspector's device position: both coordinates or neither. */
+    private static Optional<PhotoPosition> device(InspectionBody body) {
+        if ((body.deviceLon() == null) != (body.deviceLat() == null)) {
+            throw ApiException.unprocessable("invalid_position", "deviceLon and deviceLat come together");
+        }
+        return body.deviceLon() == null ? Optional.empty()
+                : Optional.of(new PhotoPosition(body.deviceLon(), body.deviceLat(), PhotoPosition.Source.DEVICE));
+    }
+
+    /** A decimal-degree form field (Persian or Arabic-Indic digits too); absent when empty. */
+    private static Double coordinate(Context ctx, String name) {
+        String v = ctx.formParam(name);
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            double d = Double.parseDouble(Params.latinDigits(v.strip()).replace('\u066B', '.'));
+            if (!Double.isFinite(d)) {
+                throw new NumberFormatException(v);
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw ApiException.unprocessable("invalid_position", name + " must be a number of degrees");
+        }
     }
 
     /** Body of {@code POST …/extensions}. */

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.zamin.account.CurrentUser;
@@ -174,9 +175,12 @@ public final class ContractService {
         });
     }
 
-    /** An officer records an inspection. */
+    /**
+     * An officer records an inspection with its photos; each photo is placed by its EXIF position or else by the
+     * officer's {@code device} position, if given.
+     */
     public Map<String, Object> addInspection(CurrentUser user, long id, LocalDate on, String finding, String notes,
-            List<Upload> uploads) {
+            List<Upload> uploads, Optional<PhotoPosition> device) {
         AllocationAccess.requireStaff(Visibility.of(user));
         if (!List.of("ACTIVE", "PARTLY_ACTIVE", "INACTIVE").contains(finding)) {
             throw new Invalid("invalid_finding", "finding must be ACTIVE, PARTLY_ACTIVE or INACTIVE");
@@ -191,7 +195,7 @@ public final class ContractService {
             var a = requireActive(AllocationAccess.load(h, Visibility.of(user), id, true));
             long inspectionId = ContractRepository.insertInspection(h, id, on, finding, notesText,
                     user.id(), OffsetDateTime.now(clock));
-            ContractRepository.attachToInspection(h, inspectionId, uploads);
+            ContractRepository.attachToInspection(h, inspectionId, uploads, device);
             log.append(h, Decision.of(Actor.user(user.id(), user.role()), "allocation.inspected", "allocation",
                     Long.toString(id)).withEstate(a.estateCode()).withParcels(a.parcelIds())
                     .withPublicDetails(Map.of("finding", finding, "on", on.toString())));

@@ -23,7 +23,8 @@ public final class SecurityHeaders implements HttpConfiguration.Customizer {
     /** One year, subdomains included (OWASP ASVS 5.0, 3.4.1). */
     static final String HSTS = "max-age=31536000; includeSubDomains";
     /** Powerful features the map never uses: no page of this origin, nor a frame in it, may ask for them. */
-    static final String PERMISSIONS = "accelerometer=(), camera=(), display-capture=(), geolocation=(), "
+    // Geolocation for this site's own pages only: an inspector may place inspection photos by the device's position.
+    static final String PERMISSIONS = "accelerometer=(), camera=(), display-capture=(), geolocation=(self), "
             + "gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), usb=()";
 
     /** scheme, host (letters, digits, dots, hyphens, {placeholders}), port; then the path, query or nothing. */

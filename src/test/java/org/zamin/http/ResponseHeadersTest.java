@@ -107,7 +107,7 @@ class ResponseHeadersTest {
         assertTrue(List.of("strict-origin-when-cross-origin", "no-referrer").contains(header.apply("Referrer-Policy")),
                 what + ": Referrer-Policy " + header.apply("Referrer-Policy"));
         String permissions = header.apply("Permissions-Policy");
-        assertTrue(permissions != null && permissions.contains("geolocation=()") && permissions.contains("camera=()"),
+        assertTrue(permissions != null && permissions.contains("geolocation=(self)") && permissions.contains("camera=()"),
                 what + ": Permissions-Policy " + permissions);
         assertEquals("DENY", header.apply("X-Frame-Options"), what);
         assertEquals("same-origin", header.apply("Cross-Origin-Opener-Policy"), what);
