@@ -58,6 +58,8 @@ import org.zamin.http.SecurityHeaders;
 import org.zamin.idle.DailyScan;
 import org.zamin.idle.IdleCaseService;
 import org.zamin.idle.IdleRoutes;
+import org.zamin.register.IdleRegisterStore;
+import org.zamin.register.RegisterRoutes;
 import org.zamin.idle.IdleScan;
 import org.zamin.idle.ReadingsImport;
 import org.zamin.inbox.InboxRoutes;
@@ -156,7 +158,7 @@ public final class App implements AutoCloseable {
             ContractRoutes contracts, RoundRoutes rounds, PlanningRoutes planning, IdleRoutes idle, InboxRoutes inbox,
             OgcRoutes ogc, TileRoutes tiles, MetricsRoutes metrics, InvestorRoutes investors, ClientAddress clients,
             HoldSweeper holdSweeper, IdleScan idleScan, DecisionCheckpoints checkpoints, DemandRoutes demand,
-            List<AutoCloseable> background) {
+            List<AutoCloseable> background, RegisterRoutes register) {
 
         static Features wire(Settings settings, Database database, Clock clock) {
             // public map: read-only pool
@@ -241,7 +243,8 @@ public final class App implements AutoCloseable {
                     new TileRoutes(new TileRepository(read)),
                     new MetricsRoutes(metrics),
                     new InvestorRoutes(investors, auth),
-                    clients, holdSweeper, idleScan, checkpoints, new DemandRoutes(demand, auth), background);
+                    clients, holdSweeper, idleScan, checkpoints, new DemandRoutes(demand, auth), background,
+                    new RegisterRoutes(new IdleRegisterStore(database.jdbi()), auth, clock));
         }
     }
 
@@ -391,6 +394,7 @@ public final class App implements AutoCloseable {
         routes.get("/api/stats/what-if", f.planning()::whatIf);
         // idle land
         f.idle().register(routes);
+        f.register().register(routes);
         // inbox
         routes.get("/api/inbox", f.inbox()::list);
         routes.post("/api/inbox/{id}/read", f.inbox()::markRead);
