@@ -7,11 +7,22 @@ import { t, formatNumber, formatDate, parseNumber } from '../i18n.js';
 import { errorMessage, localName } from '../labels.js';
 import { h } from '../dom.js';
 
+const STAGE_KEYS = {
+  OPEN: 'register.stage.OPEN', NOTICE_SERVED: 'register.stage.NOTICE_SERVED', REVIVAL_PLAN: 'register.stage.REVIVAL_PLAN',
+  EXTENDED: 'register.stage.EXTENDED', RECLAIMED: 'register.stage.RECLAIMED', REVIVED: 'register.stage.REVIVED',
+  DISMISSED: 'register.stage.DISMISSED',
+};
+const REGISTER_COLUMNS = ['register.col.estate', 'register.col.plot', 'register.col.since', 'register.col.stage',
+  'register.col.governmentCaused', 'register.col.outcome'];
+const REVIVAL_COLUMNS = ['revival.col.province', 'revival.col.idle', 'revival.col.diagnosed', 'revival.col.underPlan',
+  'revival.col.revived', 'revival.col.reclaimed', 'revival.col.avgDays', 'revival.col.causes', 'revival.col.target',
+  'revival.col.progress'];
+
 function stageLabel(stage) {
   if (!stage) return '–';
   const warning = /^WARNING_(\d+)$/.exec(stage);
   if (warning) return t('register.stage.WARNING', { n: formatNumber(Number(warning[1])) });
-  return t('register.stage.' + stage);
+  return STAGE_KEYS[stage] ? t(STAGE_KEYS[stage]) : stage;
 }
 
 function day(value) {
@@ -33,8 +44,7 @@ export async function renderIdleRegisterView(root) {
   root.replaceChildren(h('section', { className: 'page-section', id: 'idle-register' },
     h('h2', {}, t('register.title')), h('p', { className: 'hint' }, t('register.intro')), downloads, status, error,
     h('table', { className: 'data-table' },
-      h('thead', {}, h('tr', {}, ...['estate', 'plot', 'since', 'stage', 'governmentCaused', 'outcome']
-        .map((k) => h('th', { scope: 'col' }, t('register.col.' + k))))),
+      h('thead', {}, h('tr', {}, ...REGISTER_COLUMNS.map((k) => h('th', { scope: 'col' }, t(k))))),
       body)));
   try {
     const page = await getIdleRegister({ limit: 500 });
@@ -60,8 +70,6 @@ export async function renderRevivalView(root, { user }) {
   const error = h('p', { className: 'form-error', role: 'alert', id: 'revival-error', hidden: true });
   const body = h('tbody', { id: 'revival-rows' });
   const admin = user && user.role === 'admin';
-  const columns = ['province', 'idle', 'diagnosed', 'underPlan', 'revived', 'reclaimed', 'avgDays', 'causes',
-    'target', 'progress'];
 
   async function load() {
     error.hidden = true;
@@ -108,6 +116,6 @@ export async function renderRevivalView(root, { user }) {
       h('button', { type: 'submit' }, t('revival.show'))),
     status, error,
     h('table', { className: 'data-table' },
-      h('thead', {}, h('tr', {}, ...columns.map((k) => h('th', { scope: 'col' }, t('revival.col.' + k))))), body)));
+      h('thead', {}, h('tr', {}, ...REVIVAL_COLUMNS.map((k) => h('th', { scope: 'col' }, t(k))))), body)));
   await load();
 }
