@@ -451,3 +451,23 @@ export function getSandboxPayment(token, options) {
 export function decideSandboxPayment(token, action) {
   return request('/api/sandbox/' + encodeURIComponent(token) + '/' + action, { method: 'POST', body: {} });
 }
+
+/** GET /api/idle-register: a page of the public idle register (GeoJSON features, no personal data). */
+export function getIdleRegister(params, options) {
+  return request('/api/idle-register' + query(params), options);
+}
+
+/** The download of the idle register as CSV or GeoJSON, filtered like the page. */
+export function idleRegisterDownloadUrl(format, params) {
+  return '/api/idle-register/download' + query({ ...params, format });
+}
+
+/** GET /api/revival-stats: the revival headquarters' figures per province for a year. */
+export function getRevivalStats(year, options) {
+  return request('/api/revival-stats' + query({ year }), options);
+}
+
+/** POST /api/revival-targets: an administrator sets a province's revival target for a year. */
+export function setRevivalTarget(province, year, target) {
+  return request('/api/revival-targets', { method: 'POST', body: { province, year, target } });
+}

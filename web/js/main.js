@@ -24,6 +24,7 @@ import { renderInboxView, unreadCount } from './views/inbox-view.js';
 import { renderSandboxView, renderPaymentView, renderOverdueView } from './views/payment-view.js';
 import { renderRoundsView } from './views/rounds-view.js';
 import { renderDemandView } from './views/demand-view.js';
+import { renderIdleRegisterView, renderRevivalView } from './views/register-view.js';
 
 /** Full-page views with their own map, built the first time they are shown (planners and admins). */
 const FULL_VIEWS = {
@@ -73,6 +74,8 @@ function renderNav() {
     isPlanner(user) ? link('#/planning', 'planning.nav', 'nav-planning') : null,
     isPlanner(user) ? link('#/stats', 'stats.nav', 'nav-stats') : null,
     isPlanner(user) ? link('#/demand', 'demand.stats.nav', 'nav-demand') : null,
+    isPlanner(user) ? link('#/revival', 'revival.nav', 'nav-revival') : null,
+    link('#/idle-register', 'register.nav', 'nav-idle-register'),
     link('#/rounds', 'nav.rounds', 'nav-rounds'),
     link('#/decisions', 'nav.decisions', 'nav-decisions'),
     user ? h('span', { className: 'nav-user', id: 'nav-user' }, user.email) : null,
@@ -189,6 +192,12 @@ function route() {
   } else if (hash === '#/overdue' && user) {
     show();
     renderOverdueView(page);
+  } else if (hash === '#/idle-register') {
+    show();
+    renderIdleRegisterView(page);
+  } else if (hash === '#/revival' && user) {
+    show();
+    renderRevivalView(page, { user });
   } else if (hash === '#/rounds') {
     show();
     renderRoundsView(page, { user });

@@ -253,7 +253,12 @@ export async function renderIdleView(root) {
     const parcels = parseJson(c.parcels, []) || [];
     const plan = parseJson(c.plan, []) || [];
     const mapBox = h('div', { className: 'review-map', id: 'idle-map' });
-    const days = numberField('idle-reply-days', 'idle.replyDays', '30');
+    // empty: the cure period of the estate class's rules for this warning
+    const days = numberField('idle-reply-days', 'idle.replyDays', '');
+    const replyDays = () => {
+      const v = days.input.value.trim();
+      return v ? { replyDays: parseNumber(v) } : {};
+    };
     const months = numberField('idle-extend-months', 'idle.months', '6');
     const forms = [];
     if (c.subJudice) {
@@ -262,9 +267,11 @@ export async function renderIdleView(root) {
     } else {
       if (c.state === 'OPEN') {
         forms.push(actionForm(c, { action: 'notice', title: 'idle.noticeTitle', button: 'idle.serveNotice',
-          done: 'idle.doneNotice', extra: () => ({ el: days.el, value: () => ({ replyDays: parseNumber(days.input.value) }) }) }));
+          done: 'idle.doneNotice', extra: () => ({ el: days.el, value: replyDays }) }));
       }
       if (c.state === 'NOTICE_SERVED') {
+        forms.push(actionForm(c, { action: 'notice', title: 'idle.warningTitle', button: 'idle.serveWarning',
+          done: 'idle.doneNotice', extra: () => ({ el: days.el, value: replyDays }) }));
         forms.push(actionForm(c, { action: 'revival-plan', title: 'idle.planTitle', button: 'idle.startPlan',
           done: 'idle.donePlan', extra: planItems }));
         forms.push(actionForm(c, { action: 'extend', title: 'idle.extendTitle', button: 'idle.extend',

@@ -84,6 +84,8 @@ import org.zamin.planning.PlanningRoutes;
 import org.zamin.payment.PaymentRoutes;
 import org.zamin.payment.PaymentService;
 import org.zamin.payment.SandboxRoutes;
+import org.zamin.register.IdleRegisterStore;
+import org.zamin.register.RegisterRoutes;
 import org.zamin.reservation.HoldSweeper;
 import org.zamin.reservation.ReservationRoutes;
 import org.zamin.reservation.ReservationService;
@@ -161,7 +163,7 @@ public final class App implements AutoCloseable {
             OgcRoutes ogc, TileRoutes tiles, MetricsRoutes metrics, InvestorRoutes investors, ClientAddress clients,
             HoldSweeper holdSweeper, IdleScan idleScan, DecisionCheckpoints checkpoints, DemandRoutes demand,
             PaymentRoutes payments, SandboxRoutes sandbox,
-            List<AutoCloseable> background) {
+            List<AutoCloseable> background, RegisterRoutes register) {
 
         static Features wire(Settings settings, Database database, Clock clock) {
             // public map: read-only pool
@@ -251,7 +253,8 @@ public final class App implements AutoCloseable {
                     new MetricsRoutes(metrics),
                     new InvestorRoutes(investors, auth),
                     clients, holdSweeper, idleScan, checkpoints, new DemandRoutes(demand, auth),
-                    new PaymentRoutes(payments, auth), new SandboxRoutes(gateway, payments), background);
+                    new PaymentRoutes(payments, auth), new SandboxRoutes(gateway, payments), background,
+                    new RegisterRoutes(new IdleRegisterStore(database.jdbi()), auth, clock));
         }
     }
 
@@ -409,6 +412,7 @@ public final class App implements AutoCloseable {
         routes.get("/api/stats/what-if", f.planning()::whatIf);
         // idle land
         f.idle().register(routes);
+        f.register().register(routes);
         // inbox
         routes.get("/api/inbox", f.inbox()::list);
         routes.post("/api/inbox/{id}/read", f.inbox()::markRead);

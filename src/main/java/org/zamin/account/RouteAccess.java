@@ -119,6 +119,12 @@ public final class RouteAccess {
             get("/api/idle-cases", STAFF),
             post("/api/idle-cases/{id}/reply", HOLDER),
             post("/api/idle-cases/{id}/plan-items/{item}/met", STAFF),
+            post("/api/idle-cases/{id}/fee", STAFF),
+            // the public idle register and the revival headquarters' statistics (g-register)
+            get("/api/idle-register", PUBLIC),
+            get("/api/idle-register/download", PUBLIC),
+            get("/api/revival-stats", PLANNING),
+            post("/api/revival-targets", ADMIN_ONLY),
             post("/api/idle-cases/{id}/{action}", STAFF),
             // inbox
             get("/api/inbox", SIGNED_IN),

@@ -6,15 +6,24 @@ import java.util.Optional;
 
 /**
  * The due-process rules of an idle case, pure: which actions each state allows, that a sub judice case is frozen,
- * that reclaim waits for the reply deadline unless the holder replied, and that a revival plan is reclaimed only
- * once missed. A refusal is a stable code; the database checks the same transitions again.
+ * that the notice is served as warnings 1..n each after the previous one's cure period, that reclaim waits for the
+ * last warning's cure period (from a notice, after every stage; from a revival plan, once it is missed). A refusal
+ * is a stable code; the database checks the same again (R__idle_due_process.sql).
  */
 public final class DueProcess {
 
     private DueProcess() {}
 
+    /** The latest warning served: its stage of {@code stages}, and the last day of its cure period. */
+    public record Warning(int stage, int stages, LocalDate cureEnd) {
+
+        boolean last() {
+            return stage >= stages;
+        }
+    }
+
     /** The parts of a case the rules look at. */
-    public record CaseView(CaseState state, boolean subJudice, Optional<LocalDate> replyDeadline, boolean replied,
+    public record CaseView(CaseState state, boolean subJudice, Optional<Warning> warning,
             List<LocalDate> unmetPlanDeadlines) {}
 
     /** Empty when {@code action} is allowed on {@code asOf}; otherwise the refusal code (all mean 409). */
@@ -25,13 +34,22 @@ public final class DueProcess {
         if (!allowed(c.state(), action)) {
             return Optional.of("illegal_transition");
         }
+        boolean curing = c.warning().map(w -> !asOf.isAfter(w.cureEnd())).orElse(false);
+        if (action == CaseAction.NOTICE && c.state() == CaseState.NOTICE_SERVED) {
+            if (c.warning().map(Warning::last).orElse(false)) {
+                return Optional.of("warnings_exhausted");
+            }
+            return curing ? Optional.of("cure_period_not_ended") : Optional.empty();
+        }
         if (action == CaseAction.RECLAIM) {
-            if (c.state() == CaseState.NOTICE_SERVED && !c.replied()
-                    && c.replyDeadline().map(d -> !asOf.isAfter(d)).orElse(true)) {
-                return Optional.of("reply_deadline_not_passed");
+            if (c.state() == CaseState.NOTICE_SERVED && !c.warning().map(Warning::last).orElse(false)) {
+                return Optional.of("warnings_not_exhausted");
             }
             if (c.state() == CaseState.REVIVAL_PLAN && !planMissed(c, asOf)) {
                 return Optional.of("revival_plan_not_missed");
+            }
+            if (curing) {
+                return Optional.of("cure_period_not_ended");
             }
         }
         return Optional.empty();
@@ -45,7 +63,7 @@ public final class DueProcess {
     static boolean allowed(CaseState from, CaseAction action) {
         return switch (from) {
             case OPEN -> action == CaseAction.NOTICE || action == CaseAction.DISMISS;
-            case NOTICE_SERVED -> action != CaseAction.NOTICE;
+            case NOTICE_SERVED -> true;
             case REVIVAL_PLAN -> action == CaseAction.RECLAIM || action == CaseAction.DISMISS
                     || action == CaseAction.EXTEND;
             default -> false;

@@ -60,19 +60,24 @@ public final class IdleCaseService {
     private LockedCase lock(Handle h, CurrentUser user, long caseId) {
         var row = IdleCaseStore.lock(h, caseId).orElseThrow(() -> new NotFound("idle case " + caseId));
         var a = AllocationAccess.load(h, Visibility.of(user), row.allocationId(), true);
-        return new LockedCase(caseId, row.state(), row.subJudice(), row.replyDeadline(), row.replied(), a,
-                IdleCaseStore.unmetPlan(h, caseId));
+        return new LockedCase(caseId, row.state(), row.subJudice(), IdleCaseStore.lastWarning(h, caseId, today()),
+                row.replied(), a, IdleCaseStore.unmetPlan(h, caseId));
     }
 
     /** The body of an officer's action; which fields count depends on the action. */
-    public record ActionBody(String reason, Integer replyDays, Integer months, List<PlanItem> items) {
+    public record ActionBody(String reason, Integer replyDays, Integer months, List<PlanItem> items, Integer slices) {
+
+        /** An empty body. */
+        public static ActionBody none() {
+            return new ActionBody(null, null, null, null, null);
+        }
 
         /** The body with its texts checked and stripped: the reason, and each plan item's description. */
         ActionBody checked() {
             String given = Text.optional(reason, Text.Kind.PARAGRAPH, Text.REASON_MAX, "invalid_reason", "the reason");
             List<PlanItem> plan = items == null ? null : items.stream()
                     .map(item -> item == null ? new PlanItem(null, null) : item.checked()).toList();
-            return new ActionBody(given.isEmpty() ? null : given, replyDays, months, plan);
+            return new ActionBody(given.isEmpty() ? null : given, replyDays, months, plan, slices);
         }
     }
 
@@ -106,7 +111,9 @@ public final class IdleCaseService {
             LocalDate today = today();
             DueProcess.refusal(c.view(), action, today).ifPresent(code -> {
                 throw new Conflict(code, switch (code) {
-                    case "reply_deadline_not_passed" -> "the holder may reply until " + c.replyDeadline().orElse(null);
+                    case "cure_period_not_ended" -> "the holder may cure until " + c.cureEnd().orElse(null);
+                    case "warnings_not_exhausted" -> "every warning must be served before a reclaim";
+                    case "warnings_exhausted" -> "every warning was served";
                     case "case_sub_judice" -> "the case is sub judice (frozen by a court stay)";
                     case "revival_plan_not_missed" -> "the revival plan is not missed";
                     default -> "a " + c.state() + " case cannot be sent to " + action.target();
@@ -115,7 +122,7 @@ public final class IdleCaseService {
             var contract = ContractRepository.contract(h, c.allocation().allocationId()).orElseThrow();
             var context = new ActionContext(h, c, action, contract, body, actor, today, OffsetDateTime.now(clock),
                     log, notifier, contracts);
-            Map<String, Object> out = new LinkedHashMap<>(OfficerAction.of(action).perform(context));
+            Map<String, Object> out = new LinkedHashMap<>(OfficerAction.of(action, body).perform(context));
             out.put("id", caseId);
             out.put("state", action.target().name());
             return out;
@@ -146,6 +153,16 @@ public final class IdleCaseService {
                     Map.of("allocation", a.allocationId(), "reply", reply)), "#/idle");
             return Map.<String, Object>of("id", caseId, "replied", true);
         });
+    }
+
+    /**
+     * Charges the idle fee for the days since the last charge (or since the case opened) until today, on the
+     * contract's land price at the rules' rate; 409 {@code idle_fee_off} when the rules have no fee.
+     */
+    public Map<String, Object> chargeFee(CurrentUser user, long caseId) {
+        AllocationAccess.requireStaff(Visibility.of(user));
+        return jdbi.inTransaction(h -> new ChargeIdleFee().perform(h, lock(h, user, caseId),
+                Actor.user(user.id(), user.role()), today(), OffsetDateTime.now(clock), log, notifier));
     }
 
     /** Marks or lifts sub judice (a court stay): while marked, no action changes the case and scans leave it. */

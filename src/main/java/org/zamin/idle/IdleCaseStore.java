@@ -19,7 +19,6 @@ final class IdleCaseStore {
     private static final String CASES = SqlResource.load("idle/cases");
     private static final String LOCK_CASE = SqlResource.load("idle/lock_case");
     private static final String UNMET_PLAN = SqlResource.load("idle/unmet_plan");
-    private static final String SERVE_NOTICE = SqlResource.load("idle/serve_notice");
     private static final String INSERT_PLAN_ITEM = SqlResource.load("idle/insert_plan_item");
     private static final String SET_STATE = SqlResource.load("idle/set_state");
     private static final String TERMINATE_ALLOCATION = SqlResource.load("idle/terminate_allocation");
@@ -28,6 +27,15 @@ final class IdleCaseStore {
     private static final String PLAN_ITEM_MET = SqlResource.load("idle/plan_item_met");
     private static final String FREED_UTILITIES = SqlResource.load("idle/freed_utilities");
     private static final String FREED_AREA = SqlResource.load("idle/freed_area");
+    private static final String LAST_WARNING = SqlResource.load("idle/last_warning");
+    private static final String RULES_ON = SqlResource.load("idle/rules_on");
+    private static final String INSERT_WARNING = SqlResource.load("idle/insert_warning");
+    private static final String REPLY_WARNING = SqlResource.load("idle/reply_warning");
+    private static final String FEE_FROM = SqlResource.load("idle/fee_from");
+    private static final String INSERT_FEE = SqlResource.load("idle/insert_fee");
+    private static final String INSERT_EXTENSION = SqlResource.load("idle/insert_extension");
+    private static final String EXTENSION_MONTHS = SqlResource.load("idle/extension_months");
+    private static final String LAND_VALUE = SqlResource.load("idle/land_value");
 
     private IdleCaseStore() {}
 
@@ -56,8 +64,59 @@ final class IdleCaseStore {
         return h.createQuery(UNMET_PLAN).bind("id", caseId).mapTo(LocalDate.class).list();
     }
 
-    static void serveNotice(Handle h, long caseId, LocalDate deadline, OffsetDateTime now) {
-        h.createUpdate(SERVE_NOTICE).bind("now", now).bind("deadline", deadline).bind("id", caseId).execute();
+    /** The case's latest warning, its cure end as seen on {@code asOf}. */
+    static Optional<DueProcess.Warning> lastWarning(Handle h, long caseId, LocalDate asOf) {
+        return h.createQuery(LAST_WARNING).bind("id", caseId).bind("asOf", asOf)
+                .map((rs, ctx) -> new DueProcess.Warning(rs.getInt("stage"), rs.getInt("stages"),
+                        rs.getObject("cure_end", LocalDate.class)))
+                .findOne();
+    }
+
+    /** The due-process rules in force on {@code day} for the allocation's estate class. */
+    static DueProcessRules rules(Handle h, long allocationId, LocalDate day) {
+        return h.createQuery(RULES_ON).bind("allocation", allocationId).bind("day", day)
+                .map((rs, ctx) -> new DueProcessRules(List.of((Integer[]) rs.getArray("cure_days").getArray()),
+                        rs.getInt("idle_fee_bp_per_year"), rs.getInt("extension_slice_months"),
+                        rs.getInt("extension_cap_months"), rs.getInt("extension_slice_price_bp")))
+                .one();
+    }
+
+    /** Serves warning {@code stage} of {@code stages}; returns the last day of its cure period. */
+    static LocalDate serveWarning(Handle h, long caseId, int stage, int stages, int cureDays, long by,
+            LocalDate issuedOn, OffsetDateTime now) {
+        return h.createQuery(INSERT_WARNING).bind("id", caseId).bind("stage", stage).bind("stages", stages)
+                .bind("issuedOn", issuedOn).bind("cureDays", cureDays).bind("by", by).bind("now", now)
+                .mapTo(LocalDate.class).one();
+    }
+
+    /** The day the next idle fee of the case starts from. */
+    static LocalDate feeFrom(Handle h, long caseId) {
+        return h.createQuery(FEE_FROM).bind("id", caseId).mapTo(LocalDate.class).one();
+    }
+
+    /** Charges the idle fee for [from, to); returns its amount in rials. */
+    static long chargeFee(Handle h, long caseId, long allocationId, long price, int rateBp, LocalDate from,
+            LocalDate to, long by, OffsetDateTime now) {
+        return h.createQuery(INSERT_FEE).bind("id", caseId).bind("allocation", allocationId).bind("base", price)
+                .bind("rateBp", rateBp).bind("from", from).bind("to", to).bind("by", by).bind("now", now)
+                .mapTo(Long.class).one();
+    }
+
+    /** Sells extension slices; returns their price in rials. */
+    static long sellExtension(Handle h, long caseId, long allocationId, long landValue, int rateBp, int slices,
+            int months, int capMonths, long by, LocalDate today, OffsetDateTime now) {
+        return h.createQuery(INSERT_EXTENSION).bind("id", caseId).bind("allocation", allocationId)
+                .bind("base", landValue).bind("rateBp", rateBp).bind("slices", slices).bind("months", months)
+                .bind("cap", capMonths).bind("by", by).bind("today", today).bind("now", now)
+                .mapTo(Long.class).one();
+    }
+
+    static int extensionMonthsSold(Handle h, long allocationId) {
+        return h.createQuery(EXTENSION_MONTHS).bind("allocation", allocationId).mapTo(Integer.class).one();
+    }
+
+    static long landValue(Handle h, long allocationId) {
+        return h.createQuery(LAND_VALUE).bind("allocation", allocationId).mapTo(Long.class).one();
     }
 
     static void addPlanItem(Handle h, long caseId, String description, LocalDate dueOn) {
@@ -75,8 +134,10 @@ final class IdleCaseStore {
         h.createUpdate(TERMINATE_ALLOCATION).bind("id", allocationId).execute();
     }
 
+    /** The holder's reply, on the case and on the warning it answers. */
     static void reply(Handle h, long caseId, String reply, OffsetDateTime now) {
         h.createUpdate(REPLY).bind("reply", reply).bind("now", now).bind("id", caseId).execute();
+        h.createUpdate(REPLY_WARNING).bind("reply", reply).bind("now", now).bind("id", caseId).execute();
     }
 
     static void subJudice(Handle h, long caseId, boolean on, OffsetDateTime now) {

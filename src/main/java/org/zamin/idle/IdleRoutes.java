@@ -42,6 +42,7 @@ public final class IdleRoutes {
         routes.get("/api/idle-cases", this::list);
         routes.post("/api/idle-cases/{id}/reply", this::reply);
         routes.post("/api/idle-cases/{id}/plan-items/{item}/met", this::planItemMet);
+        routes.post("/api/idle-cases/{id}/fee", this::fee);
         routes.post("/api/idle-cases/{id}/{action}", this::act);
     }
 
@@ -66,14 +67,19 @@ public final class IdleRoutes {
         String name = ctx.pathParam("action");
         if ("sub-judice".equals(name) || "lift-stay".equals(name)) {
             var body = JsonBody.readOr(ctx, IdleCaseService.ActionBody.class,
-                    new IdleCaseService.ActionBody(null, null, null, null));
+                    IdleCaseService.ActionBody.none());
             ctx.json(cases.subJudice(user, id, "sub-judice".equals(name), body.reason()));
             return;
         }
         CaseAction action = CaseAction.fromPath(name).orElseThrow(() -> ApiException.notFound("action " + name));
         var body = JsonBody.readOr(ctx, IdleCaseService.ActionBody.class,
-                new IdleCaseService.ActionBody(null, null, null, null));
+                IdleCaseService.ActionBody.none());
         ctx.json(cases.act(user, id, action, body));
+    }
+
+    /** {@code POST /api/idle-cases/{id}/fee}: charges the idle fee due since the last charge. */
+    public void fee(Context ctx) {
+        ctx.json(cases.chargeFee(auth.require(ctx), Params.id(ctx, "id")));
     }
 
     /** The body of a reply. */

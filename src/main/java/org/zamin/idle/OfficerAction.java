@@ -13,11 +13,11 @@ interface OfficerAction {
     Map<String, Object> perform(ActionContext c);
 
     /** The class that performs {@code action}. */
-    static OfficerAction of(CaseAction action) {
+    static OfficerAction of(CaseAction action, IdleCaseService.ActionBody body) {
         return switch (action) {
             case NOTICE -> new ServeNotice();
             case REVIVAL_PLAN -> new AgreeRevivalPlan();
-            case EXTEND -> new ExtendDeadlines();
+            case EXTEND -> body.slices() == null ? new ExtendDeadlines() : new SellExtension();
             case DISMISS -> new DismissCase();
             case RECLAIM -> new ReclaimPlots();
         };

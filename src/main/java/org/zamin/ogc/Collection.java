@@ -13,7 +13,11 @@ public enum Collection {
             "ogc/estates", "createdAt", Map.of("province", v -> Set.of(), "kind", Vocabulary::estateKinds)),
     PARCELS("parcels", "Plots", "Every plot with its public status, area, land use, price and utilities.",
             "ogc/parcels", "updatedAt", Map.of("status", Vocabulary::plotStatuses, "estate", v -> Set.of(),
-                    "landUse", Vocabulary::landUses));
+                    "landUse", Vocabulary::landUses)),
+    IDLE_REGISTER("idle-register", "Idle register", "Every idle plot: estate, plot, since when, the stage of due "
+            + "process, whether the delay is government-caused and the outcome; no personal data of the holder.",
+            "ogc/idle_register", "updatedAt", Map.of("stage", v -> Set.of(), "estate", v -> Set.of(),
+                    "province", v -> Set.of()));
 
     public final String id;
     public final String title;

@@ -66,6 +66,8 @@ public final class ItemFilters {
             q.add(new Queryable("status", "v.status", Type.STRING, List.copyOf(vocabulary.plotStatuses()), "Public status"));
             q.add(new Queryable("updatedAt", "v.updated_at", Type.DATE_TIME, List.of(), "Last change"));
             q.add(new Queryable("geometry", "v.geom", Type.GEOMETRY, List.of(), "The plot's boundary"));
+        } else if (c == Collection.IDLE_REGISTER) {
+            q.addAll(IdleRegisterQueryables.LIST);
         } else {
             q.add(new Queryable("code", "e.code", Type.STRING, List.of(), "The estate's code"));
             q.add(new Queryable("name", "e.name", Type.STRING, List.of(), "Name"));

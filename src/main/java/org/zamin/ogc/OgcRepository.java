@@ -90,6 +90,8 @@ public final class OgcRepository {
                     rs.getObject("estates_to", OffsetDateTime.class)});
             intervals.put(Collection.PARCELS, new OffsetDateTime[] {rs.getObject("parcels_from", OffsetDateTime.class),
                     rs.getObject("parcels_to", OffsetDateTime.class)});
+            intervals.put(Collection.IDLE_REGISTER, new OffsetDateTime[] {rs.getObject("idle_from", OffsetDateTime.class),
+                    rs.getObject("idle_to", OffsetDateTime.class)});
             return new Extent(bbox, intervals);
         }).one());
     }

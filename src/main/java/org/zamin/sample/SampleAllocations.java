@@ -43,6 +43,8 @@ public final class SampleAllocations {
     private static final String INSERT_ALLOCATION_PARCEL = SqlResource.load("sample/insert_allocation_parcel");
     private static final String REMEMBER = SqlResource.load("sample/remember");
     private static final String SERVE_NOTICES = SqlResource.load("sample/serve_notices");
+    private static final String STAGED_DUE_PROCESS = SqlResource.load("sample/staged_due_process");
+    private static final String STAGED_PLOTS = SqlResource.load("sample/staged_plots");
 
     private SampleAllocations() {}
 
@@ -99,6 +101,7 @@ public final class SampleAllocations {
         });
         var scan = new IdleScan(jdbi, decisions, clock).run(today, Actor.SYSTEM);
         jdbi.useTransaction(h -> serveNotices(h, decisions, today, reclaiming));
+        jdbi.useTransaction(h -> stageDueProcess(h, today));
         log.info("sample: {} allocations with contracts; the idle scan opened {} cases", n, scan.opened());
     }
 
@@ -129,6 +132,19 @@ public final class SampleAllocations {
             case "IN_PRODUCTION" -> 40 + (int) (id % 30);
             default -> 24 + (int) (id % 18);
         };
+    }
+
+    /**
+     * The served notices at every stage of due process (warnings 1–3, an idle fee, a paid extension, reclaimed) so
+     * that the idle register and the revival dashboard are alive; the plots of extended and reclaimed cases follow.
+     */
+    private static void stageDueProcess(Handle h, LocalDate today) {
+        h.createQuery(SET_TODAY).bind("today", today).mapTo(String.class).one();
+        h.createScript(STAGED_DUE_PROCESS).execute();
+        List<Long> extended = h.createQuery(STAGED_PLOTS).bind("kind", 4).mapTo(Long.class).list();
+        List<Long> reclaimed = h.createQuery(STAGED_PLOTS).bind("kind", 5).mapTo(Long.class).list();
+        ParcelStatusWriter.set(h, extended, ParcelStatus.UNDER_CONSTRUCTION);
+        ParcelStatusWriter.set(h, reclaimed, ParcelStatus.AVAILABLE);
     }
 
     /** The cases of the RECLAIMING plots are served a notice, their plots set RECLAIMING again, and logged. */

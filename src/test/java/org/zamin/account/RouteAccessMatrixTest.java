@@ -498,6 +498,26 @@ class RouteAccessMatrixTest {
         });
         object(p, "POST", "/api/idle-cases/{id}/{action}", (c, s) -> Http.post("/api/idle-cases/"
                 + idleCase(s, "OPEN") + "/sub-judice", Map.of("reason", "matrix"), c.auth()));
+        object(p, "POST", "/api/idle-cases/{id}/fee", (c, s) -> {
+            // a fee needs the rules to charge one and a day not yet charged
+            long id = idleCase(s, "OPEN");
+            TestServer.get().clock().advance(java.time.Duration.ofDays(1));
+            var jdbi = TestServer.get().jdbi();
+            jdbi.useHandle(h -> h.execute("INSERT INTO idle_due_process_rules (estate_kind, valid_from, cure_days, "
+                    + "idle_fee_bp_per_year, extension_slice_months, extension_cap_months, extension_slice_price_bp) "
+                    + "VALUES ('INDUSTRIAL_ESTATE', DATE '2000-01-02', ARRAY[90, 45, 30], 2000, 6, 36, 500)"));
+            try {
+                return Http.post("/api/idle-cases/" + id + "/fee", null, c.auth());
+            } finally {
+                jdbi.useHandle(h -> h.execute("DELETE FROM idle_due_process_rules WHERE valid_from = DATE '2000-01-02'"));
+            }
+        });
+        // the public idle register and the revival statistics
+        get(p, "/api/idle-register", (c, s) -> "/api/idle-register?estate=" + s.estate().code());
+        get(p, "/api/idle-register/download", (c, s) -> "/api/idle-register/download?format=csv");
+        get(p, "/api/revival-stats", (c, s) -> "/api/revival-stats");
+        none(p, "POST", "/api/revival-targets", (c, s) -> Http.post("/api/revival-targets",
+                Map.of("province", "TST", "year", 2030, "target", 1), c.auth()));
         // inbox
         list(p, "GET", "/api/inbox", (c, own, other) -> {
             long mine = notification(own);

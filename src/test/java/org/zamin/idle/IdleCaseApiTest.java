@@ -116,10 +116,11 @@ class IdleCaseApiTest {
 
         var notice = act(s, caseId, "notice", Map.of("reason", "no construction"));
         assertEquals(200, notice.status(), notice.body());
-        assertEquals(today().plusDays(30).toString(), notice.json().get("replyDeadline").asText());
+        assertEquals(today().plusDays(90).toString(), notice.json().get("replyDeadline").asText(),
+                "warning 1's cure period: the rules' default 90 days");
         assertEquals("RECLAIMING", parcelStatus(s.parcel()));
-        Http.assertError(act(s, caseId, "reclaim", Map.of("reason", "idle")), 409, "reply_deadline_not_passed",
-                "may reply");
+        Http.assertError(act(s, caseId, "reclaim", Map.of("reason", "idle")), 409, "warnings_not_exhausted",
+                "every warning");
 
         var inbox = Http.get("/api/inbox", AUTH, s.investor().bearer()).json();
         assertTrue(inbox.get("notifications").toString().contains("idle_notice"), inbox.toString());
@@ -136,14 +137,20 @@ class IdleCaseApiTest {
         JsonNode rescan = scan(s.officer(), today());
         assertTrue(rescan.get("updated").asInt() >= 1);
         assertTrue(caseOf(s).get("evidence").asText().contains("REVIVAL_PLAN_MISSED"));
+        Http.assertError(act(s, caseId, "reclaim", Map.of("reason", "idle")), 409, "cure_period_not_ended",
+                "may cure until");
+        TestServer.get().clock().advance(Duration.ofDays(80));
+        // tokens live 90 days from the test clock's now: a fresh officer for the same estate
+        s = new Setup(s.estate(), TestUsers.officer(s.estate().code()), s.investor(), s.parcel(), s.allocation());
 
         var reclaim = act(s, caseId, "reclaim", Map.of("reason", "revival plan missed"));
         assertEquals(200, reclaim.status(), reclaim.body());
         assertEquals("RECLAIMED", reclaim.json().get("state").asText());
         assertTrue(reclaim.json().get("freedAreaM2").asDouble() > 39_000);
         assertEquals("AVAILABLE", parcelStatus(s.parcel()));
+        long allocationId = s.allocation();
         String allocationStatus = TestServer.get().jdbi().withHandle(h -> h.createQuery(
-                "SELECT status FROM allocation WHERE id = :a").bind("a", s.allocation()).mapTo(String.class).one());
+                "SELECT status FROM allocation WHERE id = :a").bind("a", allocationId).mapTo(String.class).one());
         assertEquals("TERMINATED", allocationStatus);
         var log = Http.get("/api/decisions?subjectType=idle_case&subjectId=" + caseId).json().toString();
         for (String action : List.of("idle_case.opened", "idle_case.notice_served", "idle_case.replied",
@@ -157,15 +164,15 @@ class IdleCaseApiTest {
     }
 
     @Test
-    void reclaimWithoutReplyWaitsForTheDeadline() {
+    void aNoticeCannotShortenTheRulesCurePeriod() {
         var s = setup(today().minusMonths(20), false);
         scan(s.officer(), today());
         long caseId = caseOf(s).get("id").asLong();
-        assertEquals(200, act(s, caseId, "notice", Map.of("replyDays", 5)).status());
-        Http.assertError(act(s, caseId, "reclaim", Map.of("reason", "idle")), 409, "reply_deadline_not_passed", "");
-        TestServer.get().clock().advance(Duration.ofDays(6));
-        var r = act(s, caseId, "reclaim", Map.of("reason", "no reply"));
+        Http.assertError(act(s, caseId, "notice", Map.of("replyDays", 5)), 422, "invalid_reply_days", "90");
+        assertEquals("OPEN", caseOf(s).get("state").asText());
+        var r = act(s, caseId, "notice", Map.of("replyDays", 120));
         assertEquals(200, r.status(), r.body());
+        assertEquals(today().plusDays(120).toString(), r.json().get("replyDeadline").asText());
     }
 
     @Test

@@ -34,7 +34,7 @@ class OgcApiTest {
         String conformance = Http.get("/ogc/conformance").body();
         assertTrue(conformance.contains("ogcapi-features-1/1.0/conf/core") && conformance.contains("conf/geojson"));
         JsonNode collections = Http.get("/ogc/collections").json().get("collections");
-        assertEquals(2, collections.size());
+        assertEquals(3, collections.size(), "estates, parcels, idle-register");
         JsonNode parcels = Http.get("/ogc/collections/parcels").json();
         assertEquals(4, parcels.get("extent").get("spatial").get("bbox").get(0).size());
         assertError(Http.get("/ogc/collections/roads"), 404, "not_found", "roads");

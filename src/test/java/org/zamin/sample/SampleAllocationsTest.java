@@ -22,7 +22,16 @@ class SampleAllocationsTest {
         var stages = jdbi.withHandle(h -> h.createQuery("""
                 SELECT count(DISTINCT p.status) FROM allocation_parcel ap JOIN parcel p ON p.id = ap.parcel_id
                   JOIN estate e ON e.id = p.estate_id WHERE e.code LIKE 'GIL-%'""").mapTo(Integer.class).one());
-        assertEquals(5, stages, "ALLOCATED, UNDER_CONSTRUCTION, IN_PRODUCTION, IDLE, RECLAIMING");
+        assertEquals(6, stages, "ALLOCATED, UNDER_CONSTRUCTION, IN_PRODUCTION, IDLE, RECLAIMING, AVAILABLE (reclaimed)");
+        // staged due process: every stage is in the idle register
+        var registerStages = jdbi.withHandle(h -> h.createQuery("""
+                SELECT DISTINCT stage FROM idle_register WHERE estate LIKE 'GIL-%'""").mapTo(String.class).set());
+        for (String stage : java.util.List.of("OPEN", "WARNING_1", "WARNING_2", "WARNING_3", "EXTENDED", "RECLAIMED")) {
+            assertTrue(registerStages.contains(stage), stage + " in " + registerStages);
+        }
+        int fees = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM idle_charge WHERE kind = 'IDLE_FEE' "
+                + "AND amount > 0").mapTo(Integer.class).one());
+        assertTrue(fees > 0, "sample idle fees");
         int open = jdbi.withHandle(h -> h.createQuery("""
                 SELECT count(*) FROM idle_case c JOIN allocation a ON a.id = c.allocation_id JOIN estate e
                   ON e.id = a.estate_id WHERE e.code LIKE 'GIL-%' AND c.state IN ('OPEN', 'NOTICE_SERVED')""")

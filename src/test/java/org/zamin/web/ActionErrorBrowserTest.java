@@ -73,7 +73,7 @@ class ActionErrorBrowserTest {
             d.findElement(By.cssSelector(".idle-action[data-action='reclaim'] .idle-reason")).sendKeys("Still idle");
             d.findElement(By.cssSelector(".idle-action[data-action='reclaim'] .idle-action-submit")).click();
             answer("confirm-yes");
-            assertErrorBeside("idle-reclaim-error", "reply_deadline_not_passed");
+            assertErrorBeside("idle-reclaim-error", "warnings_not_exhausted");
             assertEquals("NOTICE_SERVED", caseState(f.idleCase));
             assertEquals(java.util.List.of(), browser.consoleErrors().stream().filter(e -> !e.contains("status of 4")).toList(),
                     "only the refused requests' own 4xx in the console");

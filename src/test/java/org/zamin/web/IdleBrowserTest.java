@@ -82,8 +82,8 @@ class IdleBrowserTest {
             d.findElement(By.cssSelector(".idle-action[data-action='reclaim'] .idle-action-submit")).click();
             wait(10).until(x -> !x.findElements(By.id("confirm-yes")).isEmpty());
             d.findElement(By.id("confirm-yes")).click();
-            wait(10).until(x -> "reply_deadline_not_passed".equals(x.findElement(By.id("idle-reclaim-error")).getAttribute("data-code")));
-            assertTrue(d.findElement(By.id("idle-reclaim-error")).getText().contains("reply deadline"));
+            wait(10).until(x -> "warnings_not_exhausted".equals(x.findElement(By.id("idle-reclaim-error")).getAttribute("data-code")));
+            assertTrue(d.findElement(By.id("idle-reclaim-error")).getText().contains("Every warning"));
             assertEquals("NOTICE_SERVED", caseState(caseId));
 
             d.findElement(By.id("nav-signout")).click();
