@@ -260,8 +260,8 @@ public final class OgcRoutes {
             link(links, prev, "prev", formatType, "Previous page");
         }
         link(links, base(ctx) + "/collections/" + c.id, "collection", "application/json", c.title);
-        fc.set("features", readJson(page.featuresJson()));
         if (format == OgcFormat.HTML) {
+            fc.set("features", readJson(page.featuresJson()));
             vary(ctx);
             OgcHtml html = new OgcHtml(language(ctx), base(ctx));
             ctx.contentType(HTML_TYPE).result(html.items(c.id, fc, self + "?" + thisPage + "&f=json",
@@ -269,7 +269,9 @@ public final class OgcRoutes {
             return;
         }
         vary(ctx);
-        GeoJson.send(ctx, fc.toString());
+        // PostGIS wrote the features' JSON: it goes out as it came, not parsed and written again
+        String head = fc.toString();
+        GeoJson.send(ctx, head.substring(0, head.length() - 1) + ",\"features\":" + page.featuresJson() + "}");
     }
 
     void item(Context ctx) {
