@@ -1,8 +1,9 @@
 -- The estates collection of the OGC API: boundaries with public fields, filtered by bbox (two boxes across the
 -- antimeridian), created_at interval, province and kind (or one estate by :code) and a CQL2 filter's condition in
--- place of /*filter*/ (ogc/cql2, values bound), paged by code; the geometry in the requested CRS (ogc_crs_output,
--- R__ogc_crs.sql).
-WITH matched AS (
+-- place of /*filter*/ (ogc/cql2, values bound), paged by code after :after (keyset) or at :offset, one row read
+-- past the page to tell whether there is more, and the matches counted up to :countCap + 1 only (never a scan of
+-- all); the geometry in the requested CRS (ogc_crs_output, R__ogc_crs.sql).
+WITH matched AS NOT MATERIALIZED (
     SELECT e.code, e.name, e.name_fa, e.kind, pr.code AS province, e.operator, e.land_price_per_m2, e.area_m2,
            e.created_at, e.boundary
       FROM estate e
@@ -17,10 +18,18 @@ WITH matched AS (
        AND /*filter*/ TRUE
 ),
 page AS (
-    SELECT * FROM matched ORDER BY code LIMIT :limit OFFSET :offset
+    SELECT * FROM matched
+     WHERE (CAST(:after AS text) IS NULL OR code > :after)
+     ORDER BY code
+     LIMIT :limit + 1 OFFSET :offset
+),
+shown AS (
+    SELECT * FROM page ORDER BY code LIMIT :limit
 )
-SELECT (SELECT count(*) FROM matched) AS number_matched,
-       (SELECT count(*) FROM page) AS number_returned,
+SELECT (SELECT count(*) FROM (SELECT 1 FROM matched LIMIT :countCap + 1) c) AS counted,
+       (SELECT count(*) FROM page) > :limit AS more,
+       (SELECT count(*) FROM shown) AS number_returned,
+       (SELECT max(code) FROM shown)::text AS last_key,
        (SELECT coalesce(json_agg(json_build_object(
                    'type', 'Feature',
                    'id', code,
@@ -35,4 +44,4 @@ SELECT (SELECT count(*) FROM matched) AS number_matched,
                        'landPricePerM2', land_price_per_m2,
                        'areaM2', round(area_m2::numeric),
                        'createdAt', created_at)) ORDER BY code), '[]')
-          FROM page)::text AS features
+          FROM shown)::text AS features

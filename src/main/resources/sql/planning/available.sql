@@ -1,10 +1,9 @@
 -- Every AVAILABLE plot that matches an availability search: inside :areaWkt (covered by it), within
 -- :radiusM metres of (:nearLon, :nearLat) on the spheroid, in an estate or province, plot filters, and
 -- maximum geodesic distances to each kind of infrastructure line. With :contiguous, each row also lists its
--- AVAILABLE neighbours whose intersection with it has dimension 1 or more: a shared boundary segment of
--- positive length (or the sub-0.01 m² overlap the plot constraints tolerate); a shared corner alone does not
--- join two plots. ST_Relate(…, '****1****') says the same but is ten times slower (no prepared geometry).
--- The caller keeps only neighbours that match too.
+-- neighbours from the adjacency graph the database keeps (parcel_adjacency, R__parcel_adjacency.sql: a shared
+-- boundary segment of positive length; a shared corner alone does not join two plots). The caller keeps only
+-- neighbours that match too, and merges the matches into blocks (Blocks.merge).
 SELECT p.id,
        p.area_m2,
        p.price_per_m2,
@@ -12,13 +11,7 @@ SELECT p.id,
             ELSE ST_Distance(p.geom::geography, ST_SetSRID(ST_MakePoint(:nearLon, :nearLat), 4326)::geography)
        END AS distance_m,
        CASE WHEN CAST(:contiguous AS boolean)
-            THEN ARRAY(SELECT n.id
-                         FROM parcel n
-                        WHERE n.geom && p.geom
-                          AND n.id <> p.id
-                          AND n.status = 'AVAILABLE'
-                          AND ST_Intersects(n.geom, p.geom)
-                          AND ST_Dimension(ST_Intersection(n.geom, p.geom)) > 0)
+            THEN ARRAY(SELECT a.neighbour_id FROM parcel_adjacency a WHERE a.parcel_id = p.id)
        END AS neighbours
   FROM parcel p
   JOIN estate e ON e.id = p.estate_id

@@ -84,9 +84,12 @@ final class OgcHtml {
     /** A page of features: counts, a map, a table, and the next and previous pages. */
     String items(String collectionId, JsonNode fc, String jsonHref, String prevHref, String nextHref) {
         StringBuilder b = new StringBuilder();
-        b.append("<p>").append(esc(lang.text("ogc.numberMatched"))).append(": ")
-                .append(lang.digits(fc.get("numberMatched").asText())).append(" · ")
-                .append(esc(lang.text("ogc.numberReturned"))).append(": ")
+        b.append("<p>");
+        if (fc.has("numberMatched")) {
+            b.append(esc(lang.text("ogc.numberMatched"))).append(": ")
+                    .append(lang.digits(fc.get("numberMatched").asText())).append(" · ");
+        }
+        b.append(esc(lang.text("ogc.numberReturned"))).append(": ")
                 .append(lang.digits(fc.get("numberReturned").asText())).append("</p>");
         b.append(map());
         JsonNode features = fc.get("features");

@@ -35,13 +35,25 @@ public final class OgcRepository {
     /**
      * What an items request asks for; {@code id} selects one item, {@code bbox} holds one box or two across the
      * antimeridian, {@code where} is a filter's condition (values bound) and {@code crs} the CRS the geometries are
-     * written in.
+     * written in. The page starts after the key {@code after} (keyset paging: an id for plots, a code for
+     * estates) when there is one, else at {@code offset}.
      */
     public record ItemsQuery(Optional<String> id, List<BoundingBox> bbox, Interval datetime,
-                             Map<String, String> filters, int limit, int offset, SqlFilter where, Crs crs) {}
+                             Map<String, String> filters, int limit, int offset, Optional<String> after,
+                             SqlFilter where, Crs crs) {}
 
-    /** A page: how many match in all, how many it holds, and its Features as a JSON array. */
-    public record Page(long numberMatched, long numberReturned, String featuresJson) {}
+    /**
+     * Matches are counted up to this many: beyond it, numberMatched would cost a scan of every match, and an items
+     * page leaves it out (OGC API Features allows that) unless it is the last page of an offset-paged list.
+     */
+    public static final int COUNT_CAP = 10_000;
+
+    /**
+     * A page: how many items match (empty when more than {@link #COUNT_CAP}), whether more items follow it, how many
+     * it holds, the key of its last item (empty when it holds none) and its Features as a JSON array.
+     */
+    public record Page(Optional<Long> numberMatched, boolean more, long numberReturned, Optional<String> lastKey,
+                       String featuresJson) {}
 
     public Page items(Collection c, ItemsQuery q) {
         return jdbi.withHandle(h -> {
@@ -52,8 +64,10 @@ public final class OgcRepository {
                     .bind("crsDecimals", q.crs().decimals());
             if (c == Collection.PARCELS) {
                 query.bind("id", q.id().map(Long::parseLong).orElse(null));
+                query.bind("after", q.after().map(Long::parseLong).orElse(null));
             } else {
                 query.bind("code", q.id().orElse(null));
+                query.bind("after", q.after().orElse(null));
             }
             for (String name : c.filters.keySet()) {
                 query.bind(name, q.filters().get(name));
@@ -71,8 +85,10 @@ public final class OgcRepository {
                     .bind("to", q.datetime().to().map(i -> i.atOffset(java.time.ZoneOffset.UTC)).orElse(null))
                     .bind("limit", q.limit())
                     .bind("offset", q.offset())
-                    .map((rs, ctx) -> new Page(rs.getLong("number_matched"), rs.getLong("number_returned"),
-                            rs.getString("features")))
+                    .bind("countCap", COUNT_CAP)
+                    .map((rs, ctx) -> new Page(
+                            Optional.of(rs.getLong("counted")).filter(n -> n <= COUNT_CAP), rs.getBoolean("more"), rs.getLong("number_returned"),
+                            Optional.ofNullable(rs.getString("last_key")), rs.getString("features")))
                     .one();
         });
     }

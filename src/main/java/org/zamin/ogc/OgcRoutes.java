@@ -25,6 +25,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.zamin.http.ApiException;
 import org.zamin.http.GeoJson;
+import org.zamin.http.PageCursor;
 import org.zamin.http.Params;
 import org.zamin.metrics.Metrics;
 import org.zamin.ogc.cql2.SqlFilter;
@@ -74,6 +75,7 @@ public final class OgcRoutes {
             Map.entry("/collections/{collectionId}/items", Stream.concat(Stream.of(
                     "limit",
                     "offset",
+                    "cursor",
                     "bbox",
                     "datetime"),
                     // Parts 2 and 3: crs, bbox-crs, filter, filter-lang, filter-crs
@@ -211,6 +213,12 @@ public final class OgcRoutes {
         if (limit < 1 || offset < 0) {
             throw ApiException.invalidParameter(limit < 1 ? "limit" : "offset", "must be at least " + (limit < 1 ? 1 : 0));
         }
+        Optional<String> after = c == Collection.PARCELS
+                ? PageCursor.idKey(ctx.queryParam("cursor"), c.id).map(String::valueOf)
+                : PageCursor.key(ctx.queryParam("cursor"), c.id);
+        if (after.isPresent() && offset > 0) {
+            throw ApiException.invalidParameter("offset", "cannot be combined with cursor");
+        }
         limit = Math.min(limit, MAX_LIMIT);
         Interval datetime = datetime(ctx);
         Map<String, String> filters = filters(ctx, c);
@@ -221,21 +229,30 @@ public final class OgcRoutes {
                 Params.text(ctx, "filter-lang"), Params.text(ctx, "filter-crs"), Params.text(ctx, "bbox"), bboxCrs));
         Params.text(ctx, "filter").ifPresent(f -> metrics.ogcFilter(ItemFilters.language(Params.text(ctx, "filter-lang"))));
         var page = repository.items(c, new OgcRepository.ItemsQuery(Optional.empty(),
-                bboxCrs == Crs.CRS84 ? bbox(ctx) : List.of(), datetime, filters, limit, offset, where, crs));
+                bboxCrs == Crs.CRS84 ? bbox(ctx) : List.of(), datetime, filters, limit, offset, after, where, crs));
         ctx.header("Content-Crs", "<" + crs.uri() + ">");
         String self = base(ctx) + "/collections/" + c.id + "/items";
         ObjectNode fc = JSON.createObjectNode();
         fc.put("type", "FeatureCollection");
-        fc.put("numberMatched", page.numberMatched());
+        // Counting every match of a large list would cost a scan of all of them: numberMatched is left out then
+        // (OGC API Features allows that), except on the last page of a list paged by offset, where it is known.
+        page.numberMatched().or(() -> !page.more() && after.isEmpty()
+                        ? Optional.of(offset + page.numberReturned()) : Optional.empty())
+                .ifPresent(n -> fc.put("numberMatched", n));
         fc.put("numberReturned", page.numberReturned());
         fc.put("timeStamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         ArrayNode links = fc.putArray("links");
-        selfAndAlternate(links, self, pageQuery(ctx, offset, limit), format, GeoJson.MEDIA_TYPE, "This page");
+        String thisPage = pageQuery(ctx, limit) + after.map(a -> "&cursor=" + PageCursor.after(c.id, a))
+                .orElse("&offset=" + offset);
+        selfAndAlternate(links, self, thisPage, format, GeoJson.MEDIA_TYPE, "This page");
         String formatType = format == OgcFormat.HTML ? "text/html" : GeoJson.MEDIA_TYPE;
-        String next = offset + page.numberReturned() < page.numberMatched()
-                ? self + "?" + pageQuery(ctx, offset + limit, limit) + "&f=" + format.parameter : null;
-        String prev = offset > 0 ? self + "?" + pageQuery(ctx, Math.max(0, offset - limit), limit) + "&f="
-                + format.parameter : null;
+        String next = page.more()
+                ? self + "?" + pageQuery(ctx, limit) + "&cursor=" + PageCursor.after(c.id, page.lastKey().orElseThrow())
+                        + "&f=" + format.parameter
+                : null;
+        String prev = after.isEmpty() && offset > 0
+                ? self + "?" + pageQuery(ctx, limit) + "&offset=" + Math.max(0, offset - limit) + "&f=" + format.parameter
+                : null;
         if (next != null) {
             link(links, next, "next", formatType, "Next page");
         }
@@ -243,16 +260,18 @@ public final class OgcRoutes {
             link(links, prev, "prev", formatType, "Previous page");
         }
         link(links, base(ctx) + "/collections/" + c.id, "collection", "application/json", c.title);
-        fc.set("features", readJson(page.featuresJson()));
         if (format == OgcFormat.HTML) {
+            fc.set("features", readJson(page.featuresJson()));
             vary(ctx);
             OgcHtml html = new OgcHtml(language(ctx), base(ctx));
-            ctx.contentType(HTML_TYPE).result(html.items(c.id, fc, self + "?" + pageQuery(ctx, offset, limit) + "&f=json",
+            ctx.contentType(HTML_TYPE).result(html.items(c.id, fc, self + "?" + thisPage + "&f=json",
                     prev, next).getBytes(StandardCharsets.UTF_8));
             return;
         }
         vary(ctx);
-        GeoJson.send(ctx, fc.toString());
+        // PostGIS wrote the features' JSON: it goes out as it came, not parsed and written again
+        String head = fc.toString();
+        GeoJson.send(ctx, head.substring(0, head.length() - 1) + ",\"features\":" + page.featuresJson() + "}");
     }
 
     void item(Context ctx) {
@@ -264,7 +283,7 @@ public final class OgcRoutes {
         }
         Crs crs = Crs.parameter("crs", Params.text(ctx, "crs"));
         var page = repository.items(c, new OgcRepository.ItemsQuery(Optional.of(id), List.of(),
-                new Interval(Optional.empty(), Optional.empty()), Map.of(), 1, 0, SqlFilter.NONE, crs));
+                new Interval(Optional.empty(), Optional.empty()), Map.of(), 1, 0, Optional.empty(), SqlFilter.NONE, crs));
         ctx.header("Content-Crs", "<" + crs.uri() + ">");
         JsonNode features = readJson(page.featuresJson());
         if (features.isEmpty()) {
@@ -432,18 +451,18 @@ public final class OgcRoutes {
         return ctx.scheme() + "://" + ctx.host() + "/ogc";
     }
 
-    /** The request's query string without {@code f}, with offset and limit set. */
-    private static String pageQuery(Context ctx, int offset, int limit) {
+    /** The request's query string without {@code f} and where the page starts, with limit set. */
+    private static String pageQuery(Context ctx, int limit) {
         StringBuilder q = new StringBuilder();
         ctx.queryParamMap().forEach((name, values) -> {
-            if (!name.equals("offset") && !name.equals("limit") && !name.equals("f")) {
+            if (!name.equals("offset") && !name.equals("cursor") && !name.equals("limit") && !name.equals("f")) {
                 for (String v : values) {
                     q.append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
                             .append(URLEncoder.encode(v, StandardCharsets.UTF_8)).append('&');
                 }
             }
         });
-        return q.append("limit=").append(limit).append("&offset=").append(offset).toString();
+        return q.append("limit=").append(limit).toString();
     }
 
     private static void link(ArrayNode links, String href, String rel, String type, String title) {

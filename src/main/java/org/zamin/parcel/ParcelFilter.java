@@ -6,7 +6,7 @@ import org.zamin.spatial.BoundingBox;
 
 /**
  * What a parcel search asks for. Empty lists and absent bounds mean "any"; {@code limit} is already
- * clamped to {@link #MAX_LIMIT}.
+ * clamped to {@link #MAX_LIMIT}; the page starts after the plot id {@code after} (keyset paging) when given.
  */
 public record ParcelFilter(
         BoundingBox bbox,
@@ -16,7 +16,8 @@ public record ParcelFilter(
         Optional<Double> maxAreaM2,
         List<String> landUses,
         List<String> utilities,
-        int limit) {
+        int limit,
+        Optional<Long> after) {
 
     public static final int DEFAULT_LIMIT = 1000;
     public static final int MAX_LIMIT = 10_000;

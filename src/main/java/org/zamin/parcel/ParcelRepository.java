@@ -16,8 +16,13 @@ public final class ParcelRepository {
         this.jdbi = jdbi;
     }
 
-    /** A GeoJSON FeatureCollection of the matching plots, with {@code numberMatched} and {@code countsByStatus}. */
-    public String search(ParcelFilter f) {
+    /**
+     * A page of matching plots: a GeoJSON FeatureCollection (with {@code numberMatched} and {@code countsByStatus}
+     * on the first page) without its links, and the id the next page starts after when more plots follow.
+     */
+    public record Page(String collection, Optional<Long> nextAfter) {}
+
+    public Page search(ParcelFilter f) {
         return jdbi.withHandle(h -> h.createQuery(SEARCH)
                 .bind("minLon", f.bbox().minLon())
                 .bind("minLat", f.bbox().minLat())
@@ -30,7 +35,16 @@ public final class ParcelRepository {
                 .bindArray("landUses", String.class, f.landUses())
                 .bindArray("utilities", String.class, f.utilities())
                 .bind("limit", f.limit())
-                .mapTo(String.class)
+                .bind("after", f.after().orElse(null))
+                .map((rs, c) -> {
+                    String head = rs.getString("head");
+                    long next = rs.getLong("next_after");
+                    Optional<Long> nextAfter = rs.wasNull() ? Optional.empty() : Optional.of(next);
+                    // head is a JSON object of the collection's other members: the features go in before its brace
+                    String collection = head.substring(0, head.length() - 1) + ", \"features\": "
+                            + rs.getString("features") + "}";
+                    return new Page(collection, nextAfter);
+                })
                 .one());
     }
 

@@ -1,14 +1,22 @@
 package org.zamin.parcel;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import org.zamin.estate.EstateRepository;
 import org.zamin.http.ApiException;
 import org.zamin.http.GeoJson;
+import org.zamin.http.PageCursor;
 import org.zamin.http.Params;
 import org.zamin.spatial.BoundingBox;
 
 /** {@code GET /api/parcels} and {@code GET /api/parcels/{id}}. */
 public final class ParcelRoutes {
+
+    /** The list a {@code cursor} of {@code /api/parcels} belongs to. */
+    private static final String CURSOR_SCOPE = "plots";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ParcelRepository parcels;
     private final EstateRepository estates;
@@ -27,7 +35,29 @@ public final class ParcelRoutes {
                 throw ApiException.unprocessable("unknown_estate", "no estate with code " + code);
             }
         });
-        GeoJson.send(ctx, parcels.search(filter));
+        ParcelRepository.Page page = parcels.search(filter);
+        String collection = page.collection();
+        if (page.nextAfter().isPresent()) {
+            String next = nextLink(ctx, PageCursor.after(CURSOR_SCOPE, String.valueOf(page.nextAfter().get())));
+            collection = collection.substring(0, collection.length() - 1)
+                    + ", \"links\": [" + JSON.createObjectNode().put("href", next).put("rel", "next")
+                            .put("type", GeoJson.MEDIA_TYPE) + "]}";
+        }
+        GeoJson.send(ctx, collection);
+    }
+
+    /** This request's URL with {@code cursor} set to {@code cursor}. */
+    private static String nextLink(Context ctx, String cursor) {
+        StringBuilder q = new StringBuilder(ctx.path()).append('?');
+        ctx.queryParamMap().forEach((name, values) -> {
+            if (!name.equals("cursor")) {
+                for (String v : values) {
+                    q.append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                            .append(URLEncoder.encode(v, StandardCharsets.UTF_8)).append('&');
+                }
+            }
+        });
+        return q.append("cursor=").append(cursor).toString();
     }
 
     public void get(Context ctx) {
@@ -53,6 +83,7 @@ public final class ParcelRoutes {
                 maxArea,
                 Params.list(ctx, "landUse", vocabulary.landUses()),
                 Params.list(ctx, "utilities", vocabulary.utilities()),
-                Math.min(limit, ParcelFilter.MAX_LIMIT));
+                Math.min(limit, ParcelFilter.MAX_LIMIT),
+                PageCursor.idKey(ctx.queryParam("cursor"), CURSOR_SCOPE));
     }
 }
