@@ -231,7 +231,7 @@ public final class App implements AutoCloseable {
                     new AllocationRoutes(database.jdbi(), auth),
                     new ContractRoutes(contracts, auth),
                     new RoundRoutes(new RoundService(database.jdbi(), decisionLog, clock, roundAwards),
-                            new ObjectionService(database.jdbi(), decisionLog, clock), roundAwards, auth,
+                            new ObjectionService(database.jdbi(), decisionLog, clock, roundAwards), roundAwards, auth,
                             requestLimits),
                     new PlanningRoutes(new PlanningRepository(read), estates, exportService, auth, clock, vocabulary),
                     new IdleRoutes(idleScan, idleCases, new ReadingsImport(database.jdbi(), clock), auth, clock,
