@@ -114,11 +114,6 @@ public final class ObjectionService {
             throw new Invalid("invalid_outcome", "outcome must be UPHELD or DISMISSED");
         }
         String answer = text(request.answer(), "answer_required");
-        if ("UPHELD".equals(outcome) && request.correction() == null) {
-            throw new Invalid("correction_required", "an upheld objection states the corrected application "
-                    + "(correction: activity, investment, jobs, knowledgeBased, exportSharePct)");
-        }
-        var corrected = "UPHELD".equals(outcome) ? corrected(request.correction(), List.of(1L)) : null;
         try {
             return Transactions.retrying(jdbi, h -> {
                 var offer = repo.lock(h, offerId).orElseThrow(() -> new NotFound("offer " + offerId));
@@ -131,6 +126,7 @@ public final class ObjectionService {
                     throw new Conflict("illegal_transition", "objection " + objectionId + " was already answered: "
                             + objection.outcome());
                 }
+                var corrected = "UPHELD".equals(outcome) ? corrected(request.correction()) : null;
                 Instant now = clock.instant();
                 repo.answerObjection(h, objectionId, outcome, answer, officer.id(), now);
                 Map<String, Object> details = new LinkedHashMap<>();
@@ -155,9 +151,13 @@ public final class ObjectionService {
         }
     }
 
-    /** The corrected application, checked as an application is (its ranking given). */
-    private static RoundService.NewApplication corrected(Correction c, List<Long> ranking) {
-        return RoundService.check(new RoundService.ApplicationRequest(ranking, c.activity(), c.investment(),
+    /** The corrected statements, checked as an application's are (its ranking stays as submitted). */
+    private static RoundService.NewApplication corrected(Correction c) {
+        if (c == null) {
+            throw new Invalid("correction_required", "an upheld objection states the corrected application "
+                    + "(correction: activity, investment, jobs, knowledgeBased, exportSharePct)");
+        }
+        return RoundService.check(new RoundService.ApplicationRequest(List.of(1L), c.activity(), c.investment(),
                 c.jobs(), c.knowledgeBased(), c.exportSharePct()));
     }
 
