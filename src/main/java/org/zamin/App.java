@@ -195,7 +195,9 @@ public final class App implements AutoCloseable {
             // holds that lapsed while the server was down expire before the first request (and before demo seeding)
             // allocation rounds' award deposits: their unpaid holds lapse with the reservations' in the same sweep
             var roundAwards = new AwardService(database.jdbi(), decisionLog, gateway, notifier, clock);
-            var holdSweeper = HoldSweeper.start(reservations, roundAwards::lapseDue);
+            // rounds close and publish themselves at their closing time, in the same sweep, before award lapses
+            var roundService = new RoundService(database.jdbi(), decisionLog, clock, roundAwards);
+            var holdSweeper = HoldSweeper.start(reservations, roundService::closeDue, roundAwards::lapseDue);
             var decisionSealer = DecisionSealer.start(decisionLog, checkpoints, 1000);
             // contracts, notices and idle land
             var contracts = new ContractService(database.jdbi(), decisionLog, notifier, clock);
@@ -230,7 +232,7 @@ public final class App implements AutoCloseable {
                     new ReservationRoutes(reservations, auth, requestLimits),
                     new AllocationRoutes(database.jdbi(), auth),
                     new ContractRoutes(contracts, auth),
-                    new RoundRoutes(new RoundService(database.jdbi(), decisionLog, clock, roundAwards),
+                    new RoundRoutes(roundService,
                             new ObjectionService(database.jdbi(), decisionLog, clock, roundAwards), roundAwards, auth,
                             requestLimits),
                     new PlanningRoutes(new PlanningRepository(read), estates, exportService, auth, clock, vocabulary),

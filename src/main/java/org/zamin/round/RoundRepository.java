@@ -38,6 +38,7 @@ final class RoundRepository {
     private static final String LOCK_OBJECTION = SqlResource.load("round/lock_objection");
     private static final String ANSWER_OBJECTION = SqlResource.load("round/answer_objection");
     private static final String OBJECTIONS_JSON = SqlResource.load("round/objections_json");
+    private static final String DUE_TO_CLOSE = SqlResource.load("round/due_to_close");
     private static final String INSERT_AMENDMENT = SqlResource.load("round/insert_amendment");
     private static final String AMEND_AWARDS = SqlResource.load("round/amend_awards");
     private static final String AMEND_AWARDS_ADD = SqlResource.load("round/amend_awards_add");
@@ -120,6 +121,11 @@ final class RoundRepository {
     Optional<Long> unofferedPlot(Handle h, long offerId, List<Long> ranking) {
         return h.createQuery(UNOFFERED_PLOT).bind("offer", offerId).bindArray("ranking", Long.class, ranking)
                 .mapTo(Long.class).findOne();
+    }
+
+    /** Published rounds whose window has ended by {@code now}, oldest closing time first. */
+    List<Long> dueToClose(Handle h, Instant now) {
+        return h.createQuery(DUE_TO_CLOSE).bind("now", utc(now)).mapTo(Long.class).list();
     }
 
     /** Publishes a draft with its seed; answers the seed's commitment (hex). */
