@@ -205,6 +205,7 @@ public final class AwardService {
         // one pass-on at a time per round, so two lapses never offer their plots to the same applicant
         rounds.lock(h, hold.offerId()).orElseThrow();
         repo.lapse(h, hold.id(), now);
+        notifyHolder(h, hold, "round_award_lapsed", "notice.roundAwardLapsed");
         var line = repo.line(h, hold.offerId());
         Optional<Long> next = nextInLine(line, hold.parcelId());
         Map<String, Object> details = new LinkedHashMap<>();
