@@ -13,10 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.zamin.cli.ZaminCommand;
 import org.zamin.testing.Http;
 import org.zamin.testing.TestEstates;
 import org.zamin.testing.TestServer;
 import org.zamin.testing.TestUsers;
+import picocli.CommandLine;
 
 /**
  * An upheld objection changes a round's result only through its recorded outcome: the corrected application, the
@@ -120,6 +122,9 @@ class RoundObjectionOutcomeTest {
         assertTrue(verdict.matches(), verdict.problems().toString());
         assertEquals(Http.JSON.readTree(document2).get("result"), IndependentRoundCheck.expectedResult(document2));
         assertTrue(RoundVerifier.verify(document1, Optional.of(sha1)).matches(), "version 1 still verifies");
+        assertEquals(0, new CommandLine(new ZaminCommand()).execute("verify-round",
+                Http.uri("/api/offers/" + offer + "/result").toString()),
+                "verify-round checks version 2 against the objection answer's logged hash");
         assertEquals(sha1, ts.jdbi().withHandle(h -> h.createQuery(
                 "SELECT encode(document_sha256, 'hex') FROM offer WHERE id = :o").bind("o", offer)
                 .mapTo(String.class).one()), "version 1 stays on the record");
