@@ -150,6 +150,32 @@ export function getRoundResult(id, options) {
   return request('/api/offers/' + encodeURIComponent(id) + '/result', options);
 }
 
+/** GET /api/offers/{id}/objections: a closed round's objections (their text to staff and to their author). */
+export function getRoundObjections(id, options) {
+  return request('/api/offers/' + encodeURIComponent(id) + '/objections', options);
+}
+
+/** POST /api/offers/{id}/objections: an applicant objects to the published result. */
+export function objectToRound(id, text) {
+  return request('/api/offers/' + encodeURIComponent(id) + '/objections', { method: 'POST', body: { text } });
+}
+
+/** POST /api/offers/{id}/objections/{objection}/answer: UPHELD (with the correction) or DISMISSED, with reasons. */
+export function answerRoundObjection(id, objection, answer) {
+  return request('/api/offers/' + encodeURIComponent(id) + '/objections/' + encodeURIComponent(objection)
+    + '/answer', { method: 'POST', body: answer });
+}
+
+/** GET /api/offers/{id}/awards: a closed round's award deposit holds. */
+export function getRoundAwards(id, options) {
+  return request('/api/offers/' + encodeURIComponent(id) + '/awards', options);
+}
+
+/** POST /api/offers/{id}/award/pay: the winner pays their award's deposit. */
+export function payRoundAward(id) {
+  return request('/api/offers/' + encodeURIComponent(id) + '/award/pay', { method: 'POST' });
+}
+
 /** The download URL of a closed round's document. */
 export function roundDocumentUrl(id) {
   return '/api/offers/' + encodeURIComponent(id) + '/result/document';

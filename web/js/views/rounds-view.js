@@ -1,7 +1,11 @@
 // Allocation rounds: the offers with their windows; an investor applies to an open round ranking its plots; staff of
 // the estate publish and close; anyone reads a closed round's result (scores, lottery ranks, outcomes) and downloads
-// the document that `./zamin verify-round` checks.
-import { applyToRound, getOffers, getRoundApplications, getRoundResult, offerAction, roundDocumentUrl } from '../api.js';
+// the document that `./zamin verify-round` checks; an applicant objects, staff answer (upholding records the corrected
+// application and publishes the next document version); a winner pays the award's deposit.
+import {
+  answerRoundObjection, applyToRound, getOffers, getRoundApplications, getRoundAwards, getRoundObjections,
+  getRoundResult, objectToRound, offerAction, payRoundAward, roundDocumentUrl,
+} from '../api.js';
 import { t, formatArea, formatDateTime, formatNumber } from '../i18n.js';
 import { loadEstateNames, estateName } from '../estate-names.js';
 import { errorMessage } from '../labels.js';
@@ -13,6 +17,9 @@ const OUTCOME_KEYS = {
   NO_PLOT_LEFT: 'rounds.outcomeNoPlotLeft',
   BELOW_MINIMUM: 'rounds.outcomeBelowMinimum',
   INELIGIBLE: 'rounds.outcomeIneligible',
+};
+const AWARD_KEYS = {
+  DUE: 'rounds.awardDue', PAID: 'rounds.awardPaid', LAPSED: 'rounds.awardLapsed', REVOKED: 'rounds.awardRevoked',
 };
 
 /** Renders the rounds page into `root` for `user` (null for a visitor). */
@@ -149,7 +156,122 @@ export async function renderRoundsView(root, { user }) {
       h('table', { className: 'data-table' },
         h('thead', {}, h('tr', {}, ['rounds.applicant', 'rounds.score', 'rounds.scoreParts', 'rounds.lotteryRank',
           'rounds.outcomeTitle', 'rounds.plot'].map((k) => h('th', {}, t(k))))),
-        h('tbody', {}, rows))));
+        h('tbody', {}, rows)),
+      answer.version > 1 ? h('p', { className: 'notice', id: 'round-version' },
+        t('rounds.amendedVersion', { version: formatNumber(answer.version),
+          objection: formatNumber(answer.document.amendment.objectionId) })) : null,
+      await awardSection(offer, answer),
+      await objectionSection(offer, answer)));
+  }
+
+  /** The viewer's award, if they hold one: its deposit, deadline and a pay button while it is due. */
+  async function awardSection(offer, answer) {
+    if (!answer.yourApplicationId) {
+      return null;
+    }
+    const { awards } = await getRoundAwards(offer.id).catch(() => ({ awards: [] }));
+    const mine = awards.filter((a) => a.applicationId === answer.yourApplicationId).pop();
+    if (!mine) {
+      return null;
+    }
+    const status = h('p', { className: 'notice', role: 'status', id: 'round-award-state',
+      dataset: { state: mine.state } }, t(AWARD_KEYS[mine.state], {
+        plot: mine.plotNumber, amount: formatNumber(mine.depositAmount), payBy: formatDateTime(mine.payBy) }));
+    const error = h('p', { className: 'form-error', role: 'alert', hidden: true });
+    const pay = mine.state === 'DUE' ? h('button', { type: 'button', className: 'button button-primary',
+      id: 'round-award-pay', onclick: async () => {
+        error.hidden = true;
+        try {
+          await payRoundAward(offer.id);
+          await showResult(offer);
+        } catch (err) {
+          error.textContent = errorMessage(err);
+          error.dataset.code = err.code || 'unknown';
+          error.hidden = false;
+        }
+      } }, t('rounds.awardPay')) : null;
+    return h('section', { id: 'round-award' }, h('h4', {}, t('rounds.awardTitle')), status, error, pay);
+  }
+
+  /** Objections: the applicant's form while none is filed; staff answer each open one (upholding states the fix). */
+  async function objectionSection(offer, answer) {
+    const staff = user && (user.role === 'officer' || user.role === 'admin');
+    const { objections } = await getRoundObjections(offer.id).catch(() => ({ objections: [] }));
+    const error = h('p', { className: 'form-error', role: 'alert', hidden: true, id: 'round-objection-error' });
+    const failHere = (err) => {
+      error.textContent = errorMessage(err);
+      error.dataset.code = err.code || 'unknown';
+      error.hidden = false;
+    };
+    const items = objections.map((o) => h('li', { className: 'round-objection', dataset: { id: o.id,
+      outcome: o.outcome || 'FILED' } },
+    h('p', {}, t('rounds.objectionBy', { application: formatNumber(o.applicationId),
+      filed: formatDateTime(o.filedAt) })),
+    o.text ? h('p', { className: 'objection-text' }, o.text) : null,
+    o.outcome ? h('p', { className: 'objection-outcome' }, t(o.outcome === 'UPHELD' ? 'rounds.objectionUpheld'
+      : 'rounds.objectionDismissed'), t('list.separator'), o.answer) : null,
+    staff && !o.outcome ? answerForm(offer, o, failHere) : null));
+    const mayObject = user && user.role === 'investor' && answer.yourApplicationId
+      && !objections.some((o) => o.applicationId === answer.yourApplicationId);
+    let form = null;
+    if (mayObject) {
+      const text = h('textarea', { id: 'round-objection-text', rows: 3, maxLength: 4000 });
+      form = h('form', { className: 'form', id: 'round-objection-form', novalidate: true },
+        h('label', { htmlFor: 'round-objection-text' }, t('rounds.objectionText')), text,
+        h('button', { type: 'submit', className: 'button', id: 'round-object' }, t('rounds.object')));
+      form.addEventListener('submit', async (event) => {
+        event.preventDefault();
+        error.hidden = true;
+        try {
+          await objectToRound(offer.id, text.value);
+          await showResult(offer);
+        } catch (err) {
+          failHere(err);
+        }
+      });
+    }
+    return h('section', { id: 'round-objections' }, h('h4', {}, t('rounds.objectionsTitle')),
+      items.length ? h('ul', { className: 'plain-list' }, items)
+        : h('p', { className: 'hint' }, t('rounds.noObjections')),
+      error, form);
+  }
+
+  /** An officer's answer to one objection: outcome, reasons and, to uphold, the corrected application. */
+  function answerForm(offer, objection, failHere) {
+    const id = (name) => 'objection-' + objection.id + '-' + name;
+    const field = (name, key) => h('div', { className: 'field' }, h('label', { htmlFor: id(name) }, t(key)),
+      h('input', { id: id(name), inputMode: 'numeric' }));
+    const outcome = h('select', { id: id('outcome') },
+      h('option', { value: 'DISMISSED' }, t('rounds.objectionDismissed')),
+      h('option', { value: 'UPHELD' }, t('rounds.objectionUpheld')));
+    const correction = h('fieldset', { hidden: true, className: 'objection-correction' },
+      h('legend', {}, t('rounds.correction')),
+      field('activity', 'reserve.activity'), field('investment', 'reserve.investment'), field('jobs', 'reserve.jobs'),
+      field('exports', 'rounds.exportShare'),
+      h('label', { className: 'checkbox' }, h('input', { type: 'checkbox', id: id('knowledge') }), ' ',
+        t('reserve.knowledgeBased')));
+    outcome.addEventListener('change', () => { correction.hidden = outcome.value !== 'UPHELD'; });
+    const reasons = h('textarea', { id: id('answer'), rows: 2, maxLength: 4000 });
+    const form = h('form', { className: 'form objection-answer', novalidate: true },
+      h('label', { htmlFor: id('outcome') }, t('rounds.objectionOutcome')), outcome,
+      h('label', { htmlFor: id('answer') }, t('rounds.objectionAnswer')), reasons, correction,
+      h('button', { type: 'submit', className: 'button', id: id('send') }, t('rounds.objectionSend')));
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const value = (name) => form.querySelector('#' + id(name)).value.trim();
+      const body = { outcome: outcome.value, answer: reasons.value };
+      if (outcome.value === 'UPHELD') {
+        body.correction = { activity: value('activity'), investment: value('investment'), jobs: value('jobs'),
+          exportSharePct: value('exports') || '0', knowledgeBased: form.querySelector('#' + id('knowledge')).checked };
+      }
+      try {
+        await answerRoundObjection(offer.id, objection.id, body);
+        await showResult(offer);
+      } catch (err) {
+        failHere(err);
+      }
+    });
+    return form;
   }
 
   async function load() {

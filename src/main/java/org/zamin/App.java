@@ -205,8 +205,10 @@ public final class App implements AutoCloseable {
             // payments on the gateway's page; the sweep also sends the time-based reminders (each once)
             var payments = new PaymentService(database.jdbi(), decisionLog, gateway, reservations, notifier, clock);
             var replyReminders = new ReplyReminders(database.jdbi(), notifier, clock);
-            var holdSweeper = HoldSweeper.start(reservations, roundAwards::lapseDue, reservations::remindEndingHolds,
-                    payments::remindInstalments, replyReminders::remind);
+            // rounds close and publish themselves at their closing time, in the same sweep, before award lapses
+            var roundService = new RoundService(database.jdbi(), decisionLog, clock, roundAwards);
+            var holdSweeper = HoldSweeper.start(reservations, roundService::closeDue, roundAwards::lapseDue,
+                    reservations::remindEndingHolds, payments::remindInstalments, replyReminders::remind);
             var decisionSealer = DecisionSealer.start(decisionLog, checkpoints, 1000);
             // contracts, notices and idle land
             var contracts = new ContractService(database.jdbi(), decisionLog, notifier, clock);
@@ -241,8 +243,8 @@ public final class App implements AutoCloseable {
                     new ReservationRoutes(reservations, auth, requestLimits),
                     new AllocationRoutes(database.jdbi(), auth),
                     new ContractRoutes(contracts, auth),
-                    new RoundRoutes(new RoundService(database.jdbi(), decisionLog, clock, roundAwards),
-                            new ObjectionService(database.jdbi(), decisionLog, clock), roundAwards, auth,
+                    new RoundRoutes(roundService,
+                            new ObjectionService(database.jdbi(), decisionLog, clock, roundAwards), roundAwards, auth,
                             requestLimits),
                     new PlanningRoutes(new PlanningRepository(read), estates, exportService, auth, clock, vocabulary),
                     new IdleRoutes(idleScan, idleCases, new ReadingsImport(database.jdbi(), clock), auth, clock,

@@ -12,7 +12,8 @@ SELECT json_build_object(
            'payBy', h.pay_by,
            'paidAt', h.paid_at,
            'sandbox', h.sandbox,
-           'lapsedAt', h.lapsed_at)::text
+           'lapsedAt', h.lapsed_at,
+           'revokedAt', h.revoked_at)::text
   FROM round_award_hold h JOIN parcel p ON p.id = h.parcel_id
  WHERE (CAST(:id AS bigint) IS NULL OR h.id = :id)
    AND (CAST(:offer AS bigint) IS NULL OR h.offer_id = :offer)

@@ -19,7 +19,10 @@ SELECT json_build_object(
            'publishedAt', o.published_at,
            'seedCommitment', encode(o.seed_commitment, 'hex'),
            'closedAt', o.closed_at,
-           'documentSha256', encode(o.document_sha256, 'hex'),
+           'documentSha256', encode(coalesce((SELECT l.document_sha256 FROM round_amendment l WHERE l.offer_id = o.id
+                                               ORDER BY l.version DESC LIMIT 1), o.document_sha256), 'hex'),
+           'documentVersion', CASE WHEN o.state = 'CLOSED' THEN
+               1 + (SELECT count(*) FROM round_amendment l WHERE l.offer_id = o.id) END,
            'objectionDays', o.objection_days,
            'objectionsCloseAt', o.closed_at + make_interval(days => o.objection_days),
            'applications', (SELECT count(*) FROM round_application a WHERE a.offer_id = o.id))::text

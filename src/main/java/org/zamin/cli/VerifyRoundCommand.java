@@ -53,10 +53,15 @@ final class VerifyRoundCommand implements Callable<Integer> {
         Optional<String> expected = Optional.ofNullable(publishedSha256);
         String base = logBase != null ? logBase : remote ? origin(URI.create(source)) : null;
         if (base != null && document.path("inputs").has("offerId")) {
-            JsonNode log = logOf(base, document.path("inputs").path("offerId").asLong());
-            Optional<String> logged = detail(log, "offer.closed", "documentSha256");
+            JsonNode log = logOf(base, "offer", document.path("inputs").path("offerId").asLong());
+            // a later version (an upheld objection's outcome) is published by the objection's answer entry
+            boolean amended = document.hasNonNull("amendment");
+            String publisher = amended ? "round_objection.answered" : "offer.closed";
+            Optional<String> logged = detail(amended
+                    ? logOf(base, "round_objection", document.path("amendment").path("objectionId").asLong()) : log,
+                    publisher, "documentSha256");
             if (logged.isEmpty()) {
-                problems.add("the decision log at " + base + " has no offer.closed entry for this round");
+                problems.add("the decision log at " + base + " has no " + publisher + " entry for this version");
             }
             expected = expected.or(() -> logged);
             logged.filter(l -> publishedSha256 != null && !l.equalsIgnoreCase(publishedSha256)).ifPresent(l ->
@@ -79,10 +84,10 @@ final class VerifyRoundCommand implements Callable<Integer> {
         return 1;
     }
 
-    /** The entries of the public decision log about offer {@code id}. */
-    private static JsonNode logOf(String base, long id) throws IOException, InterruptedException {
-        return JSON.readTree(fetch(URI.create(base + "/api/decisions?subjectType=offer&subjectId=" + id + "&limit=100")))
-                .path("decisions");
+    /** The entries of the public decision log about subject {@code type} {@code id}. */
+    private static JsonNode logOf(String base, String type, long id) throws IOException, InterruptedException {
+        return JSON.readTree(fetch(URI.create(base + "/api/decisions?subjectType=" + type + "&subjectId=" + id
+                + "&limit=100"))).path("decisions");
     }
 
     private static Optional<String> detail(JsonNode decisions, String action, String field) {

@@ -22,6 +22,9 @@ final class AwardRepository {
     private static final String DUE = SqlResource.load("round/award_due");
     private static final String LINE = SqlResource.load("round/award_line");
     private static final String JSON = SqlResource.load("round/award_json");
+    private static final String LIVE = SqlResource.load("round/amend_live_holds");
+    private static final String REVOKE = SqlResource.load("round/amend_revoke");
+    private static final String OPEN_ONE = SqlResource.load("round/amend_open");
 
     /** A hold, locked, with what its payment, lapse and notices need. */
     record Hold(long id, long offerId, long parcelId, long applicationId, String state, Instant payBy,
@@ -29,6 +32,9 @@ final class AwardRepository {
 
     /** What passing a plot on needs of its round. */
     record Line(String document, String documentSha256, int paymentDays, List<Long> heldBy) {}
+
+    /** A live (DUE or PAID) hold, as an amendment sees it. */
+    record Live(long id, long parcelId, long applicationId, String state) {}
 
     /** Opens the published winners' holds of a round being closed; answers their ids. */
     List<Long> open(Handle h, long offerId, int depositPerMille, Instant now) {
@@ -80,5 +86,22 @@ final class AwardRepository {
 
     List<String> json(Handle h, Long id, Long offerId) {
         return h.createQuery(JSON).bind("id", id).bind("offer", offerId).mapTo(String.class).list();
+    }
+
+    /** The live holds of an offer, locked. */
+    List<Live> live(Handle h, long offerId) {
+        return h.createQuery(LIVE).bind("offer", offerId)
+                .map((rs, ctx) -> new Live(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4))).list();
+    }
+
+    void revoke(Handle h, long id, long amendmentId, Instant now) {
+        h.createUpdate(REVOKE).bind("id", id).bind("amendment", amendmentId).bind("now", utc(now)).execute();
+    }
+
+    /** Opens a DUE hold for a winner an amendment added; answers its id. */
+    long openOne(Handle h, long offerId, long parcelId, long applicationId, int depositPerMille, Instant now) {
+        return h.createQuery(OPEN_ONE).bind("offer", offerId).bind("parcel", parcelId)
+                .bind("application", applicationId).bind("perMille", depositPerMille).bind("now", utc(now))
+                .mapTo(Long.class).one();
     }
 }

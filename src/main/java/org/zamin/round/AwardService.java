@@ -4,10 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -67,6 +71,50 @@ public final class AwardService {
         return ids.size();
     }
 
+    /**
+     * In an amendment's transaction: makes the holds agree with the plots whose winner the amendment changed
+     * ({@code changed}: plot → its new winner, null for nobody). A DUE hold on such a plot is REVOKED by the amendment
+     * and its holder told; the new winner gets a DUE hold and is told; a plot nobody wins any more is AVAILABLE again,
+     * a plot won anew is RESERVED. Refuses (409) to take a plot whose deposit is PAID, or one no longer AVAILABLE.
+     */
+    void amend(Handle h, long offerId, long amendmentId, Map<Long, Long> changed, Instant now) {
+        Set<Long> held = new HashSet<>();
+        List<Long> freed = new ArrayList<>();
+        for (var hold : repo.live(h, offerId)) {
+            if (!changed.containsKey(hold.parcelId())) {
+                continue;
+            }
+            held.add(hold.parcelId());
+            if ("PAID".equals(hold.state())) {
+                throw new Conflict("award_paid", "the deposit of plot " + hold.parcelId() + " is paid: the amended "
+                        + "result cannot take it from its holder");
+            }
+            var revoked = repo.lock(h, hold.id()).orElseThrow();
+            repo.revoke(h, hold.id(), amendmentId, now);
+            notifyHolder(h, revoked, "round_award_revoked", "notice.roundAwardRevoked");
+            if (changed.get(hold.parcelId()) == null) {
+                freed.add(hold.parcelId());
+            }
+        }
+        List<Long> reserve = new ArrayList<>();
+        for (var plot : new TreeSet<>(changed.keySet())) {
+            Long winner = changed.get(plot);
+            if (winner == null) {
+                continue;
+            }
+            if (!held.contains(plot)) {
+                reserve.add(plot);
+            }
+            long id = repo.openOne(h, offerId, plot, winner, ReservationService.DEPOSIT_PER_MILLE, now);
+            notifyHolder(h, repo.lock(h, id).orElseThrow(), "round_award_due", "notice.roundAwardDue");
+        }
+        if (reserve.size() != ParcelStatusWriter.change(h, reserve, ParcelStatus.RESERVED, ParcelStatus.AVAILABLE)
+                .size()) {
+            throw new Conflict("parcel_not_available", "a plot the amended result awards is no longer AVAILABLE");
+        }
+        ParcelStatusWriter.change(h, freed, ParcelStatus.AVAILABLE, ParcelStatus.RESERVED);
+    }
+
     /** The winner pays their award's deposit through the gateway → PAID; late, the hold lapses instead (409). */
     public String pay(CurrentUser investor, long offerId) {
         boolean[] lapsed = {false};
@@ -80,6 +128,10 @@ public final class AwardService {
                 }
                 if ("LAPSED".equals(hold.state())) {
                     throw lapsed(offerId);
+                }
+                if ("REVOKED".equals(hold.state())) {
+                    throw new Conflict("award_revoked", "your award in offer " + offerId
+                            + " was revoked by an upheld objection's amended result");
                 }
                 Instant now = clock.instant();
                 if (!now.isBefore(hold.payBy())) {
@@ -154,6 +206,7 @@ public final class AwardService {
         // one pass-on at a time per round, so two lapses never offer their plots to the same applicant
         rounds.lock(h, hold.offerId()).orElseThrow();
         repo.lapse(h, hold.id(), now);
+        notifyHolder(h, hold, "round_award_lapsed", "notice.roundAwardLapsed");
         var line = repo.line(h, hold.offerId());
         Optional<Long> next = nextInLine(line, hold.parcelId());
         Map<String, Object> details = new LinkedHashMap<>();

@@ -1,11 +1,13 @@
 package org.zamin.round;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -13,9 +15,15 @@ import org.erdtman.jcs.JsonCanonicalizer;
 
 /**
  * A round's published document: {@code {"format": "zamin-round/1", "inputs": …, "result": …}} in RFC 8785 canonical
- * JSON (keys sorted, no spaces, UTF-8), so that its SHA-256, logged at close, identifies it byte for byte.
+ * JSON (keys sorted, no spaces, UTF-8), so that its SHA-256, logged at close, identifies it byte for byte. A later
+ * version, published by an upheld objection's outcome, also has {@code "amendment"}: its version number, the objection
+ * and the SHA-256 of the version it replaces.
  */
-public record RoundDocument(String format, RoundInputs inputs, RoundResult result) {
+public record RoundDocument(@JsonInclude(JsonInclude.Include.NON_NULL) Amendment amendment, String format,
+        RoundInputs inputs, RoundResult result) {
+
+    /** What makes a document a later version: the upheld objection and the version it replaces (hex SHA-256). */
+    public record Amendment(int version, long objectionId, String previousSha256) {}
 
     /** The document format this service writes and verifies. */
     public static final String FORMAT = "zamin-round/1";
@@ -37,7 +45,12 @@ public record RoundDocument(String format, RoundInputs inputs, RoundResult resul
 
     /** The document of a round's inputs and the result the allocation made of them. */
     public static RoundDocument of(RoundInputs inputs, RoundResult result) {
-        return new RoundDocument(FORMAT, inputs, result);
+        return new RoundDocument(null, FORMAT, inputs, result);
+    }
+
+    /** The next version of a document: these inputs and their result, published by an upheld objection. */
+    public static RoundDocument amended(Amendment amendment, RoundInputs inputs, RoundResult result) {
+        return new RoundDocument(amendment, FORMAT, inputs, result);
     }
 
     /**
@@ -71,7 +84,11 @@ public record RoundDocument(String format, RoundInputs inputs, RoundResult resul
     /** Reads a document; refuses JSON that is not one (unknown or missing fields included). */
     public static RoundDocument parse(String json) {
         try {
-            return JSON.readValue(json, RoundDocument.class);
+            var tree = JSON.readTree(json);
+            if (tree instanceof ObjectNode object && !object.has("amendment")) {
+                object.putNull("amendment");
+            }
+            return JSON.treeToValue(tree, RoundDocument.class);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not a round document: " + e.getOriginalMessage(), e);
         }

@@ -38,6 +38,10 @@ final class RoundRepository {
     private static final String LOCK_OBJECTION = SqlResource.load("round/lock_objection");
     private static final String ANSWER_OBJECTION = SqlResource.load("round/answer_objection");
     private static final String OBJECTIONS_JSON = SqlResource.load("round/objections_json");
+    private static final String DUE_TO_CLOSE = SqlResource.load("round/due_to_close");
+    private static final String INSERT_AMENDMENT = SqlResource.load("round/insert_amendment");
+    private static final String AMEND_AWARDS = SqlResource.load("round/amend_awards");
+    private static final String AMEND_AWARDS_ADD = SqlResource.load("round/amend_awards_add");
     static final ObjectMapper JSON = new ObjectMapper();
 
     /** An offer as its life cycle needs it, read under a lock. */
@@ -50,14 +54,20 @@ final class RoundRepository {
     /** An application written: its id and whether it is new. */
     record Written(long id, boolean created) {}
 
-    /** A closed round's document, its hash, and the asking investor's application in it (if any). */
-    record Result(String document, String sha256, Long yourApplication) {}
+    /**
+     * A closed round's current document (its latest version), its hash and version, and the asking investor's
+     * application in it (if any).
+     */
+    record Result(String document, String sha256, Long yourApplication, int version) {}
 
     /** What an objection needs of its round; {@code application} is the asking investor's (null: none). */
     record ObjectionTarget(String state, Instant closedAt, int objectionDays, String estateCode, Long application) {}
 
     /** An objection, locked; {@code outcome} null until answered. */
     record LockedObjection(long id, long applicationId, String outcome) {}
+
+    /** An amendment written: its id and its document's SHA-256 as the database computed it. */
+    record Amendment(long id, String sha256) {}
 
     /** An offer's state and estate. */
     record State(String state, String estateCode) {}
@@ -111,6 +121,11 @@ final class RoundRepository {
     Optional<Long> unofferedPlot(Handle h, long offerId, List<Long> ranking) {
         return h.createQuery(UNOFFERED_PLOT).bind("offer", offerId).bindArray("ranking", Long.class, ranking)
                 .mapTo(Long.class).findOne();
+    }
+
+    /** Published rounds whose window has ended by {@code now}, oldest closing time first. */
+    List<Long> dueToClose(Handle h, Instant now) {
+        return h.createQuery(DUE_TO_CLOSE).bind("now", utc(now)).mapTo(Long.class).list();
     }
 
     /** Publishes a draft with its seed; answers the seed's commitment (hex). */
@@ -175,7 +190,8 @@ final class RoundRepository {
 
     Optional<Result> result(Handle h, long offerId, Long investor) {
         return h.createQuery(RESULT).bind("id", offerId).bind("investor", investor)
-                .map((rs, ctx) -> new Result(rs.getString(1), rs.getString(2), (Long) rs.getObject(3))).findOne();
+                .map((rs, ctx) -> new Result(rs.getString(1), rs.getString(2), (Long) rs.getObject(3), rs.getInt(4)))
+                .findOne();
     }
 
     Optional<State> state(Handle h, long offerId) {
@@ -210,6 +226,23 @@ final class RoundRepository {
     List<String> objectionsJson(Handle h, long offerId, Long id, boolean withText, Long investor) {
         return h.createQuery(OBJECTIONS_JSON).bind("offer", offerId).bind("id", id).bind("withText", withText)
                 .bind("investor", investor).mapTo(String.class).list();
+    }
+
+    Amendment insertAmendment(Handle h, long offerId, long objectionId, int version, String correction,
+            String previousSha256, String document, List<Long> parcels, List<Long> winners, long by, Instant now) {
+        return h.createQuery(INSERT_AMENDMENT).bind("offer", offerId).bind("objection", objectionId)
+                .bind("version", version).bind("correction", correction).bind("previousSha256", previousSha256)
+                .bind("document", document).bindArray("parcels", Long.class, parcels)
+                .bindArray("winners", Long.class, winners).bind("by", by).bind("now", utc(now))
+                .map((rs, ctx) -> new Amendment(rs.getLong(1), rs.getString(2))).one();
+    }
+
+    /** Makes the offer's awards those of an amendment: the ones it no longer states go, then the new ones come. */
+    void amendAwards(Handle h, long offerId, List<Long> parcels, List<Long> winners) {
+        h.createQuery(AMEND_AWARDS).bind("offer", offerId).bindArray("parcels", Long.class, parcels)
+                .bindArray("winners", Long.class, winners).mapTo(Long.class).one();
+        h.createUpdate(AMEND_AWARDS_ADD).bind("offer", offerId).bindArray("parcels", Long.class, parcels)
+                .bindArray("winners", Long.class, winners).execute();
     }
 
     static OffsetDateTime utc(Instant instant) {

@@ -82,7 +82,8 @@ public final class RoundRoutes {
     public void result(Context ctx) {
         var r = rounds.result(auth.find(ctx), Params.id(ctx, "id"));
         send(ctx, "{\"offerId\":" + Params.id(ctx, "id") + ",\"documentSha256\":\"" + r.sha256()
-                + "\",\"yourApplicationId\":" + r.yourApplication() + ",\"document\":" + r.document() + "}");
+                + "\",\"version\":" + r.version() + ",\"yourApplicationId\":" + r.yourApplication()
+                + ",\"document\":" + r.document() + "}");
     }
 
     /** The published document byte for byte, as a download. */
@@ -91,6 +92,7 @@ public final class RoundRoutes {
         var r = rounds.result(auth.find(ctx), id);
         ctx.header("Content-Disposition", "attachment; filename=\"round-" + id + ".json\"");
         ctx.header("X-Document-SHA256", r.sha256());
+        ctx.header("X-Document-Version", String.valueOf(r.version()));
         send(ctx, r.document());
     }
 

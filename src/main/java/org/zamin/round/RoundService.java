@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.zamin.account.CurrentUser;
 import org.zamin.account.Visibility;
 import org.zamin.db.Transactions;
@@ -47,6 +49,7 @@ public final class RoundService {
     public static final long MAX_INVESTMENT = (1L << 53) - 1;
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Logger log = LoggerFactory.getLogger(RoundService.class);
 
     private final Jdbi jdbi;
     private final DecisionLog decisions;
@@ -278,43 +281,79 @@ public final class RoundService {
             if (now.isBefore(offer.closesAt())) {
                 throw new Conflict("window_not_closed", "the application window closes at " + offer.closesAt());
             }
-            DecisionLog.Head head = decisions.sealedHead(h);
-            String[] seed = repo.seed(h, id);
-            RoundInputs inputs = new RoundInputs(id, offer.estateCode(), offer.opensAt().toString(),
-                    offer.closesAt().toString(), offer.maxRanked(), offer.rules(),
-                    new RoundInputs.Lottery(seed[1], seed[0], head.position(), head.hash()),
-                    repo.inputPlots(h, id), repo.inputApplications(h, id));
-            RoundResult result = RoundAllocation.allocate(inputs);
-            String document = RoundDocument.of(inputs, result).canonical();
-            List<Long> won = new ArrayList<>();
-            List<Long> winners = new ArrayList<>();
-            List<Long> unwon = new ArrayList<>();
-            for (var award : result.plots()) {
-                if (award.winner() == null) {
-                    unwon.add(award.plot());
-                } else {
-                    won.add(award.plot());
-                    winners.add(award.winner());
-                }
-            }
-            repo.insertAwards(h, id, won, winners);
-            String sha = repo.close(h, id, now, head.position(), head.hash(), document);
-            ParcelStatusWriter.change(h, unwon, ParcelStatus.AVAILABLE, ParcelStatus.RESERVED);
-            int holds = awards.openHolds(h, id, now);
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("documentSha256", sha);
-            details.put("seed", seed[0]);
-            details.put("seedCommitment", seed[1]);
-            details.put("chainHeadPosition", head.position());
-            details.put("chainHeadHash", head.hash());
-            details.put("applications", inputs.applications().size());
-            details.put("plotsWon", won.size());
-            details.put("plotsFreed", unwon);
-            details.put("awardHoldsOpened", holds);
-            decisions.append(h, decision(user, "offer.closed", id, offer.estateCode(), "PUBLISHED", "CLOSED")
-                    .withParcels(repo.parcelIds(h, id)).withPublicDetails(details));
+            closeIn(h, Actor.user(user.id(), user.role()), offer, now);
             return offerJson(h, id);
         });
+    }
+
+    /**
+     * Closes every published round whose window has ended (as of the clock), as the system, the same way an officer
+     * does; run by the background sweep so that a round publishes itself at its published closing time. Answers how
+     * many it closed.
+     */
+    public int closeDue() {
+        int closed = 0;
+        for (long id : jdbi.withHandle(h -> repo.dueToClose(h, clock.instant()))) {
+            boolean done = Transactions.retrying(jdbi, h -> {
+                var offer = repo.lock(h, id).orElse(null);
+                Instant now = clock.instant();
+                if (offer == null || !"PUBLISHED".equals(offer.state()) || now.isBefore(offer.closesAt())) {
+                    return false;
+                }
+                closeIn(h, Actor.SYSTEM, offer, now);
+                return true;
+            });
+            closed += done ? 1 : 0;
+        }
+        if (closed > 0) {
+            log.info("closed and published {} allocation rounds at their closing time", closed);
+        }
+        return closed;
+    }
+
+    /**
+     * The close itself, in the caller's transaction with the offer locked: seals the decision log and takes its head,
+     * reveals the seed, allocates, writes the awards and the document, frees the plots nobody won, opens the winners'
+     * holds and logs the document's SHA-256.
+     */
+    private void closeIn(Handle h, Actor actor, RoundRepository.Offer offer, Instant now) {
+        long id = offer.id();
+        DecisionLog.Head head = decisions.sealedHead(h);
+        String[] seed = repo.seed(h, id);
+        RoundInputs inputs = new RoundInputs(id, offer.estateCode(), offer.opensAt().toString(),
+                offer.closesAt().toString(), offer.maxRanked(), offer.rules(),
+                new RoundInputs.Lottery(seed[1], seed[0], head.position(), head.hash()),
+                repo.inputPlots(h, id), repo.inputApplications(h, id));
+        RoundResult result = RoundAllocation.allocate(inputs);
+        String document = RoundDocument.of(inputs, result).canonical();
+        List<Long> won = new ArrayList<>();
+        List<Long> winners = new ArrayList<>();
+        List<Long> unwon = new ArrayList<>();
+        for (var award : result.plots()) {
+            if (award.winner() == null) {
+                unwon.add(award.plot());
+            } else {
+                won.add(award.plot());
+                winners.add(award.winner());
+            }
+        }
+        repo.insertAwards(h, id, won, winners);
+        String sha = repo.close(h, id, now, head.position(), head.hash(), document);
+        ParcelStatusWriter.change(h, unwon, ParcelStatus.AVAILABLE, ParcelStatus.RESERVED);
+        int holds = awards.openHolds(h, id, now);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("documentSha256", sha);
+        details.put("seed", seed[0]);
+        details.put("seedCommitment", seed[1]);
+        details.put("chainHeadPosition", head.position());
+        details.put("chainHeadHash", head.hash());
+        details.put("applications", inputs.applications().size());
+        details.put("plotsWon", won.size());
+        details.put("plotsFreed", unwon);
+        details.put("awardHoldsOpened", holds);
+        decisions.append(h, Decision.of(actor, "offer.closed", "offer", String.valueOf(id))
+                .withEstate(offer.estateCode()).withTransition("PUBLISHED", "CLOSED")
+                .withParcels(repo.parcelIds(h, id)).withPublicDetails(details));
     }
 
     /** The offers a viewer may see (drafts only for staff of their estate), newest first. */

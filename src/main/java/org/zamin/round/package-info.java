@@ -9,12 +9,16 @@
  *   <li>the published document (its inputs and output, RFC 8785 canonical JSON, SHA-256):
  *       {@link org.zamin.round.RoundDocument}; {@link org.zamin.round.RoundVerifier} recomputes one
  *       ({@code ./zamin verify-round});</li>
- *   <li>the life cycle (create, publish, apply, close): {@link org.zamin.round.RoundService}, with its queries in
+ *   <li>the life cycle (create, publish, apply, close by an officer or, at {@code closesAt}, by the hold sweep's
+ *       {@code closeDue}): {@link org.zamin.round.RoundService}, with its queries in
  *       {@code sql/round/*.sql} run by {@code RoundRepository}; what may change when is also enforced by the
  *       triggers of {@code R__round_guards.sql}, and one winner per plot by a primary key;</li>
  *   <li>after the close, the winners' deposit holds, their payment, and the pass-on of an unpaid award to the next in
  *       the published order: {@link org.zamin.round.AwardService} ({@code sql/round/award_*.sql}, table
  *       {@code round_award_hold}, guarded by {@code round_award_hold_guard});</li>
+ *   <li>objections, and an upheld objection's outcome: the corrected application, the allocation re-run and the next
+ *       document version ({@code round_amendment}, guarded by {@code round_amendment_guard}), with the awards and
+ *       holds made to follow it: {@link org.zamin.round.ObjectionService} and {@code AwardService.amend};</li>
  *   <li>HTTP: {@link org.zamin.round.RoundRoutes} ({@code /api/offers…}).</li>
  * </ul>
  */

@@ -130,6 +130,8 @@ class RoundAwardApiTest {
         assertEquals("RESERVED", Rounds.parcelStatus(p1));
         String notices = inbox(c);
         assertTrue(notices.contains("round_award_passed"), notices);
+        String lapsedNotices = inbox(a);
+        assertTrue(lapsedNotices.contains("round_award_lapsed"), "the lapsed winner is told: " + lapsedNotices);
         JsonNode lapse = Http.get("/api/decisions?subjectType=round_award_hold&subjectId="
                 + holds.get(0).get("id").asLong()).json().get("decisions").get(0);
         assertEquals("round_award.lapsed", lapse.get("action").asText());

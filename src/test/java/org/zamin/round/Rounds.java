@@ -106,11 +106,16 @@ final class Rounds {
                 random.nextInt(150), random.nextBoolean(), random.nextInt(101));
     }
 
-    /** Moves past the window and closes the round; answers the published result envelope. */
+    /**
+     * Moves past the window and closes the round; answers the published result envelope. The server's background sweep
+     * closes a round at its closing time too, so it may have closed it first (then the officer's close is refused).
+     */
     static JsonNode closeAndRead(TestUsers.User officer, long offer) {
         advance(Duration.ofHours(1).plusMinutes(1));
         var closed = action(officer, offer, "close");
-        assertEquals(200, closed.status(), closed.body());
+        if (closed.status() != 200) {
+            assertEquals("CLOSED", Http.get("/api/offers/" + offer).json().get("state").asText(), closed.body());
+        }
         var result = Http.get("/api/offers/" + offer + "/result");
         assertEquals(200, result.status(), result.body());
         return result.json();

@@ -86,8 +86,9 @@ class RoundBrowserTest {
             assertEquals(40, saved.get("jobs").asInt());
 
             ts.clock().advance(Duration.ofHours(1).plusMinutes(1));
-            assertEquals(200, Http.post("/api/offers/" + offer + "/close", null, "Authorization", officer.bearer())
-                    .status());
+            var closed = Http.post("/api/offers/" + offer + "/close", null, "Authorization", officer.bearer());
+            // the background sweep closes a round at its closing time too, and may have been first
+            assertEquals("CLOSED", Http.get("/api/offers/" + offer).json().get("state").asText(), closed.body());
 
             d.navigate().refresh();
             wait(10).until(x -> !x.findElements(By.cssSelector(card + " .result-button")).isEmpty());
@@ -99,6 +100,10 @@ class RoundBrowserTest {
                     && mine.getText().contains("K-2"), mine.getText());
             assertTrue(d.findElement(By.cssSelector(".round-row-mine .round-score")).getText().matches(".*\\d.*"));
             assertTrue(d.findElement(By.id("round-sha")).getText().matches("[0-9a-f]{64}"));
+            // the winner pays the award's deposit from the result page
+            assertEquals("DUE", d.findElement(By.id("round-award-state")).getAttribute("data-state"));
+            d.findElement(By.id("round-award-pay")).click();
+            wait(10).until(x -> !x.findElements(By.cssSelector("#round-award-state[data-state='PAID']")).isEmpty());
 
             d.findElement(By.cssSelector(".lang-button[data-lang='fa']")).click();
             wait(10).until(x -> "rtl".equals(x.findElement(By.tagName("html")).getAttribute("dir")));
@@ -109,6 +114,24 @@ class RoundBrowserTest {
             assertTrue(persian.contains("شما") && persian.contains("قطعه گرفت"), persian);
             assertTrue(d.findElement(By.cssSelector(".round-row-mine .round-score")).getText()
                     .codePoints().anyMatch(c -> c >= '۰' && c <= '۹'), "the score in Persian digits");
+
+            // the investor objects, in Persian; the officer answers on the record; the investor reads the answer
+            d.findElement(By.id("round-objection-text")).sendKeys("امتیاز صادرات من درست حساب نشده است.");
+            d.findElement(By.id("round-object")).click();
+            wait(10).until(x -> !x.findElements(By.cssSelector(".round-objection[data-outcome='FILED']")).isEmpty());
+            assertTrue(d.findElement(By.cssSelector(".round-objection .objection-text")).getText()
+                    .contains("امتیاز صادرات"));
+            assertTrue(d.findElements(By.id("round-objection-form")).isEmpty(), "one objection per application");
+            long objection = Long.parseLong(d.findElement(By.cssSelector(".round-objection")).getAttribute("data-id"));
+            var answered = Http.post("/api/offers/" + offer + "/objections/" + objection + "/answer",
+                    Map.of("outcome", "DISMISSED", "answer", "Export share is scored as stated in the application."),
+                    "Authorization", officer.bearer());
+            assertEquals(200, answered.status(), answered.body());
+            d.findElement(By.cssSelector(card + " .result-button")).click();
+            wait(10).until(x -> !x.findElements(By.cssSelector(".round-objection[data-outcome='DISMISSED']"))
+                    .isEmpty());
+            String outcome = d.findElement(By.cssSelector(".round-objection .objection-outcome")).getText();
+            assertTrue(outcome.contains("رد شد") && outcome.contains("Export share is scored"), outcome);
         } finally {
             browser.screenshot(test.getDisplayName());
         }
