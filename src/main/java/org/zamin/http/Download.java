@@ -126,7 +126,9 @@ public final class Download {
         } else {
             log.error("download of {} failed after it started; the connection was cut", ctx.path(), e);
         }
-        ServletContextRequest.getServletContextRequest(ctx.req()).getServletChannel().abort(e);
+        // closing the connection's end point leaves the request to complete as usual, its last writes failing
+        ServletContextRequest.getServletContextRequest(ctx.req()).getConnectionMetaData().getConnection()
+                .getEndPoint().close(e);
     }
 
     /** Holds the first {@link #IN_MEMORY_BYTES}; past them, sends the headers and streams the rest. */

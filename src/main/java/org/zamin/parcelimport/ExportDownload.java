@@ -37,6 +37,9 @@ public final class ExportDownload {
             Download.file(ctx, file, format.mediaType(), format.compressible(), exported.sha256());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (Error e) {
+            // out of memory while writing the file: a 500 like any failure (the file is deleted below)
+            throw new IllegalStateException("the export failed: " + e, e);
         } finally {
             if (dir != null) {
                 ImportService.deleteTree(dir);
