@@ -35,6 +35,8 @@ public final class GeoPackageWriter {
      */
     static final int USER_VERSION = 10300;
 
+    private static final String INSERT = org.zamin.db.SqlResource.load("io/gpkg_insert_parcel");
+
     private GeoPackageWriter() {}
 
     /**
@@ -91,8 +93,7 @@ public final class GeoPackageWriter {
                 s.execute("PRAGMA synchronous = OFF");
             }
             connection.setAutoCommit(false);
-            this.insert = connection.prepareStatement("INSERT INTO parcels (geom, plot_no, estate, land_use, price_m2,"
-                    + " area_m2, status, utilities) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+            this.insert = connection.prepareStatement(INSERT);
         }
 
         @Override
