@@ -194,6 +194,7 @@ public final class Database implements AutoCloseable {
         Jdbi jdbi = Jdbi.create(pool);
         jdbi.addCustomizer(new PlanPerExecution());
         jdbi.getConfig(SqlStatements.class).setSqlLogger(pool.lostConnections());
+        jdbi.setHandleCallbackDecorator(ReadCursor.discardOnError());
         return jdbi;
     }
 
@@ -202,6 +203,7 @@ public final class Database implements AutoCloseable {
         Jdbi jdbi = Jdbi.create(source);
         jdbi.addCustomizer(new PlanPerExecution());
         jdbi.getConfig(SqlStatements.class).setSqlLogger(source.lostConnections());
+        jdbi.setHandleCallbackDecorator(ReadCursor.discardOnError());
         return jdbi;
     }
 

@@ -130,7 +130,7 @@ public final class Representation {
     }
 
     /** No {@code If-Range}, or one naming this ETag (strong comparison; a date is not a validator here). */
-    private static boolean ifRangeHolds(String ifRange, String etag) {
+    static boolean ifRangeHolds(String ifRange, String etag) {
         return ifRange == null || ifRange.trim().equals(etag);
     }
 

@@ -98,17 +98,25 @@ public final class CsvFormat {
         return SourceFeature.of(number, g, attributes);
     }
 
-    public static void write(List<ExportRow> rows, Writer out) throws IOException {
+    /** A writer of the header and one record per plot to {@code out}; {@link FeatureWriter#finish()} flushes it. */
+    public static FeatureWriter writer(Writer out) throws IOException {
         List<String> header = new ArrayList<>(ExportRow.COLUMNS);
         header.add("wkt");
         WKTWriter wkt = new WKTWriter();
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
-                .setHeader(header.toArray(String[]::new)).get())) {
-            for (ExportRow r : rows) {
+        CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
+                .setHeader(header.toArray(String[]::new)).setAutoFlush(false).get());
+        return new FeatureWriter() {
+            @Override
+            public void write(ExportRow r) throws IOException {
                 printer.printRecord(r.plotNumber(), r.estate(), r.landUse(), r.pricePerM2(),
                         String.format(Locale.ROOT, "%.2f", r.areaM2()), r.status(), r.utilitiesJson(),
                         wkt.write(r.geometry()));
             }
-        }
+
+            @Override
+            public void finish() throws IOException {
+                printer.flush();
+            }
+        };
     }
 }

@@ -9,7 +9,6 @@ import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.locationtech.jts.geom.Envelope;
 import org.wololo.flatgeobuf.ColumnMeta;
 import org.wololo.flatgeobuf.Constants;
 import org.wololo.flatgeobuf.GeometryConversions;
@@ -21,41 +20,50 @@ import org.wololo.flatgeobuf.generated.GeometryType;
 /**
  * Writes plots as FlatGeobuf (org.wololo:flatgeobuf): a streamed binary format that GDAL and QGIS read fast, for
  * whole-country exports. One layer {@code parcels} of polygons in EPSG:4326, the columns of {@link ExportRow},
- * without a spatial index (GDAL reads it in one pass).
+ * without a spatial index (GDAL reads it in one pass), so it is written as the rows come.
  */
 public final class FlatGeobufWriter {
 
     private FlatGeobufWriter() {}
 
-    public static void write(List<ExportRow> rows, OutputStream out) throws IOException {
+    /**
+     * A writer of a FlatGeobuf to {@code out} whose header declares {@code summary} (the count and extent of the rows
+     * that will be written); {@link FeatureWriter#finish()} flushes {@code out}.
+     */
+    public static FeatureWriter open(OutputStream out, FeatureWriter.Summary summary) throws IOException {
         HeaderMeta header = new HeaderMeta();
         header.name = "parcels";
         header.geometryType = (byte) GeometryType.Polygon;
         header.srid = 4326;
-        header.featuresCount = rows.size();
+        header.featuresCount = summary.count();
         header.indexNodeSize = 0;
         header.columns = columns();
-        Envelope extent = new Envelope();
-        rows.forEach(r -> extent.expandToInclude(r.geometry().getEnvelopeInternal()));
-        header.envelope = extent.isNull() ? null : extent;
+        header.envelope = summary.extent() == null || summary.extent().isNull() ? null : summary.extent();
         out.write(Constants.MAGIC_BYTES);
         FlatBufferBuilder builder = new FlatBufferBuilder(16 * 1024);
         HeaderMeta.write(header, out, builder);
         var channel = Channels.newChannel(out);
-        for (ExportRow r : rows) {
-            builder.clear();
-            int geometry = GeometryConversions.serialize(builder, r.geometry(), (byte) GeometryType.Polygon);
-            int properties = Feature.createPropertiesVector(builder, properties(r));
-            Feature.startFeature(builder);
-            Feature.addGeometry(builder, geometry);
-            Feature.addProperties(builder, properties);
-            Feature.finishSizePrefixedFeatureBuffer(builder, Feature.endFeature(builder));
-            ByteBuffer data = builder.dataBuffer();
-            while (data.hasRemaining()) {
-                channel.write(data);
+        return new FeatureWriter() {
+            @Override
+            public void write(ExportRow r) throws IOException {
+                builder.clear();
+                int geometry = GeometryConversions.serialize(builder, r.geometry(), (byte) GeometryType.Polygon);
+                int properties = Feature.createPropertiesVector(builder, properties(r));
+                Feature.startFeature(builder);
+                Feature.addGeometry(builder, geometry);
+                Feature.addProperties(builder, properties);
+                Feature.finishSizePrefixedFeatureBuffer(builder, Feature.endFeature(builder));
+                ByteBuffer data = builder.dataBuffer();
+                while (data.hasRemaining()) {
+                    channel.write(data);
+                }
             }
-        }
-        out.flush();
+
+            @Override
+            public void finish() throws IOException {
+                out.flush();
+            }
+        };
     }
 
     private static List<ColumnMeta> columns() {

@@ -2,7 +2,10 @@ package org.zamin.io;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import mil.nga.geopackage.GeoPackage;
@@ -11,8 +14,6 @@ import mil.nga.geopackage.db.GeoPackageDataType;
 import mil.nga.geopackage.db.TableColumnKey;
 import mil.nga.geopackage.features.columns.GeometryColumns;
 import mil.nga.geopackage.features.user.FeatureColumn;
-import mil.nga.geopackage.features.user.FeatureDao;
-import mil.nga.geopackage.features.user.FeatureRow;
 import mil.nga.geopackage.features.user.FeatureTableMetadata;
 import mil.nga.geopackage.geom.GeoPackageGeometryData;
 import mil.nga.geopackage.srs.SpatialReferenceSystem;
@@ -34,9 +35,16 @@ public final class GeoPackageWriter {
      */
     static final int USER_VERSION = 10300;
 
+    private static final String INSERT = org.zamin.db.SqlResource.load("io/gpkg_insert_parcel");
+
     private GeoPackageWriter() {}
 
-    public static void write(List<ExportRow> rows, Path file) throws IOException {
+    /**
+     * Creates {@code file} with an empty {@code parcels} table and answers a writer of its rows: one prepared
+     * {@code INSERT} for every row, committed every {@link #BATCH_ROWS} rows ({@link FeatureWriter#finish()} commits
+     * the rest and closes the file).
+     */
+    public static FeatureWriter open(Path file) throws IOException {
         GeoPackageManager.create(file.toFile());
         GeoPackage gpkg = GeoPackageManager.open(file.toFile());
         try {
@@ -56,25 +64,81 @@ public final class GeoPackageWriter {
             attributes.add(FeatureColumn.createColumn("status", GeoPackageDataType.TEXT));
             attributes.add(FeatureColumn.createColumn("utilities", GeoPackageDataType.TEXT));
             gpkg.createFeatureTable(FeatureTableMetadata.create(columns, attributes));
-            FeatureDao dao = gpkg.getFeatureDao(columns);
-            gpkg.beginTransaction();
-            for (ExportRow r : rows) {
-                FeatureRow row = dao.newRow();
-                row.setGeometry(GeoPackageGeometryData.create(srs.getSrsId(), polygon((Polygon) r.geometry())));
-                row.setValue("plot_no", r.plotNumber());
-                row.setValue("estate", r.estate());
-                row.setValue("land_use", r.landUse());
-                row.setValue("price_m2", r.pricePerM2());
-                row.setValue("area_m2", Math.round(r.areaM2() * 100) / 100.0);
-                row.setValue("status", r.status());
-                row.setValue("utilities", r.utilitiesJson());
-                dao.create(row);
-            }
-            gpkg.endTransaction(true);
-            gpkg.execSQL("PRAGMA user_version = " + USER_VERSION);
-        } catch (SQLException e) {
+            return new Rows(gpkg, srs.getSrsId());
+        } catch (SQLException | RuntimeException e) {
+            gpkg.close();
             throw new IOException("cannot write the GeoPackage: " + e.getMessage(), e);
-        } finally {
+        }
+    }
+
+    /** Rows committed together: large enough that commits cost nothing, small enough to bound SQLite's journal. */
+    static final int BATCH_ROWS = 20_000;
+
+    /** The rows of one GeoPackage, inserted through one prepared statement in batched transactions. */
+    private static final class Rows implements FeatureWriter {
+
+        private final GeoPackage gpkg;
+        private final long srsId;
+        private final Connection connection;
+        private final PreparedStatement insert;
+        private int pending;
+
+        Rows(GeoPackage gpkg, long srsId) throws SQLException {
+            this.gpkg = gpkg;
+            this.srsId = srsId;
+            this.connection = gpkg.getConnection().getConnection();
+            try (Statement s = connection.createStatement()) {
+                // a scratch file the service deletes after sending: no journal to keep, no fsync to wait for
+                s.execute("PRAGMA journal_mode = OFF");
+                s.execute("PRAGMA synchronous = OFF");
+            }
+            connection.setAutoCommit(false);
+            this.insert = connection.prepareStatement(INSERT);
+        }
+
+        @Override
+        public void write(ExportRow r) throws IOException {
+            try {
+                insert.setBytes(1, GeoPackageGeometryData.create(srsId, polygon((Polygon) r.geometry())).toBytes());
+                insert.setString(2, r.plotNumber());
+                insert.setString(3, r.estate());
+                insert.setString(4, r.landUse());
+                insert.setLong(5, r.pricePerM2());
+                insert.setDouble(6, Math.round(r.areaM2() * 100) / 100.0);
+                insert.setString(7, r.status());
+                insert.setString(8, r.utilitiesJson());
+                insert.executeUpdate();
+                if (++pending == BATCH_ROWS) {
+                    connection.commit();
+                    pending = 0;
+                }
+            } catch (SQLException e) {
+                abandon();
+                throw new IOException("cannot write the GeoPackage: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void finish() throws IOException {
+            try {
+                connection.commit();
+                insert.close();
+                connection.setAutoCommit(true);
+                gpkg.execSQL("PRAGMA user_version = " + USER_VERSION);
+            } catch (SQLException e) {
+                throw new IOException("cannot write the GeoPackage: " + e.getMessage(), e);
+            } finally {
+                gpkg.close();
+            }
+        }
+
+        @Override
+        public void abandon() {
+            try {
+                insert.close();
+            } catch (SQLException ignored) {
+                // the file is deleted by the caller
+            }
             gpkg.close();
         }
     }

@@ -132,50 +132,93 @@ public final class ShapefileFormat {
         }
     }
 
-    /** Writes rows as a zipped Shapefile in WGS84 (with .prj and .cpg) to {@code out}; {@code workDir} is scratch. */
-    public static void write(List<ExportRow> rows, Path out, Path workDir) throws IOException {
-        Path shpPath = workDir.resolve("parcels.shp");
-        Path shxPath = workDir.resolve("parcels.shx");
-        Path dbfPath = workDir.resolve("parcels.dbf");
-        try (FileChannel shp = FileChannel.open(shpPath, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                StandardOpenOption.READ);
-                FileChannel shx = FileChannel.open(shxPath, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                        StandardOpenOption.READ);
-                FileChannel dbf = FileChannel.open(dbfPath, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            ShapefileWriter shapes = new ShapefileWriter(shp, shx);
-            shapes.writeHeaders(ShapeType.POLYGON);
-            DbaseFileHeader header = new DbaseFileHeader();
-            header.setEncoding("UTF-8");
-            header.addColumn("plot_no", 'C', 32, 0);
-            header.addColumn("estate", 'C', 32, 0);
-            header.addColumn("land_use", 'C', 16, 0);
-            header.addColumn("price_m2", 'N', 18, 0);
-            header.addColumn("area_m2", 'N', 18, 2);
-            header.addColumn("status", 'C', 20, 0);
-            header.addColumn("utilities", 'C', 160, 0);
-            header.setNumRecords(rows.size());
-            DbaseFileWriter table = new DbaseFileWriter(header, dbf, StandardCharsets.UTF_8);
-            for (ExportRow r : rows) {
-                Geometry g = r.geometry();
-                shapes.writeGeometry(g instanceof Polygon p
-                        ? PolygonBuilder.FACTORY.createMultiPolygon(new Polygon[] {p}) : (MultiPolygon) g);
-                table.write(new Object[] {r.plotNumber(), r.estate(), r.landUse(), r.pricePerM2(),
-                        Math.round(r.areaM2() * 100) / 100.0, r.status(), r.utilitiesJson()});
+    /**
+     * A writer of a zipped Shapefile in WGS84 (with .prj and .cpg) to {@code out} of the {@code count} rows that will
+     * be written; the members are written to {@code workDir} (scratch) and zipped by {@link FeatureWriter#finish()}.
+     */
+    public static FeatureWriter open(Path out, Path workDir, long count) throws IOException {
+        return new Members(out, workDir, count);
+    }
+
+    /** The .shp, .shx and .dbf being written, zipped with the .prj and .cpg when finished. */
+    private static final class Members implements FeatureWriter {
+
+        private final Path out;
+        private final Path workDir;
+        private final FileChannel shp;
+        private final FileChannel shx;
+        private final FileChannel dbf;
+        private final ShapefileWriter shapes;
+        private final DbaseFileWriter table;
+
+        Members(Path out, Path workDir, long count) throws IOException {
+            this.out = out;
+            this.workDir = workDir;
+            this.shp = FileChannel.open(workDir.resolve("parcels.shp"), StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE, StandardOpenOption.READ);
+            this.shx = FileChannel.open(workDir.resolve("parcels.shx"), StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE, StandardOpenOption.READ);
+            this.dbf = FileChannel.open(workDir.resolve("parcels.dbf"), StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
+            try {
+                this.shapes = new ShapefileWriter(shp, shx);
+                shapes.writeHeaders(ShapeType.POLYGON);
+                DbaseFileHeader header = new DbaseFileHeader();
+                header.setEncoding("UTF-8");
+                header.addColumn("plot_no", 'C', 32, 0);
+                header.addColumn("estate", 'C', 32, 0);
+                header.addColumn("land_use", 'C', 16, 0);
+                header.addColumn("price_m2", 'N', 18, 0);
+                header.addColumn("area_m2", 'N', 18, 2);
+                header.addColumn("status", 'C', 20, 0);
+                header.addColumn("utilities", 'C', 160, 0);
+                header.setNumRecords(Math.toIntExact(count));
+                this.table = new DbaseFileWriter(header, dbf, StandardCharsets.UTF_8);
+            } catch (org.h2gis.functions.io.dbf.internal.DbaseFileException | RuntimeException e) {
+                abandon();
+                throw new IOException("cannot write the .dbf: " + e.getMessage(), e);
             }
+        }
+
+        @Override
+        public void write(ExportRow r) throws IOException {
+            Geometry g = r.geometry();
+            shapes.writeGeometry(g instanceof Polygon p
+                    ? PolygonBuilder.FACTORY.createMultiPolygon(new Polygon[] {p}) : (MultiPolygon) g);
+            try {
+                table.write(new Object[] {r.plotNumber(), r.estate(), r.landUse(), r.pricePerM2(),
+                    Math.round(r.areaM2() * 100) / 100.0, r.status(), r.utilitiesJson()});
+            } catch (org.h2gis.functions.io.dbf.internal.DbaseFileException e) {
+                throw new IOException("cannot write the .dbf: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void finish() throws IOException {
             // H2GIS's writer fills in the record count and extent when the headers are written again at the end.
             shapes.writeHeaders(ShapeType.POLYGON);
             shapes.close();
             table.close();
-        } catch (org.h2gis.functions.io.dbf.internal.DbaseFileException e) {
-            throw new IOException("cannot write the .dbf: " + e.getMessage(), e);
+            Files.writeString(workDir.resolve("parcels.prj"), PrjMatcher.WGS84_PRJ, StandardCharsets.US_ASCII);
+            Files.writeString(workDir.resolve("parcels.cpg"), "UTF-8", StandardCharsets.US_ASCII);
+            try (ZipOutputStream zip = new ZipOutputStream(new java.io.BufferedOutputStream(
+                    Files.newOutputStream(out), 1 << 16))) {
+                for (String ext : List.of("shp", "shx", "dbf", "prj", "cpg")) {
+                    zip.putNextEntry(new ZipEntry("parcels." + ext));
+                    Files.copy(workDir.resolve("parcels." + ext), zip);
+                    zip.closeEntry();
+                }
+            }
         }
-        Files.writeString(workDir.resolve("parcels.prj"), PrjMatcher.WGS84_PRJ, StandardCharsets.US_ASCII);
-        Files.writeString(workDir.resolve("parcels.cpg"), "UTF-8", StandardCharsets.US_ASCII);
-        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(out))) {
-            for (String ext : List.of("shp", "shx", "dbf", "prj", "cpg")) {
-                zip.putNextEntry(new ZipEntry("parcels." + ext));
-                Files.copy(workDir.resolve("parcels." + ext), zip);
-                zip.closeEntry();
+
+        @Override
+        public void abandon() {
+            for (FileChannel c : new FileChannel[] {shp, shx, dbf}) {
+                try {
+                    c.close();
+                } catch (IOException ignored) {
+                    // the caller deletes the scratch directory
+                }
             }
         }
     }

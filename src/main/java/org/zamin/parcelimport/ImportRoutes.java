@@ -17,7 +17,6 @@ import org.zamin.account.Visibility;
 import org.zamin.decision.Actor;
 import org.zamin.domain.Text;
 import org.zamin.http.ApiException;
-import org.zamin.http.Representation;
 import org.zamin.io.FileFormat;
 import org.zamin.io.FileRefusedException;
 
@@ -125,31 +124,20 @@ public final class ImportRoutes {
         }
     }
 
-    public void export(Context ctx) throws IOException {
+    /** {@code GET /api/exports/parcels}: one estate's plots or all of them, streamed ({@link ExportDownload}). */
+    public void export(Context ctx) {
         FileFormat format = FileFormat.byLabel(Optional.ofNullable(ctx.queryParam("format")).orElse("geojson"))
                 .orElseThrow(() -> ApiException.invalidParameter("format", "must be geojson, gpkg, csv, shp or fgb"));
         Optional<String> estate = text(ctx, "estate");
         Optional<Actor> actor = auth.find(ctx).map(u -> Actor.user(u.id(), u.role()));
-        Path dir = Files.createTempDirectory("zamin-export-");
         try {
-            Path file = dir.resolve("parcels" + format.extension());
-            try {
-                if (actor.isPresent()) {
-                    exports.export(format, estate, file, actor.get());
-                } else {
-                    exports.exportForVisitor(format, estate, file);
-                }
-            } catch (ImportRefused e) {
-                throw new ApiException(422, e.code(), e.getMessage());
-            }
-            String name = "parcels" + estate.map(c -> "-" + c).orElse("") + format.extension();
-            ctx.header("Content-Disposition", "attachment; filename=\"" + name + "\"");
-            byte[] body = Files.readAllBytes(file);
-            (format.compressible() ? Representation.compressible(body, format.mediaType())
-                    : Representation.plain(body, format.mediaType())).send(ctx);
-        } finally {
-            ImportService.deleteTree(dir);
+            exports.requireEstate(estate);
+        } catch (ImportRefused e) {
+            throw new ApiException(422, e.code(), e.getMessage());
         }
+        String name = "parcels" + estate.map(c -> "-" + c).orElse("") + format.extension();
+        ExportDownload.send(ctx, exports, format, ExportService.Selection.plots(estate), name,
+                exported -> exports.recordExport(exported, format, estate, actor, name, "parcel export", Map.of()));
     }
 
     private static boolean flag(Context ctx, String name) {

@@ -1,9 +1,6 @@
 package org.zamin.planning;
 
 import io.javalin.http.Context;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -20,9 +17,9 @@ import org.zamin.estate.EstateRepository;
 import org.zamin.http.ApiException;
 import org.zamin.http.GeoJson;
 import org.zamin.http.Params;
-import org.zamin.http.Representation;
 import org.zamin.io.ExportRow;
 import org.zamin.io.FileFormat;
+import org.zamin.parcelimport.ExportDownload;
 import org.zamin.parcelimport.ExportService;
 import org.zamin.parcel.Vocabulary;
 
@@ -60,7 +57,7 @@ public final class PlanningRoutes {
         this.vocabulary = vocabulary;
     }
 
-    public void availability(Context ctx) throws IOException {
+    public void availability(Context ctx) {
         Optional<FileFormat> format = Params.text(ctx, "format").map(f -> FileFormat.byLabel(f).orElseThrow(
                 () -> ApiException.invalidParameter("format", "must be geojson, csv, gpkg, shp or fgb")));
         if (format.isPresent()) {
@@ -76,34 +73,20 @@ public final class PlanningRoutes {
     }
 
     /** Every match of the search (no paging) written with the shared writers, logged as {@code export.created}. */
-    private void export(Context ctx, FileFormat format) throws IOException {
+    private void export(Context ctx, FileFormat format) {
         AvailabilityQuery q = queryFrom(ctx, AvailabilityQuery.MAX_LIMIT);
         List<ExportRow> rows = availability.exportRows(q);
         CurrentUser user = auth.require(ctx);
         String name = (q.contiguous() ? "vacant-blocks" : "available-plots")
                 + q.estateCode().map(c -> "-" + c).orElse("") + format.extension();
-        Path dir = Files.createTempDirectory("zamin-export-");
-        try {
-            Path file = dir.resolve(name);
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("source", "availability");
-            details.put("mode", q.contiguous() ? "blocks" : "plots");
-            details.put("query", Optional.ofNullable(ctx.queryString()).orElse(""));
-            exports.write(format, rows, q.estateCode(), file, Actor.user(user.id(), user.role()),
-                    "availability search export", details);
-            ctx.header("Content-Disposition", "attachment; filename=\"" + name + "\"");
-            ctx.header("X-Number-Matched", Integer.toString(rows.size()));
-            byte[] body = Files.readAllBytes(file);
-            (format.compressible() ? Representation.compressible(body, format.mediaType())
-                    : Representation.plain(body, format.mediaType())).send(ctx);
-        } finally {
-            try (var files = Files.list(dir)) {
-                for (Path f : files.toList()) {
-                    Files.deleteIfExists(f);
-                }
-            }
-            Files.deleteIfExists(dir);
-        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("source", "availability");
+        details.put("mode", q.contiguous() ? "blocks" : "plots");
+        details.put("query", Optional.ofNullable(ctx.queryString()).orElse(""));
+        ctx.header("X-Number-Matched", Integer.toString(rows.size()));
+        ExportDownload.send(ctx, exports, format, ExportService.Selection.rows(rows), name,
+                exported -> exports.recordExport(exported, format, q.estateCode(),
+                        Optional.of(Actor.user(user.id(), user.role())), name, "availability search export", details));
     }
 
     public void stats(Context ctx) {

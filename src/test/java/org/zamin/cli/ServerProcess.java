@@ -55,10 +55,16 @@ final class ServerProcess {
 
     /** Starts {@code serve} on {@code dataDir} (created on first start) and waits until {@code /health} is 200. */
     static ServerProcess start(Path dataDir, String name) throws Exception {
+        return start(dataDir, name, "512m", java.util.Map.of());
+    }
+
+    /** Starts {@code serve} with a heap of {@code heap} ({@code -Xmx}) and {@code env} added to its environment. */
+    static ServerProcess start(Path dataDir, String name, String heap, java.util.Map<String, String> env)
+            throws Exception {
         int port = freePort();
         Path log = ROOT.resolve("fault-" + name + ".log");
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), ZaminCommand.class.getName(), "serve")
+                "-Xmx" + heap, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), ZaminCommand.class.getName(), "serve")
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("ZAMIN_") || k.startsWith("DATABASE_"));
         pb.environment().put("ZAMIN_PORT", String.valueOf(port));
@@ -66,6 +72,7 @@ final class ServerProcess {
         pb.environment().put("ZAMIN_SHUTDOWN_GRACE_SECONDS", "20");
         // demo mode loads the sample (plots to reserve); the tests make their own users
         pb.environment().put("ZAMIN_DEMO", "true");
+        pb.environment().putAll(env);
         ServerProcess server = new ServerProcess(dataDir, port, pb.start(), log);
         assertTrue(server.awaitHealthy(Duration.ofMinutes(3)), "the server started: " + server.logText());
         return server;
