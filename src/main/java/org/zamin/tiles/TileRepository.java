@@ -14,6 +14,7 @@ public final class TileRepository {
     static final int SIMPLIFY_BELOW_ZOOM = 14;
 
     private static final String BOUNDS = SqlResource.load("tiles/bounds");
+    private static final String GENERATION = SqlResource.load("tiles/generation");
 
     private final Map<TileLayer, String> sql = new EnumMap<>(TileLayer.class);
     private final Jdbi jdbi;
@@ -38,6 +39,11 @@ public final class TileRepository {
                 ? new double[] {-180, -85.0511287798066, 180, 85.0511287798066}
                 : new double[] {rs.getDouble("west"), rs.getDouble("south"), rs.getDouble("east"),
                         rs.getDouble("north")}).one());
+    }
+
+    /** The map generation: the number of committed statements that changed plots or estates (R__parcel_tally.sql). */
+    public long generation() {
+        return jdbi.withHandle(h -> h.createQuery(GENERATION).mapTo(Long.class).one());
     }
 
     /** One pixel of zoom {@code z} in metres below {@link #SIMPLIFY_BELOW_ZOOM}, else 0. */
