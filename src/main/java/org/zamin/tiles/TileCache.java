@@ -38,14 +38,14 @@ public final class TileCache {
         if (z < layer.minZoom) {
             return Representation.compressible(new byte[0], TileRoutes.MEDIA_TYPE);
         }
-        long generation = tiles.generation();
         Address address = new Address(layer, z, x, y);
         Kept k = kept.getIfPresent(address);
-        if (k != null && k.generation() == generation) {
+        TileRepository.Versioned now = tiles.tileUnlessAt(k == null ? -1 : k.generation(), layer, z, x, y);
+        if (now.bytes() == null) {
             return k.tile();
         }
-        Representation built = Representation.compressible(tiles.tile(layer, z, x, y), TileRoutes.MEDIA_TYPE).prepared();
-        kept.put(address, new Kept(generation, built));
+        Representation built = Representation.compressible(now.bytes(), TileRoutes.MEDIA_TYPE).prepared();
+        kept.put(address, new Kept(now.generation(), built));
         return built;
     }
 
