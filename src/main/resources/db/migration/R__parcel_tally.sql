@@ -68,7 +68,14 @@ BEGIN
         HAVING sum(n) <> 0 OR sum(a) <> 0
          ORDER BY estate_id, status;
     END IF;
-    INSERT INTO map_change DEFAULT VALUES;
+    -- A statement that touched no plot (a sweep that found nothing due) changes no tile.
+    IF TG_OP = 'DELETE' THEN
+        IF EXISTS (SELECT 1 FROM tally_old) THEN
+            INSERT INTO map_change DEFAULT VALUES;
+        END IF;
+    ELSIF EXISTS (SELECT 1 FROM tally_new) THEN
+        INSERT INTO map_change DEFAULT VALUES;
+    END IF;
     IF random() < 1.0 / 64 THEN
         PERFORM parcel_tally_compact();
     END IF;

@@ -7,8 +7,9 @@ import org.zamin.http.Representation;
 /**
  * The hot tiles, held ready to send (gzip and ETags computed once), bounded by the bytes they hold. Each tile is
  * kept with the map generation it was built at (the database's count of committed statements that changed plots or
- * estates, {@code map_generation()}); a request reads the generation first and rebuilds a tile kept under an older
- * one, so a hold shows on the very next tile.
+ * estates, {@code map_generation()}); a request compares it with the generation read after it arrived
+ * ({@link MapGeneration}: one read serves the requests that arrived before it started) and rebuilds a tile kept under
+ * an older one, so a hold shows on the very next tile.
  */
 public final class TileCache {
 
@@ -22,17 +23,19 @@ public final class TileCache {
     }
 
     private final TileRepository tiles;
+    private final MapGeneration generation;
     private final Cache<Address, Kept> kept;
 
     public TileCache(TileRepository tiles, long maxBytes) {
         this.tiles = tiles;
+        this.generation = new MapGeneration(tiles::generation);
         this.kept = Caffeine.newBuilder().maximumWeight(maxBytes)
                 .weigher((Address a, Kept k) -> 64 + k.tile().heldBytes()).build();
     }
 
     /**
-     * The tile as it is now. The generation is read before the tile is built: a tile built later can only be newer
-     * than its generation says, never older, so no reader of that generation gets a tile from before a change.
+     * The tile as it is now: the kept one when it was built at the generation read after this request arrived, else
+     * one built now (with the generation read just before it, which is what it is kept under).
      */
     public Representation tile(TileLayer layer, int z, int x, int y) {
         if (z < layer.minZoom) {
@@ -40,10 +43,10 @@ public final class TileCache {
         }
         Address address = new Address(layer, z, x, y);
         Kept k = kept.getIfPresent(address);
-        TileRepository.Versioned now = tiles.tileUnlessAt(k == null ? -1 : k.generation(), layer, z, x, y);
-        if (now.bytes() == null) {
+        if (k != null && k.generation() == generation.current()) {
             return k.tile();
         }
+        TileRepository.Versioned now = tiles.versionedTile(layer, z, x, y);
         Representation built = Representation.compressible(now.bytes(), TileRoutes.MEDIA_TYPE).prepared();
         kept.put(address, new Kept(now.generation(), built));
         return built;

@@ -41,21 +41,22 @@ public final class TileRepository {
                         rs.getDouble("north")}).one());
     }
 
-    /** A tile and the map generation read before it was built; no bytes when the generation was the one known. */
+    /** A tile and the map generation read just before it was built. */
     record Versioned(long generation, byte[] bytes) {
     }
 
+    /** The map generation: the number of committed statements that changed plots or estates (R__parcel_tally.sql). */
+    public long generation() {
+        return jdbi.withHandle(h -> h.createQuery(GENERATION).mapTo(Long.class).one());
+    }
+
     /**
-     * The map generation (the number of committed statements that changed plots or estates, R__parcel_tally.sql)
-     * and, unless it is {@code known}, the tile built after reading it — on the same connection, so both come from
-     * the same server even when reads fall back from a replica to the primary or back.
+     * The tile and the generation read before building it, on the same connection: both come from the same server
+     * even when reads fall back from a replica to the primary or back, so the tile is never older than its generation.
      */
-    Versioned tileUnlessAt(long known, TileLayer layer, int z, int x, int y) {
+    Versioned versionedTile(TileLayer layer, int z, int x, int y) {
         return jdbi.withHandle(h -> {
             long generation = h.createQuery(GENERATION).mapTo(Long.class).one();
-            if (generation == known) {
-                return new Versioned(generation, null);
-            }
             byte[] bytes = h.createQuery(sql.get(layer)).bind("z", z).bind("x", x).bind("y", y)
                     .bind("tolerance", tolerance(z)).mapTo(byte[].class).findOne().orElse(null);
             return new Versioned(generation, bytes == null ? new byte[0] : bytes);
