@@ -206,8 +206,13 @@ export function getConfig(options) {
   return request('/api/config', options);
 }
 
-/** GET /api/estates: FeatureCollection of estate boundaries with their properties. */
+/** GET /api/estates?boundaries=true: FeatureCollection of estate boundaries with their properties. */
 export function getEstates(options) {
+  return request('/api/estates?boundaries=true', options);
+}
+
+/** GET /api/estates: each estate's properties, bbox and counts, with a point inside it instead of its boundary. */
+export function getEstateSummary(options) {
   return request('/api/estates', options);
 }
 

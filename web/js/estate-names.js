@@ -1,6 +1,6 @@
 // Estate names by code, for pages whose answers carry only the code (idle cases, vacant blocks): people read
 // "Talesh Industrial Estate", not GIL-TALESH. Loaded once from the public estate list.
-import { getEstates } from './api.js';
+import { getEstateSummary } from './api.js';
 import { localName } from './labels.js';
 
 let loading = null;
@@ -9,7 +9,7 @@ const byCode = new Map();
 /** Loads the estate names (once); resolves when they are known, never rejects (a code is shown instead). */
 export function loadEstateNames() {
   if (!loading) {
-    loading = getEstates().then((collection) => {
+    loading = getEstateSummary().then((collection) => {
       for (const f of collection.features || []) {
         const p = f.properties || {};
         byCode.set(p.code || f.id, p);

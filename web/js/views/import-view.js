@@ -1,5 +1,5 @@
 // The admin's import page: upload a parcel file with a dry-run preview on the map, then apply; export links.
-import { getMe, getEstates, uploadImport, exportUrl } from '../api.js';
+import { getMe, getEstateSummary, uploadImport, exportUrl } from '../api.js';
 import { t, formatNumber, latinDigits } from '../i18n.js';
 import { localName, statusLabel } from '../labels.js';
 import { h } from '../dom.js';
@@ -112,7 +112,7 @@ export function mountImportView({ banner, onPreview }) {
   // The estates this user may import into: all for an admin, the managed ones for an officer.
   async function loadEstates() {
     try {
-      const [me, collection] = await Promise.all([getMe(), getEstates()]);
+      const [me, collection] = await Promise.all([getMe(), getEstateSummary()]);
       const managed = me && me.role === 'officer' ? new Set(me.estates || []) : null;
       const select = form.elements.estate;
       const chosen = select.value;

@@ -17,17 +17,21 @@ public final class EstateRepository {
         this.jdbi = jdbi;
     }
 
-    /** Every estate as a GeoJSON FeatureCollection, ordered by code. */
-    public String listFeatureCollection() {
+    /**
+     * Every estate as a GeoJSON FeatureCollection, ordered by code: with its boundary, or (a summary) with a point
+     * inside it.
+     */
+    public String listFeatureCollection(boolean boundaries) {
         List<String> features = jdbi.withHandle(h -> h.createQuery(FEATURES)
-                .bind("code", (String) null).mapTo(String.class).list());
+                .bind("code", (String) null).bind("boundaries", boundaries).mapTo(String.class).list());
         return "{\"type\":\"FeatureCollection\",\"numberReturned\":" + features.size() + ",\"features\":["
                 + String.join(",", features) + "]}";
     }
 
-    /** One estate as a GeoJSON Feature. */
+    /** One estate as a GeoJSON Feature with its boundary. */
     public Optional<String> findFeature(String code) {
-        return jdbi.withHandle(h -> h.createQuery(FEATURES).bind("code", code).mapTo(String.class).findOne());
+        return jdbi.withHandle(h -> h.createQuery(FEATURES).bind("code", code).bind("boundaries", true)
+                .mapTo(String.class).findOne());
     }
 
     /** Whether an estate with this code exists. */

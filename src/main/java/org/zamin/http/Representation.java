@@ -30,11 +30,23 @@ public final class Representation {
     private final byte[] identity;
     private final String contentType;
     private final boolean compressible;
+    /** Computed once by {@link #prepared()}; null when computed per answer. */
+    private final byte[] gzipped;
+    private final String identityEtag;
+    private final String gzipEtag;
 
     private Representation(byte[] identity, String contentType, boolean compressible) {
+        this(identity, contentType, compressible, null, null, null);
+    }
+
+    private Representation(byte[] identity, String contentType, boolean compressible, byte[] gzipped,
+            String identityEtag, String gzipEtag) {
         this.identity = identity;
         this.contentType = contentType;
         this.compressible = compressible;
+        this.gzipped = gzipped;
+        this.identityEtag = identityEtag;
+        this.gzipEtag = gzipEtag;
     }
 
     /** A body that may be sent gzip-compressed to clients that accept it. */
@@ -48,6 +60,25 @@ public final class Representation {
     }
 
     /**
+     * The same answer with its gzip variant and both ETags computed now, for a cache that sends it many times.
+     */
+    public Representation prepared() {
+        byte[] gz = compressible && identity.length >= MIN_GZIP_BYTES ? gzip(identity) : null;
+        return new Representation(identity, contentType, compressible, gz, etag(identity),
+                gz == null ? null : etag(gz));
+    }
+
+    /** The uncompressed body. */
+    public byte[] body() {
+        return identity;
+    }
+
+    /** The bytes this answer holds (both variants once prepared), for weighing it in a cache. */
+    public int heldBytes() {
+        return identity.length + (gzipped == null ? 0 : gzipped.length);
+    }
+
+    /**
      * Writes the answer. A request with a {@code Range} gets ranges of the uncompressed bytes (a range of a gzip
      * stream is of no use to a reader of the file), so its ETag is the uncompressed one.
      */
@@ -55,8 +86,8 @@ public final class Representation {
         String range = ctx.header("Range");
         boolean gzip = compressible && range == null && identity.length >= MIN_GZIP_BYTES
                 && acceptsGzip(ctx.header("Accept-Encoding"));
-        byte[] body = gzip ? gzip(identity) : identity;
-        String etag = etag(body);
+        byte[] body = !gzip ? identity : gzipped != null ? gzipped : gzip(identity);
+        String etag = identityEtag == null ? etag(body) : gzip ? gzipEtag : identityEtag;
         ctx.disableCompression();
         ctx.header("ETag", etag).header("Accept-Ranges", "bytes");
         if (compressible) {

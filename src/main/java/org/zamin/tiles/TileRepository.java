@@ -14,6 +14,7 @@ public final class TileRepository {
     static final int SIMPLIFY_BELOW_ZOOM = 14;
 
     private static final String BOUNDS = SqlResource.load("tiles/bounds");
+    private static final String GENERATION = SqlResource.load("tiles/generation");
 
     private final Map<TileLayer, String> sql = new EnumMap<>(TileLayer.class);
     private final Jdbi jdbi;
@@ -38,6 +39,28 @@ public final class TileRepository {
                 ? new double[] {-180, -85.0511287798066, 180, 85.0511287798066}
                 : new double[] {rs.getDouble("west"), rs.getDouble("south"), rs.getDouble("east"),
                         rs.getDouble("north")}).one());
+    }
+
+    /** A tile and the map generation read just before it was built. */
+    record Versioned(long generation, byte[] bytes) {
+    }
+
+    /** The map generation: the number of committed statements that changed plots or estates (R__parcel_tally.sql). */
+    public long generation() {
+        return jdbi.withHandle(h -> h.createQuery(GENERATION).mapTo(Long.class).one());
+    }
+
+    /**
+     * The tile and the generation read before building it, on the same connection: both come from the same server
+     * even when reads fall back from a replica to the primary or back, so the tile is never older than its generation.
+     */
+    Versioned versionedTile(TileLayer layer, int z, int x, int y) {
+        return jdbi.withHandle(h -> {
+            long generation = h.createQuery(GENERATION).mapTo(Long.class).one();
+            byte[] bytes = h.createQuery(sql.get(layer)).bind("z", z).bind("x", x).bind("y", y)
+                    .bind("tolerance", tolerance(z)).mapTo(byte[].class).findOne().orElse(null);
+            return new Versioned(generation, bytes == null ? new byte[0] : bytes);
+        });
     }
 
     /** One pixel of zoom {@code z} in metres below {@link #SIMPLIFY_BELOW_ZOOM}, else 0. */

@@ -5,22 +5,31 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.zamin.http.ApiException;
-import org.zamin.http.Representation;
 
 /**
- * {@code GET /tiles/{layer}/{z}/{x}/{y}.mvt}: a vector tile with Cache-Control, a strong ETag per encoding, gzip and
- * byte ranges ({@link Representation}); {@code GET /tiles/{layer}.json}: the layer's TileJSON 3.0.0.
+ * {@code GET /tiles/{layer}/{z}/{x}/{y}.mvt}: a vector tile from the {@link TileCache} with Cache-Control, a strong
+ * ETag per encoding, gzip and byte ranges ({@link org.zamin.http.Representation}); {@code GET /tiles/{layer}.json}: the layer's TileJSON 3.0.0.
  */
 public final class TileRoutes {
 
     public static final String MEDIA_TYPE = "application/vnd.mapbox-vector-tile";
+    /** TileJSON changes only with the estates' extent. */
     public static final String CACHE_CONTROL = "public, max-age=300";
+    /** A tile may change with the next hold: clients keep it but ask again each time (a 304 when unchanged). */
+    public static final String TILE_CACHE_CONTROL = "public, no-cache";
     static final int MAX_ZOOM = 22;
 
     private final TileRepository tiles;
+    private final TileCache cache;
 
+    /** Tiles from a cache of {@link TileCache#DEFAULT_MAX_BYTES}. */
     public TileRoutes(TileRepository tiles) {
+        this(tiles, new TileCache(tiles, TileCache.DEFAULT_MAX_BYTES));
+    }
+
+    public TileRoutes(TileRepository tiles, TileCache cache) {
         this.tiles = tiles;
+        this.cache = cache;
     }
 
     public void tile(Context ctx) {
@@ -33,8 +42,8 @@ public final class TileRoutes {
         int max = (1 << z) - 1;
         int x = coordinate(ctx.pathParam("x"), "x", max);
         int y = coordinate(last.substring(0, last.length() - 4), "y", max);
-        ctx.header("Cache-Control", CACHE_CONTROL);
-        Representation.compressible(tiles.tile(layer, z, x, y), MEDIA_TYPE).send(ctx);
+        ctx.header("Cache-Control", TILE_CACHE_CONTROL);
+        cache.tile(layer, z, x, y).send(ctx);
     }
 
     /** TileJSON 3.0.0: the URL template, zoom range, bounds, centre and the layer's fields. */

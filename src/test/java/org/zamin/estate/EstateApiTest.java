@@ -33,8 +33,14 @@ class EstateApiTest {
         int plotsInApi = 0;
         for (JsonNode f : gilan) {
             JsonNode p = f.get("properties");
-            assertEquals("Polygon", f.get("geometry").get("type").asText());
+            // a summary: a point inside the estate within its bbox; the boundary comes by tiles
+            assertEquals("Point", f.get("geometry").get("type").asText());
             assertEquals(4, p.get("bbox").size());
+            JsonNode at = f.get("geometry").get("coordinates");
+            assertTrue(at.get(0).asDouble() >= p.get("bbox").get(0).asDouble()
+                    && at.get(0).asDouble() <= p.get("bbox").get(2).asDouble()
+                    && at.get(1).asDouble() >= p.get("bbox").get(1).asDouble()
+                    && at.get(1).asDouble() <= p.get("bbox").get(3).asDouble(), f.toString());
             assertTrue(p.get("utilities").has("power"), "utilities with capacity: " + p.get("code"));
             int sum = 0;
             for (var it = p.get("countsByStatus").fields(); it.hasNext(); ) {
@@ -48,6 +54,21 @@ class EstateApiTest {
                   JOIN province pr ON pr.id = e.province_id WHERE pr.code = 'GIL'""").mapTo(Integer.class).one());
         assertEquals(plotsInDb, plotsInApi);
         assertTrue(plotsInDb >= 900 && plotsInDb <= 1200, "about 1,000 plots, got " + plotsInDb);
+    }
+
+    @Test
+    void boundariesOnRequestAndTheSummaryIsSmall() {
+        Http.Response summary = Http.get("/api/estates");
+        Http.Response full = Http.get("/api/estates?boundaries=true");
+        assertEquals(200, full.status());
+        full.json().get("features").forEach(f -> assertEquals("Polygon", f.get("geometry").get("type").asText()));
+        assertEquals(full.json().get("numberReturned"), summary.json().get("numberReturned"));
+        assertEquals(summary.json().get("features").get(0).get("properties"),
+                full.json().get("features").get(0).get("properties"));
+        assertTrue(summary.body().length() < full.body().length(),
+                summary.body().length() + " bytes of summary, " + full.body().length() + " with boundaries");
+        assertEquals(summary.body(), Http.get("/api/estates?boundaries=false").body());
+        assertError(Http.get("/api/estates?boundaries=yes"), 400, "invalid_parameter", "boundaries");
     }
 
     @Test
