@@ -60,6 +60,8 @@ import org.zamin.idle.IdleCaseService;
 import org.zamin.idle.IdleRoutes;
 import org.zamin.idle.IdleScan;
 import org.zamin.idle.ReadingsImport;
+import org.zamin.revival.RevivalRoutes;
+import org.zamin.revival.RevivalService;
 import org.zamin.inbox.InboxRoutes;
 import org.zamin.inbox.KeyedMailOutbox;
 import org.zamin.inbox.Mailer;
@@ -156,7 +158,7 @@ public final class App implements AutoCloseable {
             ContractRoutes contracts, RoundRoutes rounds, PlanningRoutes planning, IdleRoutes idle, InboxRoutes inbox,
             OgcRoutes ogc, TileRoutes tiles, MetricsRoutes metrics, InvestorRoutes investors, ClientAddress clients,
             HoldSweeper holdSweeper, IdleScan idleScan, DecisionCheckpoints checkpoints, DemandRoutes demand,
-            List<AutoCloseable> background) {
+            List<AutoCloseable> background, RevivalRoutes revival) {
 
         static Features wire(Settings settings, Database database, Clock clock) {
             // public map: read-only pool
@@ -241,7 +243,9 @@ public final class App implements AutoCloseable {
                     new TileRoutes(new TileRepository(read)),
                     new MetricsRoutes(metrics),
                     new InvestorRoutes(investors, auth),
-                    clients, holdSweeper, idleScan, checkpoints, new DemandRoutes(demand, auth), background);
+                    clients, holdSweeper, idleScan, checkpoints, new DemandRoutes(demand, auth), background,
+                    new RevivalRoutes(new RevivalService(database.jdbi(), decisionLog, idleCases, notifier, clock),
+                            auth));
         }
     }
 
@@ -389,7 +393,8 @@ public final class App implements AutoCloseable {
         routes.get("/api/availability", f.planning()::availability);
         routes.get("/api/stats", f.planning()::stats);
         routes.get("/api/stats/what-if", f.planning()::whatIf);
-        // idle land
+        // idle land (the revival desk's idle-case routes before the idle package's generic action route)
+        f.revival().register(routes);
         f.idle().register(routes);
         // inbox
         routes.get("/api/inbox", f.inbox()::list);

@@ -6,8 +6,10 @@ import java.util.Optional;
 
 /**
  * The due-process rules of an idle case, pure: which actions each state allows, that a sub judice case is frozen,
- * that reclaim waits for the reply deadline unless the holder replied, and that a revival plan is reclaimed only
- * once missed. A refusal is a stable code; the database checks the same transitions again.
+ * that reclaim waits for the reply deadline unless the holder replied, that a revival plan is reclaimed only
+ * once missed (and only after a notice), and that a unit is revived only once the holder met every item given to them.
+ * The unmet plan deadlines are the holder's items' days as moved by the stopped clock (database function
+ * {@code revival_item_effective_due}): an agency's missed item never counts against the holder. A refusal is a stable code; the database checks the same transitions again.
  */
 public final class DueProcess {
 
@@ -33,6 +35,12 @@ public final class DueProcess {
             if (c.state() == CaseState.REVIVAL_PLAN && !planMissed(c, asOf)) {
                 return Optional.of("revival_plan_not_missed");
             }
+            if (c.replyDeadline().isEmpty()) {
+                return Optional.of("notice_first");
+            }
+        }
+        if (action == CaseAction.REVIVE && !c.unmetPlanDeadlines().isEmpty()) {
+            return Optional.of("plan_items_unmet");
         }
         return Optional.empty();
     }
@@ -44,10 +52,11 @@ public final class DueProcess {
 
     static boolean allowed(CaseState from, CaseAction action) {
         return switch (from) {
-            case OPEN -> action == CaseAction.NOTICE || action == CaseAction.DISMISS;
+            case OPEN -> action == CaseAction.NOTICE || action == CaseAction.DISMISS
+                    || action == CaseAction.REVIVAL_PLAN;
             case NOTICE_SERVED -> action != CaseAction.NOTICE;
             case REVIVAL_PLAN -> action == CaseAction.RECLAIM || action == CaseAction.DISMISS
-                    || action == CaseAction.EXTEND;
+                    || action == CaseAction.EXTEND || action == CaseAction.REVIVE;
             default -> false;
         };
     }

@@ -28,6 +28,8 @@ final class IdleCaseStore {
     private static final String PLAN_ITEM_MET = SqlResource.load("idle/plan_item_met");
     private static final String FREED_UTILITIES = SqlResource.load("idle/freed_utilities");
     private static final String FREED_AREA = SqlResource.load("idle/freed_area");
+    private static final String AGENCY_KNOWN = SqlResource.load("idle/agency_known");
+    private static final String PRODUCTION_EVIDENCE = SqlResource.load("idle/production_evidence");
 
     private IdleCaseStore() {}
 
@@ -36,9 +38,10 @@ final class IdleCaseStore {
             boolean replied) {}
 
     /** The cases {@code estates} cover (all for {@code admin}), highest score first, at most 1000. */
-    static List<Map<String, Object>> cases(Handle h, Visibility who, Optional<String> state, boolean openOnly) {
+    static List<Map<String, Object>> cases(Handle h, Visibility who, Optional<String> state, boolean openOnly,
+            LocalDate today) {
         h.getConfig(MapMappers.class).setCaseChange(CaseStrategy.NOP);
-        return h.createQuery(CASES).bind("scoped", who.estateScoped())
+        return h.createQuery(CASES).bind("today", today).bind("scoped", who.estateScoped())
                 .bindArray("estates", String.class, who.estateCodesOrEmpty())
                 .bind("state", state.orElse(null)).bind("openOnly", openOnly).mapToMap().list();
     }
@@ -52,17 +55,31 @@ final class IdleCaseStore {
                 .findOne();
     }
 
-    static List<LocalDate> unmetPlan(Handle h, long caseId) {
-        return h.createQuery(UNMET_PLAN).bind("id", caseId).mapTo(LocalDate.class).list();
+    /** The holder's unmet plan items' due days as of {@code asOf} (moved by the days the clock was stopped). */
+    static List<LocalDate> unmetPlan(Handle h, long caseId, LocalDate asOf) {
+        return h.createQuery(UNMET_PLAN).bind("id", caseId).bind("asOf", asOf).mapTo(LocalDate.class).list();
+    }
+
+    /** True when an agency ({@code vocabulary_revival_agency}) has this code. */
+    static boolean agencyKnown(Handle h, String code) {
+        return h.createQuery(AGENCY_KNOWN).bind("code", code).mapTo(Boolean.class).one();
+    }
+
+    /** What shows a unit back in production: the operating licence, then an active inspection or metered use. */
+    record ProductionEvidence(boolean licensed, boolean activeInspection, boolean meteredUse) {}
+
+    static ProductionEvidence productionEvidence(Handle h, long caseId) {
+        return h.createQuery(PRODUCTION_EVIDENCE).bind("id", caseId).map((rs, ctx) -> new ProductionEvidence(
+                rs.getBoolean("licensed"), rs.getBoolean("active_inspection"), rs.getBoolean("metered_use"))).one();
     }
 
     static void serveNotice(Handle h, long caseId, LocalDate deadline, OffsetDateTime now) {
         h.createUpdate(SERVE_NOTICE).bind("now", now).bind("deadline", deadline).bind("id", caseId).execute();
     }
 
-    static void addPlanItem(Handle h, long caseId, String description, LocalDate dueOn) {
+    static void addPlanItem(Handle h, long caseId, String description, LocalDate dueOn, String agency) {
         h.createUpdate(INSERT_PLAN_ITEM).bind("caseId", caseId).bind("description", description)
-                .bind("dueOn", dueOn).execute();
+                .bind("dueOn", dueOn).bind("agency", agency).execute();
     }
 
     /** Moves the case to {@code state}; {@code close} also closes it (a decision). */

@@ -20,6 +20,7 @@ interface OfficerAction {
             case EXTEND -> new ExtendDeadlines();
             case DISMISS -> new DismissCase();
             case RECLAIM -> new ReclaimPlots();
+            case REVIVE -> new ReviveUnit();
         };
     }
 }
