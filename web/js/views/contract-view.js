@@ -10,6 +10,7 @@ import { t, formatNumber, formatRials, formatDate, formatDateTime, parseNumber, 
 import { loadEstateNames, estateName } from '../estate-names.js';
 import { errorMessage, localName } from '../labels.js';
 import { h, fill } from '../dom.js';
+import { revivalPanel } from './revival-panel.js';
 
 const MILESTONE_KEYS = {
   POSSESSION: 'contract.milestonePossession',
@@ -26,6 +27,7 @@ const CASE_STATE_KEYS = {
   EXTENDED: 'idle.stateExtended',
   DISMISSED: 'idle.stateDismissed',
   RECLAIMED: 'idle.stateReclaimed',
+  REVIVED: 'idle.stateRevived',
 };
 
 const FINDING_KEYS = {
@@ -117,7 +119,7 @@ export async function renderContractView(root, id, { holder = true } = {}) {
     message.hidden = true;
     body.dataset.allocation = String(id);
     fill(body,
-      summary(c), notices(c, load, holder), schedule(c), milestones(c), holder ? null : officerDesk(c, load),
+      summary(c), notices(c, load, holder), revivalPanel(id), schedule(c), milestones(c), holder ? null : officerDesk(c, load),
       extensions(c, load, holder), reports(c, load, holder));
   }
   await load();

@@ -19,7 +19,7 @@ SELECT c.id, c.allocation_id AS "allocationId", c.state, c.score, c.evidence::te
        (SELECT json_agg(json_build_object('id', d.id, 'visitedOn', d.visited_on, 'causes', d.causes,
                'evidence', d.evidence, 'recommendation', d.recommendation, 'adviser', du.name) ORDER BY d.id)::text
           FROM idle_diagnosis d JOIN users du ON du.id = d.adviser_id WHERE d.case_id = c.id) AS diagnoses,
-       pv.id AS "provinceId"
+       pv.id AS "provinceId", pv.name AS province, pv.name_fa AS "provinceFa"
   FROM idle_case c
   JOIN allocation a ON a.id = c.allocation_id
   JOIN estate e ON e.id = a.estate_id
