@@ -7,7 +7,7 @@ import { formatDay } from './contract-view.js';
 
 /** The translated name of a code of one of the desk's vocabularies (`cause`, `agency`, `recommendation`…). */
 export function revivalLabel(kind, code) {
-  return code ? t('revival.' + kind + '.' + code) : '';
+  return code ? t(['revival', kind, code].join('.')) : '';
 }
 
 export function parseJson(text, fallback) {

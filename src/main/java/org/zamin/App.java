@@ -205,6 +205,7 @@ public final class App implements AutoCloseable {
             var idleCases = new IdleCaseService(database.jdbi(), decisionLog, contracts, notifier, clock);
             if (settings.demoMode()) {
                 SampleAllocations.seedOnce(database.jdbi(), decisionLog, clock);
+                org.zamin.sample.SampleRevival.seedOnce(database.jdbi(), decisionLog, clock);
             }
             var dailyScan = DailyScan.start(idleScan, clock, 5);
             // the waitlist: requests, the daily supply record and the e-mails of keyed notifications

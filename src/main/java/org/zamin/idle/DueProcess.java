@@ -54,7 +54,7 @@ public final class DueProcess {
         return switch (from) {
             case OPEN -> action == CaseAction.NOTICE || action == CaseAction.DISMISS
                     || action == CaseAction.REVIVAL_PLAN;
-            case NOTICE_SERVED -> action != CaseAction.NOTICE;
+            case NOTICE_SERVED -> action != CaseAction.NOTICE && action != CaseAction.REVIVE;
             case REVIVAL_PLAN -> action == CaseAction.RECLAIM || action == CaseAction.DISMISS
                     || action == CaseAction.EXTEND || action == CaseAction.REVIVE;
             default -> false;
