@@ -30,7 +30,7 @@ export function planTable(plan, { onMet } = {}) {
       h('th', { scope: 'col' }, t('revival.itemDue')),
       h('th', { scope: 'col' }, t('revival.itemEffectiveDue')),
       h('th', { scope: 'col' }, t('revival.itemStatus')),
-      onMet ? h('th', { scope: 'col' }, h('span', { className: 'visually-hidden' }, t('revival.itemMet'))) : null)),
+      onMet ? h('th', { scope: 'col' }, t('revival.itemMet')) : null)),
     h('tbody', {}, plan.map((i) => h('tr', { className: 'revival-item', dataset: { id: i.id, agency: i.agency,
       status: i.status || '' } },
     h('td', {}, i.description),

@@ -6,4 +6,4 @@ SELECT c.id, c.allocation_id, e.code, e.province_id
   JOIN estate e ON e.id = a.estate_id
  WHERE c.state = 'OPEN' AND NOT c.sub_judice AND e.code LIKE 'GIL-%' AND c.id % 4 IN (0, 1)
  ORDER BY c.id
- LIMIT 40
+ LIMIT 24
