@@ -490,16 +490,18 @@ class RouteAccessMatrixTest {
                     List.of("MARKET"), "evidence", "matrix visit", "recommendation", "REVIVE"), c.auth());
         });
         list(p, "GET", "/api/working-group/sessions", (c, own, other) -> {
-            long mine = session(own);
-            long theirs = session(other);
+            long mine = session(own, idleCase(own, "OPEN"));
+            long theirs = session(other, idleCase(other, "OPEN"));
             return listed(Http.get("/api/working-group/sessions", c.auth()), "sessions", mine, theirs);
         });
         object(p, "POST", "/api/working-group/sessions", (c, s) -> Http.post("/api/working-group/sessions",
                 Map.of("provinceId", province(s), "members", List.of("Matrix member"),
                         "caseIds", List.of(idleCase(s, "OPEN"))), c.auth()));
-        object(p, "POST", "/api/working-group/sessions/{id}/agenda/{case}/decision", (c, s) -> Http.post(
-                "/api/working-group/sessions/" + session(s) + "/agenda/" + idleCase(s, "OPEN") + "/decision",
-                Map.of("decision", "REFER_TO_BANK", "bankName", "Matrix Bank", "facilityRials", 1000), c.auth()));
+        object(p, "POST", "/api/working-group/sessions/{id}/agenda/{case}/decision", (c, s) -> {
+            long caseId = idleCase(s, "OPEN");
+            return Http.post("/api/working-group/sessions/" + session(s, caseId) + "/agenda/" + caseId + "/decision",
+                    Map.of("decision", "REFER_TO_BANK", "bankName", "Matrix Bank", "facilityRials", 1000), c.auth());
+        });
         object(p, "GET", "/api/allocations/{id}/revival",
                 (c, s) -> Http.get("/api/allocations/" + allocation(s) + "/revival", c.auth()));
         // inbox
@@ -724,15 +726,15 @@ class RouteAccessMatrixTest {
                 + "VALUES (:u, now()) ON CONFLICT DO NOTHING").bind("u", userId).execute());
     }
 
-    /** A working-group session of the side's province with the side's open idle case on its agenda. */
-    private static long session(Side s) {
+    /** A working-group session of the side's province with the side's open idle case {@code caseId} on its agenda. */
+    private static long session(Side s, long caseId) {
         return s.record("session", () -> TestServer.get().jdbi().withHandle(h -> {
             long creator = TestUsers.admin().id();
             long id = h.createQuery("INSERT INTO working_group_session (province_id, held_on, members, created_by, "
                     + "created_at) VALUES (:p, current_date, ARRAY['Matrix'], :u, now()) RETURNING id")
                     .bind("p", province(s)).bind("u", creator).mapTo(Long.class).one();
             h.createUpdate("INSERT INTO working_group_agenda (session_id, case_id) VALUES (:s, :c)").bind("s", id)
-                    .bind("c", idleCase(s, "OPEN")).execute();
+                    .bind("c", caseId).execute();
             return id;
         }));
     }
