@@ -502,3 +502,42 @@ export function getRevivalStats(year, options) {
 export function setRevivalTarget(province, year, target) {
   return request('/api/revival-targets', { method: 'POST', body: { province, year, target } });
 }
+
+// ---- revival before reclaim: advisers' diagnoses, the working group's desk, the holder's plan ----
+
+/** GET /api/revival/vocabularies: {causes, agencies, recommendations, decisions} codes. */
+export function getRevivalVocabularies(options) {
+  return request('/api/revival/vocabularies', options);
+}
+
+/** POST /api/idle-cases/{id}/diagnoses {causes, evidence, recommendation, visitedOn}: an adviser's diagnosis. */
+export function recordDiagnosis(caseId, body) {
+  return request('/api/idle-cases/' + encodeURIComponent(caseId) + '/diagnoses', { method: 'POST', body });
+}
+
+/** GET /api/working-group/sessions: the sessions with units of the caller's estates on their agenda. */
+export function getWorkingGroupSessions(options) {
+  return request('/api/working-group/sessions', options);
+}
+
+/** POST /api/working-group/sessions {provinceId, heldOn, members, caseIds}. */
+export function createWorkingGroupSession(body) {
+  return request('/api/working-group/sessions', { method: 'POST', body });
+}
+
+/** POST /api/working-group/sessions/{id}/agenda/{case}/decision {decision, items, bankName, facilityRials, months, note}. */
+export function decideAgendaItem(sessionId, caseId, body) {
+  return request('/api/working-group/sessions/' + encodeURIComponent(sessionId) + '/agenda/'
+    + encodeURIComponent(caseId) + '/decision', { method: 'POST', body });
+}
+
+/** GET /api/allocations/{id}/revival: the latest case's plan, stopped clock, decisions and diagnoses. */
+export function getRevival(allocationId, options) {
+  return request('/api/allocations/' + encodeURIComponent(allocationId) + '/revival', options);
+}
+
+/** POST /api/idle-cases/{id}/plan-items/{item}/met {on}: staff record a plan item met. */
+export function markPlanItemMet(caseId, itemId, on) {
+  return request('/api/idle-cases/' + encodeURIComponent(caseId) + '/plan-items/' + encodeURIComponent(itemId)
+    + '/met', { method: 'POST', body: on ? { on } : {} });
+}

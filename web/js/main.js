@@ -20,6 +20,7 @@ import { mountPlanningView } from './views/planning-view.js';
 import { mountStatsView } from './views/stats-view.js';
 import { renderContractsView, renderContractView } from './views/contract-view.js';
 import { renderIdleView } from './views/idle-view.js';
+import { renderWorkingGroupView } from './views/working-group-view.js';
 import { renderInboxView, unreadCount } from './views/inbox-view.js';
 import { renderSandboxView, renderPaymentView, renderOverdueView } from './views/payment-view.js';
 import { renderRoundsView } from './views/rounds-view.js';
@@ -67,6 +68,8 @@ function renderNav() {
     user && user.role === 'officer' ? link('#/review', 'nav.review', 'nav-review') : null,
     user && (user.role === 'officer' || user.role === 'admin') ? link('#/idle', 'idle.nav', 'nav-idle') : null,
     user && (user.role === 'officer' || user.role === 'admin') ? link('#/overdue', 'payment.overdueNav', 'nav-overdue') : null,
+    user && (user.role === 'officer' || user.role === 'admin')
+      ? link('#/working-group', 'revival.wgNav', 'nav-working-group') : null,
     user ? h('a', { href: '#/inbox', id: 'nav-inbox', 'aria-current': location.hash === '#/inbox' ? 'page' : null },
       t('inbox.nav'), ' ', h('span', { className: 'nav-badge', id: 'nav-inbox-count', hidden: true,
         'aria-label': t('inbox.unreadLabel') })) : null,
@@ -164,6 +167,9 @@ function route() {
   } else if (hash === '#/idle' && user) {
     show();
     renderIdleView(page);
+  } else if (hash === '#/working-group' && user) {
+    show();
+    renderWorkingGroupView(page);
   } else if (hash === '#/inbox' && user) {
     show();
     renderInboxView(page, { onChange: (n) => { unread = n; showUnread(); } });

@@ -11,6 +11,7 @@ import { loadEstateNames, estateName } from '../estate-names.js';
 import { errorMessage, localName } from '../labels.js';
 import { h, fill } from '../dom.js';
 import { photoFields, photoList } from './inspection-photos.js';
+import { revivalPanel } from './revival-panel.js';
 
 const MILESTONE_KEYS = {
   POSSESSION: 'contract.milestonePossession',
@@ -27,6 +28,7 @@ const CASE_STATE_KEYS = {
   EXTENDED: 'idle.stateExtended',
   DISMISSED: 'idle.stateDismissed',
   RECLAIMED: 'idle.stateReclaimed',
+  REVIVED: 'idle.stateRevived',
 };
 
 const FINDING_KEYS = {
@@ -119,7 +121,8 @@ export async function renderContractView(root, id, { holder = true } = {}) {
     message.hidden = true;
     body.dataset.allocation = String(id);
     fill(body,
-      summary(c), notices(c, load, holder), schedule(c, paid, holder), milestones(c), holder ? null : officerDesk(c, load),
+      summary(c), notices(c, load, holder), revivalPanel(id), schedule(c, paid, holder), milestones(c),
+      holder ? null : officerDesk(c, load),
       extensions(c, load, holder), reports(c, load, holder));
   }
   await load();

@@ -8,6 +8,7 @@ import { h, textNode, fill } from '../dom.js';
 import { confirmAction, actionErrorBox, showActionError } from '../confirm.js';
 import { loadEstateNames, estateName } from '../estate-names.js';
 import { formatDay, milestoneLabel, caseStateLabel } from './contract-view.js';
+import { revivalSection } from './revival-desk.js';
 
 let miniMap = null;
 
@@ -251,7 +252,6 @@ export async function renderIdleView(root) {
     selected = c.id;
     for (const item of list.querySelectorAll('.idle-case')) item.classList.toggle('selected', item.dataset.id === String(c.id));
     const parcels = parseJson(c.parcels, []) || [];
-    const plan = parseJson(c.plan, []) || [];
     const mapBox = h('div', { className: 'review-map', id: 'idle-map' });
     // empty: the cure period of the estate class's rules for this warning
     const days = numberField('idle-reply-days', 'idle.replyDays', '');
@@ -276,6 +276,10 @@ export async function renderIdleView(root) {
           done: 'idle.donePlan', extra: planItems }));
         forms.push(actionForm(c, { action: 'extend', title: 'idle.extendTitle', button: 'idle.extend',
           done: 'idle.doneExtend', extra: () => ({ el: months.el, value: () => ({ months: parseNumber(months.input.value) }) }) }));
+      }
+      if (c.state === 'REVIVAL_PLAN') {
+        forms.push(actionForm(c, { action: 'revive', title: 'idle.reviveTitle', button: 'idle.revive',
+          done: 'idle.doneRevive' }));
       }
       if (c.state === 'NOTICE_SERVED' || c.state === 'REVIVAL_PLAN') {
         forms.push(actionForm(c, { action: 'reclaim', title: 'idle.reclaimTitle', button: 'idle.reclaim',
@@ -305,9 +309,7 @@ export async function renderIdleView(root) {
           t('idle.points', { score: formatNumber(e.score) }))))),
       c.reply ? [h('h4', {}, t('idle.replyTitle')), h('blockquote', { className: 'notice-reply', id: 'idle-reply' },
         c.reply, ' ', h('span', { className: 'hint' }, formatDateTime(c.repliedAt)))] : null,
-      plan.length ? [h('h4', {}, t('idle.planItemsTitle')), h('ul', { className: 'plain-list' }, plan.map((i) =>
-        h('li', {}, t('idle.planItem', { description: i.description, date: formatDay(i.dueOn) }),
-          i.metOn ? ' ✓ ' + formatDay(i.metOn) : '')))] : null,
+      revivalSection(c, load),
       c.subJudice ? h('p', {}, t('idle.subJudiceNote')) : null,
       h('div', { className: 'idle-actions' }, forms));
     showMap(mapBox, parcels).catch(fail);

@@ -90,6 +90,8 @@ import org.zamin.reservation.HoldSweeper;
 import org.zamin.reservation.ReservationRoutes;
 import org.zamin.reservation.ReservationService;
 import org.zamin.reservation.SandboxGateway;
+import org.zamin.revival.RevivalRoutes;
+import org.zamin.revival.RevivalService;
 import org.zamin.round.AwardService;
 import org.zamin.round.ObjectionService;
 import org.zamin.round.RoundRoutes;
@@ -163,7 +165,7 @@ public final class App implements AutoCloseable {
             OgcRoutes ogc, TileRoutes tiles, MetricsRoutes metrics, InvestorRoutes investors, ClientAddress clients,
             HoldSweeper holdSweeper, IdleScan idleScan, DecisionCheckpoints checkpoints, DemandRoutes demand,
             PaymentRoutes payments, SandboxRoutes sandbox,
-            List<AutoCloseable> background, RegisterRoutes register) {
+            List<AutoCloseable> background, RegisterRoutes register, RevivalRoutes revival) {
 
         static Features wire(Settings settings, Database database, Clock clock) {
             // public map: read-only pool
@@ -216,6 +218,7 @@ public final class App implements AutoCloseable {
             var idleCases = new IdleCaseService(database.jdbi(), decisionLog, contracts, notifier, clock);
             if (settings.demoMode()) {
                 SampleAllocations.seedOnce(database.jdbi(), decisionLog, clock);
+                org.zamin.sample.SampleRevival.seedOnce(database.jdbi(), decisionLog, clock);
             }
             var dailyScan = DailyScan.start(idleScan, clock, 5);
             // the waitlist: requests, the daily supply record and the e-mails of keyed notifications
@@ -256,7 +259,9 @@ public final class App implements AutoCloseable {
                     new InvestorRoutes(investors, auth),
                     clients, holdSweeper, idleScan, checkpoints, new DemandRoutes(demand, auth),
                     new PaymentRoutes(payments, auth), new SandboxRoutes(gateway, payments), background,
-                    new RegisterRoutes(new IdleRegisterStore(database.jdbi()), auth, clock));
+                    new RegisterRoutes(new IdleRegisterStore(database.jdbi()), auth, clock),
+                    new RevivalRoutes(new RevivalService(database.jdbi(), decisionLog, idleCases, notifier, clock),
+                            auth));
         }
     }
 
@@ -412,7 +417,8 @@ public final class App implements AutoCloseable {
         routes.get("/api/availability", f.planning()::availability);
         routes.get("/api/stats", f.planning()::stats);
         routes.get("/api/stats/what-if", f.planning()::whatIf);
-        // idle land
+        // idle land (the revival desk's idle-case routes before the idle package's generic action route)
+        f.revival().register(routes);
         f.idle().register(routes);
         f.register().register(routes);
         // inbox

@@ -10,12 +10,20 @@ SELECT c.id, c.allocation_id AS "allocationId", c.state, c.score, c.evidence::te
                                             round(ST_Y(ST_Centroid(p.geom))::numeric, 6))))::text
           FROM allocation_parcel ap JOIN parcel p ON p.id = ap.parcel_id
          WHERE ap.allocation_id = a.id) AS parcels,
-       (SELECT json_agg(json_build_object('id', pi.id, 'description', pi.description,
-               'dueOn', pi.due_on, 'metOn', pi.met_on) ORDER BY pi.due_on)::text
-          FROM revival_plan_item pi WHERE pi.case_id = c.id) AS plan
+       (SELECT json_agg(json_build_object('id', pi.id, 'description', pi.description, 'agency', pi.agency,
+               'dueOn', pi.due_on, 'effectiveDueOn', revival_item_effective_due(pi, CAST(:today AS date)),
+               'metOn', pi.met_on) ORDER BY pi.due_on, pi.id)::text
+          FROM revival_plan_item pi WHERE pi.case_id = c.id) AS plan,
+       idle_case_stopped_days(c.id, CAST(:today AS date)) AS "stoppedDays",
+       idle_case_government_caused(c.id, CAST(:today AS date)) AS "governmentCaused",
+       (SELECT json_agg(json_build_object('id', d.id, 'visitedOn', d.visited_on, 'causes', d.causes,
+               'evidence', d.evidence, 'recommendation', d.recommendation, 'adviser', du.name) ORDER BY d.id)::text
+          FROM idle_diagnosis d JOIN users du ON du.id = d.adviser_id WHERE d.case_id = c.id) AS diagnoses,
+       pv.id AS "provinceId", pv.name AS province, pv.name_fa AS "provinceFa"
   FROM idle_case c
   JOIN allocation a ON a.id = c.allocation_id
   JOIN estate e ON e.id = a.estate_id
+  JOIN province pv ON pv.id = e.province_id
   JOIN users u ON u.id = a.investor_id
  WHERE (NOT :scoped OR e.code = ANY(CAST(:estates AS text[])))
    AND (CAST(:state AS text) IS NULL OR c.state = :state)

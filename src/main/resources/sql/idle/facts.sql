@@ -21,8 +21,9 @@ WITH m AS (
       FROM progress_report WHERE reported_on <= :asOf GROUP BY allocation_id
 ), oc AS (
     SELECT c.id, c.allocation_id, c.state, c.score, c.evidence::text AS evidence, c.sub_judice,
-           (SELECT min(due_on) FROM revival_plan_item pi
-             WHERE pi.case_id = c.id AND pi.met_on IS NULL AND pi.due_on < :asOf) AS plan_missed_since
+           (SELECT min(revival_item_effective_due(pi, CAST(:asOf AS date))) FROM revival_plan_item pi
+             WHERE pi.case_id = c.id AND pi.met_on IS NULL AND pi.agency = 'HOLDER'
+               AND revival_item_effective_due(pi, CAST(:asOf AS date)) < :asOf) AS plan_missed_since
       FROM idle_case c
      WHERE c.state IN ('OPEN', 'NOTICE_SERVED', 'REVIVAL_PLAN')
 )

@@ -1,1 +1,1 @@
-INSERT INTO revival_plan_item (case_id, description, due_on) VALUES (:caseId, :description, :dueOn)
+INSERT INTO revival_plan_item (case_id, description, due_on, agency) VALUES (:caseId, :description, :dueOn, :agency)

@@ -126,6 +126,14 @@ public final class RouteAccess {
             get("/api/revival-stats", PLANNING),
             post("/api/revival-targets", ADMIN_ONLY),
             post("/api/idle-cases/{id}/{action}", STAFF),
+            // revival before reclaim: advisers (officers an admin marks) diagnose, the working group decides
+            get("/api/revival/vocabularies", STAFF),
+            post("/api/advisers/{id}", ADMIN_ONLY),
+            post("/api/idle-cases/{id}/diagnoses", ESTATE_OFFICER),
+            get("/api/working-group/sessions", STAFF),
+            post("/api/working-group/sessions", STAFF),
+            post("/api/working-group/sessions/{id}/agenda/{case}/decision", STAFF),
+            get("/api/allocations/{id}/revival", PARTIES),
             // inbox
             get("/api/inbox", SIGNED_IN),
             post("/api/inbox/{id}/read", SIGNED_IN),

@@ -3,7 +3,10 @@ package org.zamin.idle;
 import java.util.Map;
 import org.zamin.domain.Invalid;
 
-/** Agrees a revival plan with the holder: dated items the next scans watch; missing one allows reclaim. */
+/**
+ * Agrees a revival plan with the holder: dated items, each given to the agency responsible (the holder by default),
+ * that the next scans watch; the holder missing one allows reclaim, an agency missing one stops the clock.
+ */
 final class AgreeRevivalPlan implements OfficerAction {
 
     @Override
@@ -17,7 +20,11 @@ final class AgreeRevivalPlan implements OfficerAction {
                     || !item.due().isAfter(c.today())) {
                 throw new Invalid("invalid_plan_item", "each item needs a description and a due day after today");
             }
-            IdleCaseStore.addPlanItem(c.h(), c.caseId(), item.description().strip(), item.due());
+            String agency = item.agency() == null ? "HOLDER" : item.agency();
+            if (!IdleCaseStore.agencyKnown(c.h(), agency)) {
+                throw new Invalid("invalid_agency", "unknown agency '" + agency + "'");
+            }
+            IdleCaseStore.addPlanItem(c.h(), c.caseId(), item.description().strip(), item.due(), agency);
         }
         c.moveCase(false);
         Map<String, Object> details = c.details();

@@ -6,7 +6,8 @@ public enum CaseAction {
     REVIVAL_PLAN("revival-plan", CaseState.REVIVAL_PLAN),
     EXTEND("extend", CaseState.EXTENDED),
     RECLAIM("reclaim", CaseState.RECLAIMED),
-    DISMISS("dismiss", CaseState.DISMISSED);
+    DISMISS("dismiss", CaseState.DISMISSED),
+    REVIVE("revive", CaseState.REVIVED);
 
     private final String path;
     private final CaseState target;

@@ -7,8 +7,11 @@ import java.util.Optional;
 /**
  * The due-process rules of an idle case, pure: which actions each state allows, that a sub judice case is frozen,
  * that the notice is served as warnings 1..n each after the previous one's cure period, that reclaim waits for the
- * last warning's cure period (from a notice, after every stage; from a revival plan, once it is missed). A refusal
- * is a stable code; the database checks the same again (R__idle_due_process.sql).
+ * last warning's cure period (from a notice, after every stage; from a revival plan, once it is missed, and only
+ * after a notice), and that a unit is revived only once the holder met every item given to them. The unmet plan
+ * deadlines are the holder's items' days as moved by the stopped clock (database function
+ * {@code revival_item_effective_due}): an agency's missed item never counts against the holder. A refusal is a stable
+ * code; the database checks the same again (R__idle_due_process.sql, R__idle_revival.sql).
  */
 public final class DueProcess {
 
@@ -42,6 +45,9 @@ public final class DueProcess {
             return curing ? Optional.of("cure_period_not_ended") : Optional.empty();
         }
         if (action == CaseAction.RECLAIM) {
+            if (c.warning().isEmpty()) {
+                return Optional.of("notice_first");
+            }
             if (c.state() == CaseState.NOTICE_SERVED && !c.warning().map(Warning::last).orElse(false)) {
                 return Optional.of("warnings_not_exhausted");
             }
@@ -51,6 +57,9 @@ public final class DueProcess {
             if (curing) {
                 return Optional.of("cure_period_not_ended");
             }
+        }
+        if (action == CaseAction.REVIVE && !c.unmetPlanDeadlines().isEmpty()) {
+            return Optional.of("plan_items_unmet");
         }
         return Optional.empty();
     }
@@ -62,10 +71,11 @@ public final class DueProcess {
 
     static boolean allowed(CaseState from, CaseAction action) {
         return switch (from) {
-            case OPEN -> action == CaseAction.NOTICE || action == CaseAction.DISMISS;
-            case NOTICE_SERVED -> true;
+            case OPEN -> action == CaseAction.NOTICE || action == CaseAction.DISMISS
+                    || action == CaseAction.REVIVAL_PLAN;
+            case NOTICE_SERVED -> action != CaseAction.REVIVE;
             case REVIVAL_PLAN -> action == CaseAction.RECLAIM || action == CaseAction.DISMISS
-                    || action == CaseAction.EXTEND;
+                    || action == CaseAction.EXTEND || action == CaseAction.REVIVE;
             default -> false;
         };
     }

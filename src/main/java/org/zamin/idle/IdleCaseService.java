@@ -54,14 +54,14 @@ public final class IdleCaseService {
     public List<Map<String, Object>> list(CurrentUser user, Optional<String> state, boolean openOnly) {
         Visibility who = Visibility.of(user);
         AllocationAccess.requireStaff(who);
-        return jdbi.withHandle(h -> IdleCaseStore.cases(h, who, state, openOnly));
+        return jdbi.withHandle(h -> IdleCaseStore.cases(h, who, state, openOnly, today()));
     }
 
     private LockedCase lock(Handle h, CurrentUser user, long caseId) {
         var row = IdleCaseStore.lock(h, caseId).orElseThrow(() -> new NotFound("idle case " + caseId));
         var a = AllocationAccess.load(h, Visibility.of(user), row.allocationId(), true);
         return new LockedCase(caseId, row.state(), row.subJudice(), IdleCaseStore.lastWarning(h, caseId, today()),
-                row.replied(), a, IdleCaseStore.unmetPlan(h, caseId));
+                row.replied(), a, IdleCaseStore.unmetPlan(h, caseId, today()));
     }
 
     /** The body of an officer's action; which fields count depends on the action. */
@@ -76,25 +76,25 @@ public final class IdleCaseService {
         ActionBody checked() {
             String given = Text.optional(reason, Text.Kind.PARAGRAPH, Text.REASON_MAX, "invalid_reason", "the reason");
             List<PlanItem> plan = items == null ? null : items.stream()
-                    .map(item -> item == null ? new PlanItem(null, null) : item.checked()).toList();
+                    .map(item -> item == null ? new PlanItem(null, null, null) : item.checked()).toList();
             return new ActionBody(given.isEmpty() ? null : given, replyDays, months, plan, slices);
         }
     }
 
-    /** One item of a revival plan. */
-    public record PlanItem(String description, String dueOn) {
+    /** One item of a revival plan; {@code agency} is responsible for it (a vocabulary code, HOLDER when null). */
+    public record PlanItem(String description, String dueOn, String agency) {
 
         PlanItem checked() {
             if (description == null) {
                 return this;
             }
             return new PlanItem(Text.optional(description, Text.Kind.PARAGRAPH, Text.PLAN_ITEM_MAX,
-                    "invalid_plan_item", "a plan item's description"), dueOn);
+                    "invalid_plan_item", "a plan item's description"), dueOn, agency);
         }
 
         LocalDate due() {
             try {
-                return dueOn == null ? null : LocalDate.parse(dueOn);
+                return dueOn == null ? null : LocalDate.parse(org.zamin.domain.WholeNumber.latinDigits(dueOn.strip()));
             } catch (java.time.format.DateTimeParseException e) {
                 throw new Invalid("invalid_plan_item", "dueOn must be YYYY-MM-DD");
             }
@@ -103,10 +103,15 @@ public final class IdleCaseService {
 
     /** Performs {@code action} on a case; 409 with the refusal code when due process does not allow it now. */
     public Map<String, Object> act(CurrentUser user, long caseId, CaseAction action, ActionBody given) {
+        return jdbi.inTransaction(h -> act(h, user, caseId, action, given));
+    }
+
+    /** {@link #act} inside the caller's transaction (the working group's decisions take actions with their record). */
+    public Map<String, Object> act(Handle h, CurrentUser user, long caseId, CaseAction action, ActionBody given) {
         AllocationAccess.requireStaff(Visibility.of(user));
         ActionBody body = given.checked();
         Actor actor = Actor.user(user.id(), user.role());
-        return jdbi.inTransaction(h -> {
+        {
             LockedCase c = lock(h, user, caseId);
             LocalDate today = today();
             DueProcess.refusal(c.view(), action, today).ifPresent(code -> {
@@ -126,7 +131,7 @@ public final class IdleCaseService {
             out.put("id", caseId);
             out.put("state", action.target().name());
             return out;
-        });
+        }
     }
 
     /** The holder replies to a notice (once, until the case is decided). */

@@ -36,6 +36,8 @@ final class IdleCaseStore {
     private static final String INSERT_EXTENSION = SqlResource.load("idle/insert_extension");
     private static final String EXTENSION_MONTHS = SqlResource.load("idle/extension_months");
     private static final String LAND_VALUE = SqlResource.load("idle/land_value");
+    private static final String AGENCY_KNOWN = SqlResource.load("idle/agency_known");
+    private static final String PRODUCTION_EVIDENCE = SqlResource.load("idle/production_evidence");
 
     private IdleCaseStore() {}
 
@@ -44,9 +46,10 @@ final class IdleCaseStore {
             boolean replied) {}
 
     /** The cases {@code estates} cover (all for {@code admin}), highest score first, at most 1000. */
-    static List<Map<String, Object>> cases(Handle h, Visibility who, Optional<String> state, boolean openOnly) {
+    static List<Map<String, Object>> cases(Handle h, Visibility who, Optional<String> state, boolean openOnly,
+            LocalDate today) {
         h.getConfig(MapMappers.class).setCaseChange(CaseStrategy.NOP);
-        return h.createQuery(CASES).bind("scoped", who.estateScoped())
+        return h.createQuery(CASES).bind("today", today).bind("scoped", who.estateScoped())
                 .bindArray("estates", String.class, who.estateCodesOrEmpty())
                 .bind("state", state.orElse(null)).bind("openOnly", openOnly).mapToMap().list();
     }
@@ -60,8 +63,22 @@ final class IdleCaseStore {
                 .findOne();
     }
 
-    static List<LocalDate> unmetPlan(Handle h, long caseId) {
-        return h.createQuery(UNMET_PLAN).bind("id", caseId).mapTo(LocalDate.class).list();
+    /** The holder's unmet plan items' due days as of {@code asOf} (moved by the days the clock was stopped). */
+    static List<LocalDate> unmetPlan(Handle h, long caseId, LocalDate asOf) {
+        return h.createQuery(UNMET_PLAN).bind("id", caseId).bind("asOf", asOf).mapTo(LocalDate.class).list();
+    }
+
+    /** True when an agency ({@code vocabulary_revival_agency}) has this code. */
+    static boolean agencyKnown(Handle h, String code) {
+        return h.createQuery(AGENCY_KNOWN).bind("code", code).mapTo(Boolean.class).one();
+    }
+
+    /** What shows a unit back in production: the operating licence, then an active inspection or metered use. */
+    record ProductionEvidence(boolean licensed, boolean activeInspection, boolean meteredUse) {}
+
+    static ProductionEvidence productionEvidence(Handle h, long caseId) {
+        return h.createQuery(PRODUCTION_EVIDENCE).bind("id", caseId).map((rs, ctx) -> new ProductionEvidence(
+                rs.getBoolean("licensed"), rs.getBoolean("active_inspection"), rs.getBoolean("metered_use"))).one();
     }
 
     /** The case's latest warning, its cure end as seen on {@code asOf}. */
@@ -119,9 +136,9 @@ final class IdleCaseStore {
         return h.createQuery(LAND_VALUE).bind("allocation", allocationId).mapTo(Long.class).one();
     }
 
-    static void addPlanItem(Handle h, long caseId, String description, LocalDate dueOn) {
+    static void addPlanItem(Handle h, long caseId, String description, LocalDate dueOn, String agency) {
         h.createUpdate(INSERT_PLAN_ITEM).bind("caseId", caseId).bind("description", description)
-                .bind("dueOn", dueOn).execute();
+                .bind("dueOn", dueOn).bind("agency", agency).execute();
     }
 
     /** Moves the case to {@code state}; {@code close} also closes it (a decision). */

@@ -20,6 +20,7 @@ interface OfficerAction {
             case EXTEND -> body.slices() == null ? new ExtendDeadlines() : new SellExtension();
             case DISMISS -> new DismissCase();
             case RECLAIM -> new ReclaimPlots();
+            case REVIVE -> new ReviveUnit();
         };
     }
 }

@@ -518,6 +518,33 @@ class RouteAccessMatrixTest {
         get(p, "/api/revival-stats", (c, s) -> "/api/revival-stats");
         none(p, "POST", "/api/revival-targets", (c, s) -> Http.post("/api/revival-targets",
                 Map.of("province", "TST", "year", 2030, "target", 1), c.auth()));
+        // revival before reclaim
+        get(p, "/api/revival/vocabularies", (c, s) -> "/api/revival/vocabularies");
+        object(p, "POST", "/api/advisers/{id}", (c, s) -> Http.post("/api/advisers/"
+                + s.record("officer", () -> TestUsers.officer(s.estate().code()).id()), Map.of("adviser", true),
+                c.auth()));
+        object(p, "POST", "/api/idle-cases/{id}/diagnoses", (c, s) -> {
+            if (c.role() == Role.OFFICER) {
+                markAdviser(c.user().id());
+            }
+            return Http.post("/api/idle-cases/" + idleCase(s, "OPEN") + "/diagnoses", Map.of("causes",
+                    List.of("MARKET"), "evidence", "matrix visit", "recommendation", "REVIVE"), c.auth());
+        });
+        list(p, "GET", "/api/working-group/sessions", (c, own, other) -> {
+            long mine = session(own, idleCase(own, "OPEN"));
+            long theirs = session(other, idleCase(other, "OPEN"));
+            return listed(Http.get("/api/working-group/sessions", c.auth()), "sessions", mine, theirs);
+        });
+        object(p, "POST", "/api/working-group/sessions", (c, s) -> Http.post("/api/working-group/sessions",
+                Map.of("provinceId", province(s), "members", List.of("Matrix member"),
+                        "caseIds", List.of(idleCase(s, "OPEN"))), c.auth()));
+        object(p, "POST", "/api/working-group/sessions/{id}/agenda/{case}/decision", (c, s) -> {
+            long caseId = idleCase(s, "OPEN");
+            return Http.post("/api/working-group/sessions/" + session(s, caseId) + "/agenda/" + caseId + "/decision",
+                    Map.of("decision", "REFER_TO_BANK", "bankName", "Matrix Bank", "facilityRials", 1000), c.auth());
+        });
+        object(p, "GET", "/api/allocations/{id}/revival",
+                (c, s) -> Http.get("/api/allocations/" + allocation(s) + "/revival", c.auth()));
         // inbox
         list(p, "GET", "/api/inbox", (c, own, other) -> {
             long mine = notification(own);
@@ -749,6 +776,29 @@ class RouteAccessMatrixTest {
      */
     private static long idleCase(Side s, String state) {
         return s.record("idle case", () -> insertIdleCase(allocation(s), state));
+    }
+
+    private static int province(Side s) {
+        return TestServer.get().jdbi().withHandle(h -> h.createQuery("SELECT province_id FROM estate WHERE id = :e")
+                .bind("e", s.estate().id()).mapTo(Integer.class).one());
+    }
+
+    private static void markAdviser(long userId) {
+        TestServer.get().jdbi().useHandle(h -> h.createUpdate("INSERT INTO idle_adviser (user_id, marked_at) "
+                + "VALUES (:u, now()) ON CONFLICT DO NOTHING").bind("u", userId).execute());
+    }
+
+    /** A working-group session of the side's province with the side's open idle case {@code caseId} on its agenda. */
+    private static long session(Side s, long caseId) {
+        return s.record("session", () -> TestServer.get().jdbi().withHandle(h -> {
+            long creator = TestUsers.admin().id();
+            long id = h.createQuery("INSERT INTO working_group_session (province_id, held_on, members, created_by, "
+                    + "created_at) VALUES (:p, current_date, ARRAY['Matrix'], :u, now()) RETURNING id")
+                    .bind("p", province(s)).bind("u", creator).mapTo(Long.class).one();
+            h.createUpdate("INSERT INTO working_group_agenda (session_id, case_id) VALUES (:s, :c)").bind("s", id)
+                    .bind("c", caseId).execute();
+            return id;
+        }));
     }
 
     private static long insertIdleCase(long allocation, String state) {

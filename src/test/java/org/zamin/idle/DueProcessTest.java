@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The due-process rules: transitions, warnings and their cure periods, revival plan, sub judice. */
+/** The due-process rules: transitions, warnings and their cure periods, revival plan, revival, sub judice. */
 class DueProcessTest {
 
     private static final LocalDate DEADLINE = LocalDate.parse("2025-04-30");
@@ -49,6 +49,27 @@ class DueProcessTest {
         var early = new DueProcess.CaseView(CaseState.REVIVAL_PLAN, false,
                 Optional.of(new DueProcess.Warning(1, 3, DEADLINE)), List.of(LocalDate.parse("2025-04-01")));
         assertEquals(Optional.of("cure_period_not_ended"), DueProcess.refusal(early, CaseAction.RECLAIM, DEADLINE));
+    }
+
+    @Test
+    void theWorkingGroupMayApproveAPlanForAnOpenCaseButItsReclaimStillNeedsANotice() {
+        var open = new DueProcess.CaseView(CaseState.OPEN, false, Optional.empty(), List.of());
+        assertEquals(Optional.empty(), DueProcess.refusal(open, CaseAction.REVIVAL_PLAN, DEADLINE));
+        var planWithoutNotice = new DueProcess.CaseView(CaseState.REVIVAL_PLAN, false, Optional.empty(),
+                List.of(LocalDate.parse("2025-03-01")));
+        assertEquals(Optional.of("notice_first"), DueProcess.refusal(planWithoutNotice, CaseAction.RECLAIM, DEADLINE));
+    }
+
+    @Test
+    void aUnitIsRevivedOnlyFromAPlanWhoseHolderItemsAreAllMet() {
+        var unmet = new DueProcess.CaseView(CaseState.REVIVAL_PLAN, false, Optional.empty(),
+                List.of(LocalDate.parse("2025-08-01")));
+        assertEquals(Optional.of("plan_items_unmet"), DueProcess.refusal(unmet, CaseAction.REVIVE, DEADLINE));
+        var met = new DueProcess.CaseView(CaseState.REVIVAL_PLAN, false, Optional.empty(), List.of());
+        assertEquals(Optional.empty(), DueProcess.refusal(met, CaseAction.REVIVE, DEADLINE));
+        assertEquals(Optional.of("illegal_transition"), DueProcess.refusal(served(1), CaseAction.REVIVE, DEADLINE));
+        var open = new DueProcess.CaseView(CaseState.OPEN, false, Optional.empty(), List.of());
+        assertEquals(Optional.of("illegal_transition"), DueProcess.refusal(open, CaseAction.REVIVE, DEADLINE));
     }
 
     @Test

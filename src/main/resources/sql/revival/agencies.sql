@@ -1,0 +1,1 @@
+SELECT code FROM vocabulary_revival_agency ORDER BY position

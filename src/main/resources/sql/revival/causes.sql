@@ -1,0 +1,1 @@
+SELECT code FROM vocabulary_idle_cause ORDER BY position

@@ -1,0 +1,1 @@
+DELETE FROM idle_adviser WHERE user_id = :id
