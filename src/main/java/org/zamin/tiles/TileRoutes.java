@@ -6,9 +6,13 @@ import java.util.List;
 import java.util.Map;
 import org.zamin.http.ApiException;
 import org.zamin.http.Representation;
+import org.zamin.parcel.ParcelFilter;
+import org.zamin.parcel.ParcelRoutes;
+import org.zamin.parcel.Vocabulary;
 
 /**
- * {@code GET /tiles/{layer}/{z}/{x}/{y}.mvt}: a vector tile with Cache-Control, a strong ETag per encoding, gzip and
+ * {@code GET /tiles/{layer}/{z}/{x}/{y}.mvt}: a vector tile (plots filtered by the query parameters of
+ * {@code GET /api/parcels}) with Cache-Control, a strong ETag per encoding, gzip and
  * byte ranges ({@link Representation}); {@code GET /tiles/{layer}.json}: the layer's TileJSON 3.0.0.
  */
 public final class TileRoutes {
@@ -18,9 +22,11 @@ public final class TileRoutes {
     static final int MAX_ZOOM = 22;
 
     private final TileRepository tiles;
+    private final Vocabulary vocabulary;
 
-    public TileRoutes(TileRepository tiles) {
+    public TileRoutes(TileRepository tiles, Vocabulary vocabulary) {
         this.tiles = tiles;
+        this.vocabulary = vocabulary;
     }
 
     public void tile(Context ctx) {
@@ -33,8 +39,11 @@ public final class TileRoutes {
         int max = (1 << z) - 1;
         int x = coordinate(ctx.pathParam("x"), "x", max);
         int y = coordinate(last.substring(0, last.length() - 4), "y", max);
+        // the plots layer takes the filter parameters of GET /api/parcels (status, estate, minArea, maxArea, landUse,
+        // utilities), checked the same way; the other layers take none
+        ParcelFilter filter = layer == TileLayer.PARCELS ? ParcelRoutes.filterFrom(ctx, vocabulary) : ParcelFilter.ANY;
         ctx.header("Cache-Control", CACHE_CONTROL);
-        Representation.compressible(tiles.tile(layer, z, x, y), MEDIA_TYPE).send(ctx);
+        Representation.compressible(tiles.tile(layer, z, x, y, filter), MEDIA_TYPE).send(ctx);
     }
 
     /** TileJSON 3.0.0: the URL template, zoom range, bounds, centre and the layer's fields. */
