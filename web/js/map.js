@@ -154,6 +154,9 @@ export function createMap(container, config, {
     minZoom: 3,
     maxZoom: 19,
   });
+  // The side panel and the header settle after the map is made (and change with the window): a map that kept its
+  // first size would centre its view (and its permalink) on the wrong point.
+  if (typeof ResizeObserver === 'function') new ResizeObserver(() => map.invalidateSize({ animate: false })).observe(container);
   map.createPane('estates').style.zIndex = 380;
   map.createPane('parcels').style.zIndex = 400;
   map.createPane('selected').style.zIndex = 415;
@@ -297,7 +300,9 @@ export function createMap(container, config, {
   function estateLabel(estate) {
     const name = localName(estate.name, estate.nameFa) || estate.code;
     const el = element('span', 'estate-label-text', name);
-    const marker = L.marker(bboxBounds(estate.bbox).getCenter(), {
+    // above the estate (its top edge's middle), so that zoomed in the name does not cover its plots
+    const box = bboxBounds(estate.bbox);
+    const marker = L.marker([box.getNorth(), box.getCenter().lng], {
       pane: 'labels',
       keyboard: false,
       icon: L.divIcon({ className: 'estate-label', html: el, iconSize: null }),

@@ -260,7 +260,7 @@ export function mountMapView({ config, banner, header, onReserve }) {
   function keepPermalink() {
     if (!isMapHash(location.hash)) return;
     const c = map.centre();
-    const q = new URLSearchParams({ z: String(map.zoom()), lat: c.lat.toFixed(5), lng: c.lng.toFixed(5),
+    const q = new URLSearchParams({ z: String(map.zoom()), lat: c.lat.toFixed(6), lng: c.lng.toFixed(6),
       lang: currentLanguage() });
     const plot = map.openParcelId();
     if (plot !== null && plot !== undefined) q.set('plot', String(plot));
