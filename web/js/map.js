@@ -127,14 +127,13 @@ function bboxBounds(bbox) {
   return L.latLngBounds([[bbox[1], bbox[0]], [bbox[3], bbox[2]]]);
 }
 
-/** The query string of a plots tile: the filter (as /api/parcels takes it) and the data's revision. */
-function tileQuery(filter, revision) {
+/** The query string of a plots tile: the filter, as /api/parcels takes it. */
+function tileQuery(filter) {
   const q = new URLSearchParams();
   for (const [key, value] of Object.entries(filter || {})) {
     if (value === null || value === undefined) continue;
     q.set(key, Array.isArray(value) ? value.join(',') : String(value));
   }
-  if (revision) q.set('v', String(revision));
   const text = q.toString();
   return text ? '?' + text : '';
 }
@@ -208,7 +207,6 @@ export function createMap(container, config, {
   // Plots: every plot of every tile in view, coloured by status, idle land hatched; filtered by the server.
   let idleVisible = true;
   let filter = {};
-  let revision = 0;
   let drawnOnce = false;
   const parcelTiles = L.vectorGrid.protobuf('/tiles/parcels/{z}/{x}/{y}.mvt', {
     pane: 'parcels',
@@ -216,6 +214,9 @@ export function createMap(container, config, {
     interactive: false,
     minZoom: PARCEL_MIN_ZOOM,
     maxNativeZoom: 16,
+    // a plot's status changes (a hold, an approval): each tile is revalidated by its ETag (a 304 when unchanged)
+    // rather than taken from the browser's cache for its max-age
+    fetchOptions: { cache: 'no-cache' },
     vectorTileLayerStyles: { parcels: (props) => parcelStyle(props, idleVisible) },
   });
   // What tests and the first-view bench wait for: tiles asked for and all of them drawn.
@@ -245,7 +246,7 @@ export function createMap(container, config, {
   map.on('zoomend', togglePlots);
   togglePlots();
   function redrawPlots() {
-    parcelTiles.setUrl('/tiles/parcels/{z}/{x}/{y}.mvt' + tileQuery(filter, revision), !map.hasLayer(parcelTiles));
+    parcelTiles.setUrl('/tiles/parcels/{z}/{x}/{y}.mvt' + tileQuery(filter), !map.hasLayer(parcelTiles));
   }
 
   // The open plot: its outline (one path) and its popup.
@@ -442,8 +443,7 @@ export function createMap(container, config, {
 
     /** Draws the plots that pass `params` (the /api/parcels filter; status [] draws none). */
     setFilter(params) {
-      const next = tileQuery(params, 0);
-      if (next === tileQuery(filter, 0)) return;
+      if (tileQuery(params) === tileQuery(filter)) return;
       filter = { ...params };
       redrawPlots();
       togglePlots();
@@ -451,8 +451,7 @@ export function createMap(container, config, {
 
     /** Fetches the plots tiles again (after a change of the data, such as a reservation). */
     reloadPlots() {
-      revision += 1;
-      redrawPlots();
+      if (map.hasLayer(parcelTiles)) parcelTiles.redraw();
     },
 
     /** Shows or hides the idle-land hatch (the legend's toggle). */
