@@ -59,7 +59,9 @@ class KeyboardBrowserTest {
             By plot = By.cssSelector("#plot-list .plot-item[data-parcel-id='" + fixture.availablePlot + "']");
             UiFixture.wait(browser, 30).until(x -> !x.findElements(plot).isEmpty());
 
-            browser.script("arguments[0].focus()", d.findElement(plot));
+            // one step: the list is redrawn when the view settles, so an element found first may be replaced
+            browser.script("document.querySelector(arguments[0]).focus()",
+                    "#plot-list .plot-item[data-parcel-id='" + fixture.availablePlot + "']");
             new Actions(d).sendKeys(Keys.ENTER).perform();
             UiFixture.wait(browser, 10).until(x -> Boolean.TRUE.equals(browser.script(
                     "return document.activeElement.classList.contains('reserve-button')")));

@@ -88,8 +88,9 @@ final class MapTiles {
     static void openPlot(Browser browser, long id) {
         By item = By.cssSelector("#plot-list .plot-item[data-parcel-id='" + id + "']");
         browser.waitUpTo(Duration.ofSeconds(30)).until(x -> !x.findElements(item).isEmpty());
-        browser.script("arguments[0].scrollIntoView({block: 'center'})", browser.driver().findElement(item));
-        browser.driver().findElement(item).click();
+        // found and clicked in one step: the list is redrawn when the view settles
+        browser.script("const b = document.querySelector(arguments[0]); b.scrollIntoView({block: 'center'}); b.click();",
+                "#plot-list .plot-item[data-parcel-id='" + id + "']");
         browser.waitUpTo(Duration.ofSeconds(10)).until(x -> !x.findElements(
                 By.cssSelector(".parcel-popup[data-parcel-id='" + id + "']")).isEmpty());
     }
