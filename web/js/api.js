@@ -206,6 +206,11 @@ export function getConfig(options) {
   return request('/api/config', options);
 }
 
+/** GET /tiles/{layer}.json: a tile layer's TileJSON (bounds, centre, zoom range). */
+export function getTileJson(layer, options) {
+  return request('/tiles/' + encodeURIComponent(layer) + '.json', options);
+}
+
 /** GET /api/estates?boundaries=true: FeatureCollection of estate boundaries with their properties. */
 export function getEstates(options) {
   return request('/api/estates?boundaries=true', options);

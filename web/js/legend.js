@@ -14,7 +14,8 @@ function swatch(className, colour, border) {
 
 /**
  * Builds the legend in its section. `update(state)` takes
- * {scope: "parcels"|"estates"|"none", counts, numberMatched, numberReturned, truncated}.
+ * {scope: "parcels"|"estates"|"none", counts, numberMatched}: the plots in view matching the filters (every one is
+ * drawn: the map is tiles), or the estates' kept totals when zoomed out.
  */
 export function createLegend(root = document.getElementById('legend')) {
   const list = root.querySelector('#legend-list');
@@ -70,19 +71,8 @@ export function createLegend(root = document.getElementById('legend')) {
     }
     root.dataset.scope = state.scope;
 
-    if (state.scope !== 'parcels') {
-      summary.textContent = '';
-      summary.classList.remove('counts-truncated');
-    } else if (state.truncated) {
-      summary.textContent = t('counts.truncated', {
-        shown: formatNumber(state.numberReturned || 0),
-        total: formatNumber(state.numberMatched || 0),
-      });
-      summary.classList.add('counts-truncated');
-    } else {
-      summary.textContent = plural({ one: 'counts.inViewOne', other: 'counts.inView' }, state.numberMatched || 0);
-      summary.classList.remove('counts-truncated');
-    }
+    summary.textContent = state.scope === 'parcels'
+      ? plural({ one: 'counts.inViewOne', other: 'counts.inView' }, state.numberMatched || 0) : '';
   }
 
   onLanguageChange(render);

@@ -8,7 +8,7 @@ import { createBanner } from './banner.js';
 import { createHeader } from './header.js';
 import { h } from './dom.js';
 import { currentUser, onSessionChange, refreshSession, signOut } from './session.js';
-import { mountMapView } from './views/map-view.js';
+import { mountMapView, permalinkOf } from './views/map-view.js';
 import { renderAuthView } from './views/auth-view.js';
 import { renderConfirmView } from './views/confirm-view.js';
 import { renderReserveView } from './views/reserve-view.js';
@@ -150,7 +150,7 @@ function route() {
       onDone: () => {
         pendingPlot = null;
         notice = 'applications.heldNotice';
-        if (mapView) mapView.refresh();
+        if (mapView) mapView.reload();
         location.hash = '#/applications';
       },
     });
@@ -250,7 +250,9 @@ async function start() {
   setVocabularies(config.vocabularies);
   const offered = Array.isArray(config.languages) && config.languages.length ? config.languages : supportedLanguages();
   const saved = savedLanguage();
-  const language = saved && offered.includes(saved) ? saved : config.language;
+  // a permalink's language wins over the one this browser used last
+  const linked = (permalinkOf(location.hash) || {}).lang;
+  const language = linked && offered.includes(linked) ? linked : saved && offered.includes(saved) ? saved : config.language;
   try {
     await setLanguage(language);
   } catch (error) {

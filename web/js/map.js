@@ -1,41 +1,67 @@
-// The Leaflet map: base map, estate outlines, parcels coloured by status and infrastructure lines.
-// It draws what it is given and never fetches; the map view decides what to load.
+// The Leaflet map: base map, estates and plots drawn from the server's vector tiles (/tiles, Leaflet.VectorGrid on
+// canvas: a whole country costs a few canvases, not a DOM node per shape), estate labels at province zoom, the open
+// plot's outline and popup, infrastructure lines and an import preview.
+// It draws what it is given and never fetches data itself (the tile layer fetches its tiles); the map view decides.
 import { t, currentLanguage, onLanguageChange, formatArea, formatRials, formatList, joinParts } from './i18n.js';
 import {
   STATUS_COLOURS, INFRA_STYLES, UTILITIES, statusLabel, landUseLabel, utilityLabel, infraLabel, localName,
 } from './labels.js';
 import { textNode } from './dom.js';
 
-/** Parcels and infrastructure are loaded from this zoom level up. */
+/** Plots are drawn (and listed) from this zoom level up; below it the estates stand for them. */
 export const PARCEL_MIN_ZOOM = 12;
+/** Estate names are written on the map when at most this many estates are in view (province zoom and closer). */
+const LABEL_LIMIT = 40;
+/** Below this zoom the estates tiles hold points (sql/tiles/estates.sql), from it outlines. */
+const ESTATE_OUTLINE_ZOOM = 10;
 
-/** Public statuses the idle layer outlines. */
+/** Public statuses the idle layer hatches. */
 const IDLE_STATUSES = ['IDLE', 'RECLAIMING'];
+const IDLE_COLOUR = '#b71c1c';
 
 const DEFAULT_CENTER = [32.5, 53.7];
 const DEFAULT_ZOOM = 5;
 
-function parcelStyle(status, id) {
-  const colours = STATUS_COLOURS[status] || STATUS_COLOURS.NOT_OFFERED;
-  return {
-    className: 'parcel parcel-' + (STATUS_COLOURS[status] ? status : 'UNKNOWN') + (id ? ' parcel-id-' + id : ''),
-    color: colours.stroke,
-    weight: 1,
-    opacity: 1,
-    fillColor: colours.fill,
-    fillOpacity: 0.6,
-  };
+const ESTATE_STYLE = {
+  color: '#1f3a5f', weight: 2, opacity: 0.9, fill: true, fillColor: '#1f3a5f', fillOpacity: 0.04,
+};
+const ESTATE_POINT_STYLE = {
+  radius: 5, color: '#1f3a5f', weight: 2, fill: true, fillColor: '#4a90c2', fillOpacity: 0.7,
+};
+
+/** The status colour crossed by dark red stripes: idle land as a canvas fill (the SVG map's hatch, on canvas). */
+const hatches = {};
+function idleHatch(fill) {
+  if (!hatches[fill]) {
+    const tile = document.createElement('canvas');
+    tile.width = 8;
+    tile.height = 8;
+    const ctx = tile.getContext('2d');
+    ctx.fillStyle = fill;
+    ctx.fillRect(0, 0, 8, 8);
+    ctx.strokeStyle = IDLE_COLOUR;
+    ctx.lineWidth = 2;
+    ctx.beginPath();
+    for (const d of [-8, 0, 8]) {
+      ctx.moveTo(d, 8);
+      ctx.lineTo(d + 8, 0);
+    }
+    ctx.stroke();
+    hatches[fill] = ctx.createPattern(tile, 'repeat');
+  }
+  return hatches[fill];
 }
 
-const ESTATE_STYLE = {
-  className: 'estate',
-  color: '#1f3a5f',
-  weight: 2,
-  opacity: 0.9,
-  fill: true,
-  fillColor: '#1f3a5f',
-  fillOpacity: 0.04,
-};
+function parcelStyle(props, idleVisible) {
+  const colours = STATUS_COLOURS[props.status] || STATUS_COLOURS.NOT_OFFERED;
+  if (idleVisible && IDLE_STATUSES.includes(props.status)) {
+    return {
+      color: IDLE_COLOUR, weight: 2, opacity: 1, dashArray: '5 3', fill: true, fillColor: idleHatch(colours.fill),
+      fillOpacity: 0.85,
+    };
+  }
+  return { color: colours.stroke, weight: 1, opacity: 1, fill: true, fillColor: colours.fill, fillOpacity: 0.6 };
+}
 
 function element(tag, className, text) {
   const el = document.createElement(tag);
@@ -87,26 +113,6 @@ function popupContent(props, onReserve) {
   return root;
 }
 
-/**
- * Makes an estate's outline or marker a named button: Tab reaches it, a screen reader says which estate it is,
- * Enter or Space zooms to it (as a click does).
- */
-function estateButton(layer, props, onActivate) {
-  layer.on('add', () => {
-    const el = layer.getElement();
-    if (!el || el.dataset.estateButton) return;
-    el.dataset.estateButton = props.code || '';
-    el.setAttribute('tabindex', '0');
-    el.setAttribute('role', 'button');
-    el.setAttribute('aria-label', t('estates.zoomTo', { name: localName(props.name, props.nameFa) }));
-    el.addEventListener('keydown', (event) => {
-      if (event.key !== 'Enter' && event.key !== ' ') return;
-      event.preventDefault();
-      onActivate();
-    });
-  });
-}
-
 function clampBbox(bounds) {
   const clamp = (v, lo, hi) => Math.min(hi, Math.max(lo, v));
   return [
@@ -117,12 +123,28 @@ function clampBbox(bounds) {
   ];
 }
 
+function bboxBounds(bbox) {
+  return L.latLngBounds([[bbox[1], bbox[0]], [bbox[3], bbox[2]]]);
+}
+
+/** The query string of a plots tile: the filter, as /api/parcels takes it. */
+function tileQuery(filter) {
+  const q = new URLSearchParams();
+  for (const [key, value] of Object.entries(filter || {})) {
+    if (value === null || value === undefined) continue;
+    q.set(key, Array.isArray(value) ? value.join(',') : String(value));
+  }
+  const text = q.toString();
+  return text ? '?' + text : '';
+}
+
 /**
- * Creates the map in `container`. `onBasemap(state)` is told "none", "ok" or "failed";
- * `onEstateClick(code)` fires when an estate outline is clicked while zoomed out.
+ * Creates the map in `container`. `onBasemap(state)` is told "none", "ok" or "failed"; `onEstateClick(code)` fires
+ * when an estate (its point, outline or label) is chosen while zoomed out; `onPlotClick(latlng)` when the map is
+ * clicked where plots are drawn (the view looks up the plot there and calls showPlot).
  */
 export function createMap(container, config, {
-  onBasemap = () => {}, onEstateClick = () => {}, onReserve = null,
+  onBasemap = () => {}, onEstateClick = () => {}, onPlotClick = () => {}, onReserve = null, onPopupChange = () => {},
 } = {}) {
   const map = L.map(container, {
     center: DEFAULT_CENTER,
@@ -131,13 +153,14 @@ export function createMap(container, config, {
     minZoom: 3,
     maxZoom: 19,
   });
+  // The side panel and the header settle after the map is made (and change with the window): a map that kept its
+  // first size would centre its view (and its permalink) on the wrong point.
+  if (typeof ResizeObserver === 'function') new ResizeObserver(() => map.invalidateSize({ animate: false })).observe(container);
   map.createPane('estates').style.zIndex = 380;
   map.createPane('parcels').style.zIndex = 400;
+  map.createPane('selected').style.zIndex = 415;
   map.createPane('infrastructure').style.zIndex = 420;
-  // The idle layer lies over the plots but lets clicks through to them (the popup stays the plot's).
-  const idlePane = map.createPane('idle');
-  idlePane.style.zIndex = 410;
-  idlePane.style.pointerEvents = 'none';
+  map.createPane('labels').style.zIndex = 610;
 
   let zoomControl = null;
   function placeZoomControl() {
@@ -170,54 +193,87 @@ export function createMap(container, config, {
     onBasemap('none');
   }
 
-  const estatesByCode = new Map();
-  const estateLayer = L.geoJSON(null, {
+  // Estates: points below zoom 10, outlines from there, from the estates tiles.
+  const estateTiles = L.vectorGrid.protobuf('/tiles/estates/{z}/{x}/{y}.mvt', {
     pane: 'estates',
-    style: () => ESTATE_STYLE,
-    onEachFeature(feature, layer) {
-      const props = feature.properties || {};
-      const code = props.code || feature.id;
-      estatesByCode.set(code, { feature, layer });
-      layer.bindTooltip(() => textNode(localName(props.name, props.nameFa)), {
-        sticky: true, direction: 'top', className: 'estate-tooltip',
-      });
-      layer.on('click', () => {
-        if (map.getZoom() < PARCEL_MIN_ZOOM) onEstateClick(code);
-      });
-      estateButton(layer, { ...props, code }, () => onEstateClick(code));
+    rendererFactory: L.canvas.tile,
+    interactive: false,
+    maxNativeZoom: 16,
+    vectorTileLayerStyles: {
+      estates: (props, zoom) => (zoom < ESTATE_OUTLINE_ZOOM ? ESTATE_POINT_STYLE : ESTATE_STYLE),
     },
   }).addTo(map);
 
-  let openPopup = null;
-  function showPopup(props, latlng) {
-    openPopup = { id: props.id, popup: L.popup({ maxWidth: 320, className: 'parcel-popup-wrapper' }) };
-    openPopup.popup.setLatLng(latlng).setContent(() => popupContent(props, onReserve)).openOn(map);
-  }
-  map.on('popupclose', (event) => {
-    if (openPopup && event.popup === openPopup.popup) openPopup = null;
-  });
-  const parcelLayer = L.geoJSON(null, {
+  // Plots: every plot of every tile in view, coloured by status, idle land hatched; filtered by the server.
+  let idleVisible = true;
+  let filter = {};
+  let drawnOnce = false;
+  const parcelTiles = L.vectorGrid.protobuf('/tiles/parcels/{z}/{x}/{y}.mvt', {
     pane: 'parcels',
-    style: (feature) => parcelStyle(feature.properties && feature.properties.status,
-      feature.properties && feature.properties.id),
-    onEachFeature(feature, layer) {
-      const props = feature.properties || {};
-      // A free-standing popup (not bound to the layer) survives the redraw that its own auto-pan triggers.
-      layer.on('click', (event) => showPopup(props, event.latlng));
-      layer.on('mouseover', () => layer.setStyle({ weight: 2.5 }));
-      layer.on('mouseout', () => layer.setStyle({ weight: 1 }));
-    },
-  }).addTo(map);
+    rendererFactory: L.canvas.tile,
+    interactive: false,
+    minZoom: PARCEL_MIN_ZOOM,
+    maxNativeZoom: 16,
+    // a plot's status changes (a hold, an approval): each tile is revalidated by its ETag (a 304 when unchanged)
+    // rather than taken from the browser's cache for its max-age
+    fetchOptions: { cache: 'no-cache' },
+    vectorTileLayerStyles: { parcels: (props) => parcelStyle(props, idleVisible) },
+  });
+  // What tests and the first-view bench wait for: tiles asked for and all of them drawn.
+  parcelTiles.on('loading', () => { container.dataset.tiles = 'loading'; });
+  parcelTiles.on('load', () => {
+    container.dataset.tiles = 'drawn';
+    if (!drawnOnce) {
+      drawnOnce = true;
+      container.dataset.firstTilesMs = String(Math.round(performance.now()));
+    }
+  });
+  estateTiles.on('load', () => {
+    container.dataset.estateTiles = 'drawn';
+    if (!container.dataset.firstEstateTilesMs) {
+      container.dataset.firstEstateTilesMs = String(Math.round(performance.now()));
+    }
+  });
+  function togglePlots() {
+    const none = Array.isArray(filter.status) && filter.status.length === 0;
+    const show = map.getZoom() >= PARCEL_MIN_ZOOM && !none;
+    if (show && !map.hasLayer(parcelTiles)) parcelTiles.addTo(map);
+    if (!show && map.hasLayer(parcelTiles)) {
+      map.removeLayer(parcelTiles);
+      container.dataset.tiles = 'none';
+    }
+  }
+  map.on('zoomend', togglePlots);
+  togglePlots();
+  function redrawPlots() {
+    parcelTiles.setUrl('/tiles/parcels/{z}/{x}/{y}.mvt' + tileQuery(filter), !map.hasLayer(parcelTiles));
+  }
 
-  // Idle land (public status IDLE or RECLAIMING) outlined and hatched, from the same public plot features.
-  const idleLayer = L.geoJSON(null, {
-    pane: 'idle',
+  // The open plot: its outline (one path) and its popup.
+  const selectedLayer = L.geoJSON(null, {
+    pane: 'selected',
     interactive: false,
     style: (feature) => ({
-      className: 'idle-outline idle-outline-' + feature.properties.status + ' idle-id-' + feature.properties.id,
-      color: '#b71c1c', weight: 2.5, dashArray: '5 3', fillOpacity: 1, fillColor: '#b71c1c',
+      className: 'parcel-selected parcel-id-' + feature.properties.id,
+      color: '#111', weight: 3, fill: false,
     }),
   }).addTo(map);
+  let openPopup = null;
+  function showPopup(feature, latlng) {
+    const props = feature.properties || {};
+    selectedLayer.clearLayers();
+    if (feature.geometry) selectedLayer.addData(feature);
+    openPopup = { id: props.id, popup: L.popup({ maxWidth: 320, className: 'parcel-popup-wrapper' }) };
+    openPopup.popup.setLatLng(latlng).setContent(() => popupContent(props, onReserve)).openOn(map);
+    onPopupChange(props.id);
+  }
+  map.on('popupclose', (event) => {
+    if (openPopup && event.popup === openPopup.popup) {
+      openPopup = null;
+      selectedLayer.clearLayers();
+      onPopupChange(null);
+    }
+  });
 
   const previewLayer = L.geoJSON(null, {
     style: () => ({ color: '#d81b60', weight: 2, dashArray: '6 4', fillOpacity: 0.08, className: 'import-preview' }),
@@ -238,46 +294,77 @@ export function createMap(container, config, {
     },
   }).addTo(map);
 
+  // Estate names: a label (a named button: Tab reaches it, Enter zooms to the estate) per estate in view, only
+  // when few enough are in view to be read; a country of estates is points.
+  let estates = [];
+  const labelLayer = L.layerGroup().addTo(map);
+  function estateLabel(estate) {
+    const name = localName(estate.name, estate.nameFa) || estate.code;
+    const el = element('span', 'estate-label-text', name);
+    // above the estate (its top edge's middle), so that zoomed in the name does not cover its plots
+    const box = bboxBounds(estate.bbox);
+    const marker = L.marker([box.getNorth(), box.getCenter().lng], {
+      pane: 'labels',
+      keyboard: false,
+      icon: L.divIcon({ className: 'estate-label', html: el, iconSize: null }),
+    });
+    marker.on('add', () => {
+      const root = marker.getElement();
+      root.dataset.estateButton = estate.code;
+      root.setAttribute('tabindex', '0');
+      root.setAttribute('role', 'button');
+      root.setAttribute('aria-label', t('estates.zoomTo', { name }));
+      root.lang = currentLanguage();
+      root.addEventListener('keydown', (event) => {
+        if (event.key !== 'Enter' && event.key !== ' ') return;
+        event.preventDefault();
+        onEstateClick(estate.code);
+      });
+    });
+    marker.on('click', () => onEstateClick(estate.code));
+    return marker;
+  }
+  function estatesInView() {
+    const view = map.getBounds();
+    return estates.filter((e) => Array.isArray(e.bbox) && view.intersects(bboxBounds(e.bbox)));
+  }
+  function renderLabels() {
+    const inView = estatesInView();
+    labelLayer.clearLayers();
+    container.dataset.estateLabels = inView.length <= LABEL_LIMIT ? String(inView.length) : '0';
+    if (inView.length > LABEL_LIMIT) return;
+    for (const estate of inView) labelLayer.addLayer(estateLabel(estate));
+  }
+  map.on('moveend', renderLabels);
+
+  // A click: the plot under it where plots are drawn, else the estate nearest to it (within a few pixels).
+  map.on('click', (event) => {
+    if (map.getZoom() >= PARCEL_MIN_ZOOM) {
+      onPlotClick(event.latlng);
+      return;
+    }
+    const at = map.latLngToContainerPoint(event.latlng);
+    let best = null;
+    for (const estate of estatesInView()) {
+      const box = bboxBounds(estate.bbox);
+      const d = box.contains(event.latlng) ? 0 : map.latLngToContainerPoint(box.getCenter()).distanceTo(at);
+      if (d <= 12 && (!best || d < best.d)) best = { d, code: estate.code };
+    }
+    if (best) onEstateClick(best.code);
+  });
+
   onLanguageChange(() => {
     placeZoomControl();
-    for (const el of container.querySelectorAll('[data-estate-button]')) {
-      const entry = estatesByCode.get(el.dataset.estateButton);
-      const props = entry ? entry.feature.properties || {} : {};
-      el.setAttribute('aria-label', t('estates.zoomTo', { name: localName(props.name, props.nameFa) }));
-    }
+    renderLabels();
     if (openPopup) openPopup.popup.update();
     map.eachLayer((layer) => {
       if (layer.getTooltip && layer.getTooltip() && layer.isTooltipOpen()) layer.getTooltip().update();
     });
   });
 
-  // Estates are a few hundred metres across: at province zoom their outlines vanish, so a marker sized by
-  // plot count stands in for each one until plots are drawn.
-  const estateMarkers = L.layerGroup().addTo(map);
-  function addEstateMarker(code, feature, layer) {
-    const props = feature.properties || {};
-    const radius = 5 + Math.min(12, Math.sqrt(props.parcelCount || 0) / 1.5);
-    const marker = L.circleMarker(layer.getBounds().getCenter(), {
-      pane: 'estates', radius, weight: 2, color: '#1f3a5f', fillColor: '#4a90c2', fillOpacity: 0.55,
-      className: 'estate-marker',
-    });
-    marker.bindTooltip(() => textNode(localName(props.name, props.nameFa)), {
-      direction: 'top', className: 'estate-tooltip',
-    });
-    marker.on('click', () => onEstateClick(code));
-    estateButton(marker, { ...props, code }, () => onEstateClick(code));
-    estateMarkers.addLayer(marker);
-  }
-  function toggleEstateMarkers() {
-    const show = map.getZoom() < PARCEL_MIN_ZOOM - 1;
-    if (show && !map.hasLayer(estateMarkers)) estateMarkers.addTo(map);
-    if (!show && map.hasLayer(estateMarkers)) map.removeLayer(estateMarkers);
-  }
-  map.on('zoomend', toggleEstateMarkers);
-
-  function fitBbox(bbox) {
+  function fitBbox(bbox, options = {}) {
     if (!Array.isArray(bbox) || bbox.length !== 4) return false;
-    map.fitBounds([[bbox[1], bbox[0]], [bbox[3], bbox[2]]], { padding: [16, 16], animate: false });
+    map.fitBounds(bboxBounds(bbox), { padding: [16, 16], animate: false, ...options });
     return true;
   }
 
@@ -285,42 +372,63 @@ export function createMap(container, config, {
     leaflet: map,
     zoom: () => map.getZoom(),
     bbox: () => clampBbox(map.getBounds()),
+    centre: () => map.getCenter(),
 
-    /** Draws the estate boundaries (replacing any drawn before). */
-    setEstates(collection) {
-      estatesByCode.clear();
-      estateLayer.clearLayers();
-      estateMarkers.clearLayers();
-      if (collection) estateLayer.addData(collection);
-      estatesByCode.forEach(({ feature, layer }, code) => addEstateMarker(code, feature, layer));
+    /** Shows the view at `lat`, `lng`, `zoom` (a permalink's). */
+    setView(lat, lng, zoom) {
+      map.setView([lat, lng], zoom, { animate: false });
+    },
+
+    /** The estates (their list properties with bbox): the labels and the clicks at low zoom. */
+    setEstates(list) {
+      estates = Array.isArray(list) ? list : [];
+      renderLabels();
     },
 
     /** Fits the map to all estates; false when there are none. */
     fitAll() {
-      const bounds = estateLayer.getBounds();
-      if (!bounds.isValid()) return false;
-      map.fitBounds(bounds, { padding: [16, 16], animate: false });
+      const boxes = estates.filter((e) => Array.isArray(e.bbox));
+      if (!boxes.length) return false;
+      const all = bboxBounds(boxes[0].bbox);
+      for (const e of boxes) all.extend(bboxBounds(e.bbox));
+      map.fitBounds(all, { padding: [16, 16], animate: false });
       return true;
     },
 
-    /** Fits the map to one estate (its bbox property, else its outline). */
+    /** Fits the map to one estate (its bbox). */
     zoomToEstate(code) {
-      const entry = estatesByCode.get(code);
-      if (!entry) return false;
-      if (fitBbox(entry.feature.properties && entry.feature.properties.bbox)) return true;
-      map.fitBounds(entry.layer.getBounds(), { padding: [16, 16], animate: false });
-      return true;
+      const estate = estates.find((e) => e.code === code);
+      return Boolean(estate) && fitBbox(estate.bbox);
     },
 
-    /** Fits the map to one plot (a GeoJSON Feature) and opens its popup: the target of a #/parcel/ID link. */
-    showParcel(feature) {
+    /** Fits the map to one plot (a GeoJSON Feature) and opens its popup: the target of a shared link. */
+    showParcel(feature, { fit = true } = {}) {
       const bounds = L.geoJSON(feature).getBounds();
       if (!bounds.isValid()) return false;
-      map.fitBounds(bounds, { padding: [48, 48], maxZoom: 17, animate: false });
-      const props = feature.properties || {};
-      openPopup = { id: props.id, popup: L.popup({ maxWidth: 320, className: 'parcel-popup-wrapper' }) };
-      openPopup.popup.setLatLng(bounds.getCenter()).setContent(() => popupContent(props, onReserve)).openOn(map);
+      if (fit) map.fitBounds(bounds, { padding: [48, 48], maxZoom: 17, animate: false });
+      showPopup(feature, bounds.getCenter());
       return true;
+    },
+
+    /** Opens a plot's popup (a GeoJSON Feature, as the plot list has it) and moves the focus into it. */
+    openParcel(feature) {
+      const bounds = L.geoJSON(feature).getBounds();
+      if (!bounds.isValid()) return false;
+      showPopup(feature, bounds.getCenter());
+      const popup = openPopup.popup.getElement();
+      const target = popup && (popup.querySelector('.reserve-button') || popup.querySelector('.parcel-popup'));
+      if (target) {
+        if (!target.matches('button')) target.setAttribute('tabindex', '-1');
+        target.focus();
+      }
+      return true;
+    },
+
+    /** The id of the plot whose popup is open, or null. */
+    openParcelId: () => (openPopup ? openPopup.id : null),
+
+    closeParcel() {
+      if (openPopup) map.closePopup();
     },
 
     /** Outlines the features of an import dry run (replacing any earlier preview) and fits the map to them. */
@@ -333,47 +441,24 @@ export function createMap(container, config, {
       return previewLayer.getLayers().length;
     },
 
-    /** Replaces the drawn parcels; returns the number of plot shapes drawn. */
-    setParcels(collection) {
-      const features = collection && Array.isArray(collection.features) ? collection.features : [];
-      if (openPopup && !features.some((f) => f.properties && f.properties.id === openPopup.id)) map.closePopup();
-      parcelLayer.clearLayers();
-      if (features.length) parcelLayer.addData(features);
-      idleLayer.clearLayers();
-      const idle = features.filter((f) => f.properties && IDLE_STATUSES.includes(f.properties.status));
-      if (idle.length) idleLayer.addData(idle);
-      return parcelLayer.getLayers().length;
+    /** Draws the plots that pass `params` (the /api/parcels filter; status [] draws none). */
+    setFilter(params) {
+      if (tileQuery(params) === tileQuery(filter)) return;
+      filter = { ...params };
+      redrawPlots();
+      togglePlots();
     },
 
-    /** The plots drawn now, as their popup properties (for the keyboard's list of plots in view). */
-    drawnParcels() {
-      return parcelLayer.getLayers().map((layer) => layer.feature.properties || {});
+    /** Fetches the plots tiles again (after a change of the data, such as a reservation). */
+    reloadPlots() {
+      if (map.hasLayer(parcelTiles)) parcelTiles.redraw();
     },
 
-    /** Opens plot `id`'s popup (as a click on it does) and moves the focus into it; false when it is not drawn. */
-    openParcel(id) {
-      const layer = parcelLayer.getLayers().find((l) => (l.feature.properties || {}).id === id);
-      if (!layer) return false;
-      showPopup(layer.feature.properties, layer.getBounds().getCenter());
-      const popup = openPopup.popup.getElement();
-      const target = popup && (popup.querySelector('.reserve-button') || popup.querySelector('.parcel-popup'));
-      if (target) {
-        if (!target.matches('button')) target.setAttribute('tabindex', '-1');
-        target.focus();
-      }
-      return true;
-    },
-
-    clearParcels() {
-      if (openPopup) map.closePopup();
-      parcelLayer.clearLayers();
-      idleLayer.clearLayers();
-    },
-
-    /** Shows or hides the idle-land layer (the legend's toggle). */
+    /** Shows or hides the idle-land hatch (the legend's toggle). */
     setIdleVisible(visible) {
-      if (visible && !map.hasLayer(idleLayer)) idleLayer.addTo(map);
-      if (!visible && map.hasLayer(idleLayer)) map.removeLayer(idleLayer);
+      if (visible === idleVisible) return;
+      idleVisible = visible;
+      parcelTiles.redraw();
     },
 
     setInfrastructure(collection) {

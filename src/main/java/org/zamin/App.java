@@ -254,7 +254,7 @@ public final class App implements AutoCloseable {
                             settings.demoMode()),
                     new InboxRoutes(database.jdbi(), auth, clock),
                     new OgcRoutes(new OgcRepository(read), vocabulary, metrics),
-                    new TileRoutes(new TileRepository(read)),
+                    new TileRoutes(new TileRepository(read), vocabulary),
                     new MetricsRoutes(metrics),
                     new InvestorRoutes(investors, auth),
                     clients, holdSweeper, idleScan, checkpoints, new DemandRoutes(demand, auth),

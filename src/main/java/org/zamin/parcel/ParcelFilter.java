@@ -21,6 +21,9 @@ public record ParcelFilter(
 
     public static final int DEFAULT_LIMIT = 1000;
     public static final int MAX_LIMIT = 10_000;
+    /** Every plot: no bounds, no condition. */
+    public static final ParcelFilter ANY = new ParcelFilter(BoundingBox.WORLD, Optional.empty(), List.of(),
+            Optional.empty(), Optional.empty(), List.of(), List.of(), DEFAULT_LIMIT, Optional.empty());
 
     public ParcelFilter {
         statuses = List.copyOf(statuses);

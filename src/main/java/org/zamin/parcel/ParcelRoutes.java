@@ -65,7 +65,8 @@ public final class ParcelRoutes {
         GeoJson.send(ctx, parcels.findFeature(id).orElseThrow(() -> ApiException.notFound("parcel " + id)));
     }
 
-    static ParcelFilter filterFrom(Context ctx, Vocabulary vocabulary) {
+    /** The filter of a plot search from its query parameters (also the plots layer's of the map's tiles). */
+    public static ParcelFilter filterFrom(Context ctx, Vocabulary vocabulary) {
         var minArea = Params.number(ctx, "minArea");
         var maxArea = Params.number(ctx, "maxArea");
         if (minArea.isPresent() && maxArea.isPresent() && minArea.get() > maxArea.get()) {

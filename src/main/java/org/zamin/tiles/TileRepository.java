@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.zamin.db.SqlResource;
+import org.zamin.parcel.ParcelFilter;
 
 /** Builds tiles: the SQL template filled once per layer at start, then one bound query per tile. */
 public final class TileRepository {
@@ -68,14 +69,32 @@ public final class TileRepository {
         return z < SIMPLIFY_BELOW_ZOOM ? 2 * MERCATOR_HALF_M / (1L << z) / 4096 : 0;
     }
 
-    /** The tile's MVT bytes (empty when nothing is in it). */
+    /** The tile's MVT bytes (empty when nothing is in it), every plot in it. */
     public byte[] tile(TileLayer layer, int z, int x, int y) {
+        return tile(layer, z, x, y, ParcelFilter.ANY);
+    }
+
+    /**
+     * The tile's MVT bytes (empty when nothing is in it); the plots layer holds only the plots {@code filter} lets
+     * through (its bounding box and limit are not used: the tile is the box, and a tile holds all it matches).
+     */
+    public byte[] tile(TileLayer layer, int z, int x, int y, ParcelFilter filter) {
         if (z < layer.minZoom) {
             return new byte[0];
         }
-        byte[] bytes = jdbi.withHandle(h -> h.createQuery(sql.get(layer))
-                .bind("z", z).bind("x", x).bind("y", y).bind("tolerance", tolerance(z))
-                .mapTo(byte[].class).findOne().orElse(null));
+        byte[] bytes = jdbi.withHandle(h -> {
+            var query = h.createQuery(sql.get(layer))
+                    .bind("z", z).bind("x", x).bind("y", y).bind("tolerance", tolerance(z));
+            if (layer == TileLayer.PARCELS) {
+                query.bind("estate", filter.estateCode().orElse(null))
+                        .bindArray("statuses", String.class, filter.statuses())
+                        .bind("minArea", filter.minAreaM2().orElse(null))
+                        .bind("maxArea", filter.maxAreaM2().orElse(null))
+                        .bindArray("landUses", String.class, filter.landUses())
+                        .bindArray("utilities", String.class, filter.utilities());
+            }
+            return query.mapTo(byte[].class).findOne().orElse(null);
+        });
         return bytes == null ? new byte[0] : bytes;
     }
 }

@@ -5,10 +5,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.zamin.http.ApiException;
+import org.zamin.http.Representation;
+import org.zamin.parcel.ParcelFilter;
+import org.zamin.parcel.ParcelRoutes;
+import org.zamin.parcel.Vocabulary;
 
 /**
- * {@code GET /tiles/{layer}/{z}/{x}/{y}.mvt}: a vector tile from the {@link TileCache} with Cache-Control, a strong
- * ETag per encoding, gzip and byte ranges ({@link org.zamin.http.Representation}); {@code GET /tiles/{layer}.json}: the layer's TileJSON 3.0.0.
+ * {@code GET /tiles/{layer}/{z}/{x}/{y}.mvt}: a vector tile with Cache-Control, a strong ETag per encoding, gzip and
+ * byte ranges ({@link Representation}) — unfiltered tiles from the {@link TileCache}, plot tiles filtered by the query
+ * parameters of {@code GET /api/parcels} built for the request; {@code GET /tiles/{layer}.json}: the layer's TileJSON
+ * 3.0.0.
  */
 public final class TileRoutes {
 
@@ -21,15 +27,17 @@ public final class TileRoutes {
 
     private final TileRepository tiles;
     private final TileCache cache;
+    private final Vocabulary vocabulary;
 
     /** Tiles from a cache of {@link TileCache#DEFAULT_MAX_BYTES}. */
-    public TileRoutes(TileRepository tiles) {
-        this(tiles, new TileCache(tiles, TileCache.DEFAULT_MAX_BYTES));
+    public TileRoutes(TileRepository tiles, Vocabulary vocabulary) {
+        this(tiles, new TileCache(tiles, TileCache.DEFAULT_MAX_BYTES), vocabulary);
     }
 
-    public TileRoutes(TileRepository tiles, TileCache cache) {
+    public TileRoutes(TileRepository tiles, TileCache cache, Vocabulary vocabulary) {
         this.tiles = tiles;
         this.cache = cache;
+        this.vocabulary = vocabulary;
     }
 
     public void tile(Context ctx) {
@@ -42,8 +50,19 @@ public final class TileRoutes {
         int max = (1 << z) - 1;
         int x = coordinate(ctx.pathParam("x"), "x", max);
         int y = coordinate(last.substring(0, last.length() - 4), "y", max);
+        // the plots layer takes the filter parameters of GET /api/parcels (status, estate, minArea, maxArea, landUse,
+        // utilities), checked the same way; the other layers take none. Only unfiltered tiles are cached.
+        ParcelFilter filter = layer == TileLayer.PARCELS ? ParcelRoutes.filterFrom(ctx, vocabulary) : ParcelFilter.ANY;
         ctx.header("Cache-Control", TILE_CACHE_CONTROL);
-        cache.tile(layer, z, x, y).send(ctx);
+        (unconditional(filter) ? cache.tile(layer, z, x, y)
+                : Representation.compressible(tiles.tile(layer, z, x, y, filter), MEDIA_TYPE)).send(ctx);
+    }
+
+    /** True when {@code filter} keeps every plot a tile holds (every status ticked counts as no status condition). */
+    private boolean unconditional(ParcelFilter filter) {
+        return (filter.statuses().isEmpty() || filter.statuses().containsAll(vocabulary.plotStatuses()))
+                && filter.estateCode().isEmpty() && filter.minAreaM2().isEmpty() && filter.maxAreaM2().isEmpty()
+                && filter.landUses().isEmpty() && filter.utilities().isEmpty();
     }
 
     /** TileJSON 3.0.0: the URL template, zoom range, bounds, centre and the layer's fields. */

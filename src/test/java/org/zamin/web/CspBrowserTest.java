@@ -65,9 +65,10 @@ class CspBrowserTest {
         try {
             open("#/");
             browser.driver().findElement(By.cssSelector("#estate-list .estate-item[data-estate='GIL-RASHT']")).click();
-            browser.waitUpTo(Duration.ofSeconds(30)).until(d -> !d.findElements(By.cssSelector("path.parcel")).isEmpty());
-            browser.script("document.querySelector('path.parcel').dispatchEvent("
-                    + "new MouseEvent('click', {bubbles: true, clientX: 1, clientY: 1}))");
+            MapTiles.waitDrawn(browser);
+            browser.waitUpTo(Duration.ofSeconds(30)).until(d -> !d.findElements(By.cssSelector("#plot-list .plot-item")).isEmpty());
+            browser.script("document.querySelector('#plot-list .plot-item').click()");
+            browser.waitUpTo(Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector(".parcel-popup")).isEmpty());
             settle();
             open("#/decisions");
             open("#/signin");

@@ -76,7 +76,8 @@ class DemandBrowserTest {
             d.findElement(By.cssSelector(".inbox-item[data-kind='demand_match'] .inbox-open")).click();
             wait(10).until(x -> !x.findElements(By.cssSelector(".parcel-popup")).isEmpty());
             assertTrue(d.findElement(By.cssSelector(".parcel-popup")).getText().contains("Q-9"));
-            assertEquals("#/parcel/" + plot, d.getCurrentUrl().substring(d.getCurrentUrl().indexOf('#')));
+            // the plot's link becomes the map's permalink: the view, the language and the open plot
+            wait(10).until(x -> x.getCurrentUrl().contains("plot=" + plot) && x.getCurrentUrl().contains("lang=fa"));
             assertTrue(browser.cspViolations().isEmpty(), browser.cspViolations().toString());
 
             var planner = TestUsers.planner();

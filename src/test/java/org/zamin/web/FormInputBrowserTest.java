@@ -48,8 +48,7 @@ class FormInputBrowserTest {
             UiFixture.signIn(browser, investor.email());
             UiFixture.go(browser, "#/");
             d.findElement(By.cssSelector("#estate-list .estate-item[data-estate='" + estate.code() + "']")).click();
-            UiFixture.wait(browser, 30).until(x -> !x.findElements(By.cssSelector("path.parcel-id-" + plot)).isEmpty());
-            d.findElement(By.cssSelector("path.parcel-id-" + plot)).click();
+            MapTiles.openPlot(browser, plot);
             UiFixture.wait(browser, 10).until(x -> !x.findElements(By.cssSelector(".reserve-button")).isEmpty());
             d.findElement(By.cssSelector(".reserve-button")).click();
             UiFixture.wait(browser, 10).until(x -> !x.findElements(By.id("reserve-form")).isEmpty());

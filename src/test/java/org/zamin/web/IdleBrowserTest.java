@@ -112,13 +112,29 @@ class IdleBrowserTest {
             // The public map hatches the plot being reclaimed; the legend's toggle hides the idle layer.
             openPage();
             d.findElement(By.cssSelector("#estate-list .estate-item[data-estate='" + estate.code() + "']")).click();
-            By hatched = By.cssSelector("path.idle-outline.idle-outline-RECLAIMING.idle-id-" + plot);
-            wait(30).until(x -> !x.findElements(hatched).isEmpty());
+            MapTiles.waitDrawn(browser);
+            double[] at = ts.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT ARRAY[ST_X(p), ST_Y(p)] FROM (SELECT ST_PointOnSurface(geom) AS p FROM parcel WHERE id = :id) x")
+                    .bind("id", plot).mapTo(double[].class).one());
+            assertTrue(hatched(at), "the reclaimed plot is crossed by the idle hatch: " + MapTiles.coloursAt(browser, at[0], at[1]));
             d.findElement(By.id("idle-layer-toggle")).click();
-            wait(10).until(x -> x.findElements(hatched).isEmpty());
+            wait(10).until(x -> !hatched(at) && MapTiles.near(MapTiles.colourAt(browser, at[0], at[1]), "#f07c1b"));
         } finally {
             browser.screenshot(test.getDisplayName());
         }
+    }
+
+    /** True when the plot tiles draw both the idle hatch's dark red and another colour around lon/lat. */
+    private static boolean hatched(double[] at) {
+        List<Long> square = MapTiles.coloursAt(browser, at[0], at[1]);
+        boolean red = false;
+        boolean other = false;
+        for (int i = 0; i + 3 < square.size(); i += 4) {
+            boolean isRed = MapTiles.near(square.subList(i, i + 4), "#b71c1c");
+            red |= isRed;
+            other |= !isRed && square.get(i + 3) > 0;
+        }
+        return red && other;
     }
 
     private static String caseState(long id) {

@@ -45,7 +45,9 @@ class KeyboardBrowserTest {
         String name = "fa".equals(language) ? UiFixture.NAME_FA : UiFixture.NAME;
         String code = fixture.estate.code();
         try {
-            UiFixture.openFresh(browser, "#/", language);
+            // a permalink at province zoom around the estate: its name is written on the map there
+            UiFixture.openFresh(browser, String.format(Locale.ROOT, "#/?z=14&lat=%.6f&lng=%.6f&lang=%s",
+                    fixture.estate.lat(500), fixture.estate.lon(500), language), language);
             By estate = By.cssSelector("#map [data-estate-button='" + code + "']");
             UiFixture.wait(browser, 10).until(x -> !x.findElements(estate).isEmpty());
             var button = d.findElement(estate);
@@ -57,7 +59,9 @@ class KeyboardBrowserTest {
             By plot = By.cssSelector("#plot-list .plot-item[data-parcel-id='" + fixture.availablePlot + "']");
             UiFixture.wait(browser, 30).until(x -> !x.findElements(plot).isEmpty());
 
-            browser.script("arguments[0].focus()", d.findElement(plot));
+            // one step: the list is redrawn when the view settles, so an element found first may be replaced
+            browser.script("document.querySelector(arguments[0]).focus()",
+                    "#plot-list .plot-item[data-parcel-id='" + fixture.availablePlot + "']");
             new Actions(d).sendKeys(Keys.ENTER).perform();
             UiFixture.wait(browser, 10).until(x -> Boolean.TRUE.equals(browser.script(
                     "return document.activeElement.classList.contains('reserve-button')")));

@@ -42,7 +42,7 @@ class ReservationBrowserTest {
         WebDriver d = browser.driver();
         try {
             openMapAt(estate.code());
-            d.findElement(By.cssSelector("path.parcel-id-" + plot)).click();
+            MapTiles.openPlot(browser, plot);
             wait(10).until(x -> !x.findElements(By.cssSelector(".reserve-button")).isEmpty());
             d.findElement(By.cssSelector(".reserve-button")).click();
             // Not signed in: the sign-in form comes first, then the application form.
@@ -80,7 +80,12 @@ class ReservationBrowserTest {
             d.findElement(By.id("nav-signout")).click();
             wait(10).until(x -> !x.findElements(By.id("nav-signin")).isEmpty());
             openMapAt(estate.code());
-            wait(10).until(x -> !x.findElements(By.cssSelector("path.parcel-ALLOCATED.parcel-id-" + plot)).isEmpty());
+            wait(10).until(x -> !x.findElements(By.cssSelector(
+                    "#plot-list .plot-item[data-status='ALLOCATED'][data-parcel-id='" + plot + "']")).isEmpty());
+            MapTiles.waitDrawn(browser);
+            assertTrue(MapTiles.near(MapTiles.colourAt(browser, estate.lon(500), estate.lat(500)), "#4a7fd8"),
+                    "the allocated plot is drawn in the allocated colour: "
+                            + MapTiles.colourAt(browser, estate.lon(500), estate.lat(500)));
 
             // The log page checks the chain against the signed checkpoints and names the key that signs them.
             ts.app().checkpointLog();
