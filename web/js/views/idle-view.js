@@ -12,6 +12,23 @@ import { revivalSection } from './revival-desk.js';
 
 let miniMap = null;
 
+/** The idle board's orders. */
+const ORDER_KEYS = { score: 'idle.order.score', opened: 'idle.order.opened', estate: 'idle.order.estate' };
+
+/** What a refused line of a readings file says, by its code (ReadingsImport.RowError). */
+const READING_ERROR_KEYS = {
+  missing_column: 'readings.error.missing_column',
+  too_many_rows: 'readings.error.too_many_rows',
+  negative: 'readings.error.negative',
+  future_month: 'readings.error.future_month',
+  twice: 'readings.error.twice',
+  not_whole_number: 'readings.error.not_whole_number',
+  invalid_month: 'readings.error.invalid_month',
+  too_few_columns: 'readings.error.too_few_columns',
+  unreadable: 'readings.error.unreadable',
+  no_active_allocation: 'readings.error.no_active_allocation',
+};
+
 function parseJson(text, fallback) {
   if (text === null || text === undefined) return fallback;
   if (typeof text !== 'string') return text;
@@ -97,7 +114,7 @@ function filterCases(cases, { estate, state, minScore, order }) {
 function readingErrorText(e) {
   const params = Object.fromEntries(Object.entries(e.params || {}).map(([k, v]) =>
     [k, typeof v === 'number' ? formatNumber(v, { useGrouping: false }) : v]));
-  return t('readings.error.' + e.code, params);
+  return READING_ERROR_KEYS[e.code] ? t(READING_ERROR_KEYS[e.code], params) : e.message;
 }
 
 /**
@@ -146,7 +163,7 @@ export async function renderIdleView(root) {
   const stateFilter = h('select', { id: 'idle-filter-state' });
   const scoreFilter = h('input', { id: 'idle-filter-score', type: 'text', inputMode: 'numeric', size: 4 });
   const orderFilter = h('select', { id: 'idle-filter-order' },
-    ['score', 'opened', 'estate'].map((o) => h('option', { value: o }, t('idle.order.' + o))));
+    Object.entries(ORDER_KEYS).map(([o, key]) => h('option', { value: o }, t(key))));
   const shownCount = h('p', { className: 'hint', id: 'idle-count', role: 'status' });
   const filters = h('form', { className: 'idle-filters', id: 'idle-filters', role: 'search',
     'aria-label': t('idle.filtersLabel'), onsubmit: (event) => event.preventDefault() },

@@ -3,6 +3,9 @@
 import { t, formatNumber } from '../i18n.js';
 import { h } from '../dom.js';
 
+/** How a photo's position is known, by the service's code. */
+const SOURCE_KEYS = { EXIF: 'desk.source.EXIF', DEVICE: 'desk.source.DEVICE' };
+
 /**
  * The photo fields of the inspection form: `el` to show, `appendTo(form)` to add the files and the position taken
  * (if any) to a FormData.
@@ -52,5 +55,5 @@ export function photoList(inspection) {
   p.source === null || p.source === undefined
     ? t('desk.photoUnplaced', { n: formatNumber(i + 1) })
     : t(p.far ? 'desk.photoFar' : 'desk.photoNear', { n: formatNumber(i + 1),
-      distance: formatNumber(p.distanceM), source: t('desk.source.' + p.source) }))));
+      distance: formatNumber(p.distanceM), source: t(SOURCE_KEYS[p.source] || SOURCE_KEYS.DEVICE) }))));
 }

@@ -1,8 +1,10 @@
 -- The idle-register collection of the OGC API: the public idle register (idle_register and
 -- idle_register_properties, R__idle_register.sql), filtered by bbox (a second box :minLon2–:maxLon2 for one crossing
--- the antimeridian), updated_at interval, stage, estate and province (or one entry by :code, its id), paged by id.
--- /*filter*/ is replaced by a CQL2 filter's condition; the geometry is written in the requested CRS.
-WITH matched AS (
+-- the antimeridian), updated_at interval, stage, estate and province (or one entry by :code, its id) and a CQL2
+-- filter's condition in place of /*filter*/; paged by id after :after (keyset) or at :offset, one row read past the
+-- page to tell whether there is more, and the matches counted up to :countCap + 1 only; the geometry is written in
+-- the requested CRS.
+WITH matched AS NOT MATERIALIZED (
     SELECT v.id, v AS entry
       FROM idle_register v
      WHERE (CAST(:code AS text) IS NULL OR v.id = :code)
@@ -16,13 +18,21 @@ WITH matched AS (
        AND /*filter*/ TRUE
 ),
 page AS (
-    SELECT * FROM matched ORDER BY id LIMIT :limit OFFSET :offset
+    SELECT * FROM matched
+     WHERE (CAST(:after AS text) IS NULL OR id > :after)
+     ORDER BY id
+     LIMIT :limit + 1 OFFSET :offset
+),
+shown AS (
+    SELECT * FROM page ORDER BY id LIMIT :limit
 )
-SELECT (SELECT count(*) FROM matched) AS number_matched,
-       (SELECT count(*) FROM page) AS number_returned,
+SELECT (SELECT count(*) FROM (SELECT 1 FROM matched LIMIT :countCap + 1) c) AS counted,
+       (SELECT count(*) FROM page) > :limit AS more,
+       (SELECT count(*) FROM shown) AS number_returned,
+       (SELECT max(id) FROM shown)::text AS last_key,
        (SELECT coalesce(json_agg(json_build_object(
                    'type', 'Feature',
                    'id', id,
                    'geometry', ST_AsGeoJSON(ogc_crs_output((entry).geom, :crsSrid, :crsLatitudeFirst), :crsDecimals)::json,
                    'properties', idle_register_properties(entry)) ORDER BY id), '[]')
-          FROM page)::text AS features
+          FROM shown)::text AS features

@@ -50,7 +50,7 @@ public final class PaymentRoutes {
         if (limit < 1 || limit > 1000) {
             throw ApiException.unprocessable("invalid_limit", "limit must be from 1 to 1000");
         }
-        ctx.json(payments.overdue(user, limit));
+        ctx.json(payments.overdue(user, Params.text(ctx, "estate"), limit));
     }
 
     private static int number(Context ctx) {

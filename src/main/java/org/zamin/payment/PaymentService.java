@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -240,12 +241,17 @@ public final class PaymentService {
         return r.dueOn().isAfter(today.plusDays(DUE_DAYS)) ? "UPCOMING" : "DUE";
     }
 
-    /** Unpaid instalments past due in the estates an officer manages (all for an admin), oldest first. */
-    public Map<String, Object> overdue(CurrentUser user, int limit) {
+    /**
+     * Unpaid instalments past due in the estates an officer manages (all for an admin), or in one of them, oldest
+     * first; an estate the caller does not manage lists nothing.
+     */
+    public Map<String, Object> overdue(CurrentUser user, Optional<String> estate, int limit) {
         var who = Visibility.of(user);
         AllocationAccess.requireStaff(who);
         LocalDate today = LocalDate.now(clock);
-        var rows = jdbi.withHandle(h -> PaymentRepository.overdue(h, today, who.estateCodesOrNull(), limit));
+        List<String> scope = estate.map(code -> who.seesEstate(code) ? List.of(code) : List.<String>of())
+                .orElse(who.estateCodesOrNull());
+        var rows = jdbi.withHandle(h -> PaymentRepository.overdue(h, today, scope, limit));
         List<Map<String, Object>> list = new ArrayList<>();
         for (var row : rows) {
             Map<String, Object> m = new LinkedHashMap<>();

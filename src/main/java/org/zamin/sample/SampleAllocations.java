@@ -139,7 +139,7 @@ public final class SampleAllocations {
      * that the idle register and the revival dashboard are alive; the plots of extended and reclaimed cases follow.
      */
     private static void stageDueProcess(Handle h, LocalDate today) {
-        h.createQuery(SET_TODAY).bind("today", today).mapTo(String.class).one();
+        samples(h, SET_TODAY).bind("today", today).mapTo(String.class).one();
         h.createScript(STAGED_DUE_PROCESS).execute();
         List<Long> extended = h.createQuery(STAGED_PLOTS).bind("kind", 4).mapTo(Long.class).list();
         List<Long> reclaimed = h.createQuery(STAGED_PLOTS).bind("kind", 5).mapTo(Long.class).list();

@@ -423,10 +423,14 @@ class RouteAccessMatrixTest {
         list(p, "GET", "/api/instalments/overdue", (c, own, other) -> {
             long mine = trackedAllocation(own);
             long theirs = trackedAllocation(other);
-            var r = Http.get("/api/instalments/overdue?limit=1000", c.auth());
+            // one estate at a time: the demo sample's contracts fill a list of every estate
+            var r = Http.get("/api/instalments/overdue?limit=1000&estate=" + own.estate().code(), c.auth());
+            var r2 = Http.get("/api/instalments/overdue?limit=1000&estate=" + other.estate().code(), c.auth());
             Set<Long> ids = new java.util.HashSet<>();
-            if (r.status() == 200) {
-                r.json().get("overdue").forEach(item -> ids.add(item.get("allocationId").asLong()));
+            for (var answer : List.of(r, r2)) {
+                if (answer.status() == 200) {
+                    answer.json().get("overdue").forEach(item -> ids.add(item.get("allocationId").asLong()));
+                }
             }
             return new Listing(r, ids.contains(mine), ids.contains(theirs));
         });
