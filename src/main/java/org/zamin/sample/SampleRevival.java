@@ -46,7 +46,8 @@ public final class SampleRevival {
 
     /** Seeds the revival sample unless it was seeded before or the sample and demo accounts are missing. */
     public static void seedOnce(Jdbi jdbi, DecisionLog decisions, Clock clock) {
-        boolean skip = jdbi.withHandle(h -> h.createQuery(SEEDED_OR_NOT_READY).bind("key", KEY).mapTo(Boolean.class)
+        boolean skip = jdbi.withHandle(h -> h.createQuery(SEEDED_OR_NOT_READY)
+                .bindArray("samples", String.class, ShippedSamples.codePatterns()).bind("key", KEY).mapTo(Boolean.class)
                 .one());
         if (!skip) {
             jdbi.useTransaction(h -> seed(h, decisions, LocalDate.now(clock)));

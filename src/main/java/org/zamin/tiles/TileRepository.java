@@ -58,8 +58,8 @@ public final class TileRepository {
     Versioned versionedTile(TileLayer layer, int z, int x, int y) {
         return jdbi.withHandle(h -> {
             long generation = h.createQuery(GENERATION).mapTo(Long.class).one();
-            byte[] bytes = h.createQuery(sql.get(layer)).bind("z", z).bind("x", x).bind("y", y)
-                    .bind("tolerance", tolerance(z)).mapTo(byte[].class).findOne().orElse(null);
+            byte[] bytes = z < layer.minZoom ? null
+                    : query(h, layer, z, x, y, ParcelFilter.ANY).mapTo(byte[].class).findOne().orElse(null);
             return new Versioned(generation, bytes == null ? new byte[0] : bytes);
         });
     }
@@ -82,19 +82,24 @@ public final class TileRepository {
         if (z < layer.minZoom) {
             return new byte[0];
         }
-        byte[] bytes = jdbi.withHandle(h -> {
-            var query = h.createQuery(sql.get(layer))
-                    .bind("z", z).bind("x", x).bind("y", y).bind("tolerance", tolerance(z));
-            if (layer == TileLayer.PARCELS) {
-                query.bind("estate", filter.estateCode().orElse(null))
-                        .bindArray("statuses", String.class, filter.statuses())
-                        .bind("minArea", filter.minAreaM2().orElse(null))
-                        .bind("maxArea", filter.maxAreaM2().orElse(null))
-                        .bindArray("landUses", String.class, filter.landUses())
-                        .bindArray("utilities", String.class, filter.utilities());
-            }
-            return query.mapTo(byte[].class).findOne().orElse(null);
-        });
+        byte[] bytes = jdbi.withHandle(h -> query(h, layer, z, x, y, filter).mapTo(byte[].class).findOne()
+                .orElse(null));
         return bytes == null ? new byte[0] : bytes;
+    }
+
+    /** The layer's tile query with every value bound (the plots layer's filter too). */
+    private org.jdbi.v3.core.statement.Query query(org.jdbi.v3.core.Handle h, TileLayer layer, int z, int x, int y,
+            ParcelFilter filter) {
+        var query = h.createQuery(sql.get(layer))
+                .bind("z", z).bind("x", x).bind("y", y).bind("tolerance", tolerance(z));
+        if (layer == TileLayer.PARCELS) {
+            query.bind("estate", filter.estateCode().orElse(null))
+                    .bindArray("statuses", String.class, filter.statuses())
+                    .bind("minArea", filter.minAreaM2().orElse(null))
+                    .bind("maxArea", filter.maxAreaM2().orElse(null))
+                    .bindArray("landUses", String.class, filter.landUses())
+                    .bindArray("utilities", String.class, filter.utilities());
+        }
+        return query;
     }
 }
