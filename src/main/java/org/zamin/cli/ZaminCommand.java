@@ -66,12 +66,19 @@ public final class ZaminCommand implements Runnable {
             Database database = openDatabase(settings);
             // The sample's taken plots are held by the demo accounts (SampleAllocations): without them nothing would
             // stand behind their statuses, so a service outside demo mode starts without the sample.
-            if (settings.demoMode()) {
-                new SampleLoader(database.jdbi()).loadSampleOnFirstStart(sampleDirs);
-            } else {
-                log.info("not in demo mode: the sample data is not loaded");
+            App app;
+            try {
+                if (settings.demoMode()) {
+                    new SampleLoader(database.jdbi()).loadSampleOnFirstStart(sampleDirs);
+                } else {
+                    log.info("not in demo mode: the sample data is not loaded");
+                }
+                app = App.start(settings, database, true);
+            } catch (RuntimeException | Error e) {
+                // a start that fails stops the cluster it started, which would otherwise outlive this process
+                database.close();
+                throw e;
             }
-            App app = App.start(settings, database, true);
             CountDownLatch stopped = new CountDownLatch(1);
             ShutdownSignals.install(() -> {
                 app.close();

@@ -61,11 +61,22 @@ final class ServerProcess {
     /** Starts {@code serve} with a heap of {@code heap} ({@code -Xmx}) and {@code env} added to its environment. */
     static ServerProcess start(Path dataDir, String name, String heap, java.util.Map<String, String> env)
             throws Exception {
+        ServerProcess server = launch(dataDir, name, heap, env);
+        assertTrue(server.awaitHealthy(Duration.ofMinutes(3)), "the server started: " + server.logText());
+        return server;
+    }
+
+    /** Starts {@code serve ARGS} as {@link #start} does, without waiting for it to answer. */
+    static ServerProcess launch(Path dataDir, String name, String heap, java.util.Map<String, String> env,
+            String... args) throws Exception {
         int port = freePort();
         Path log = ROOT.resolve("fault-" + name + ".log");
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), ZaminCommand.class.getName(), "serve")
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap,
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                ZaminCommand.class.getName(), "serve"));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("ZAMIN_") || k.startsWith("DATABASE_"));
         pb.environment().put("ZAMIN_PORT", String.valueOf(port));
         pb.environment().put("ZAMIN_DATA_DIR", dataDir.toString());
@@ -73,9 +84,7 @@ final class ServerProcess {
         // demo mode loads the sample (plots to reserve); the tests make their own users
         pb.environment().put("ZAMIN_DEMO", "true");
         pb.environment().putAll(env);
-        ServerProcess server = new ServerProcess(dataDir, port, pb.start(), log);
-        assertTrue(server.awaitHealthy(Duration.ofMinutes(3)), "the server started: " + server.logText());
-        return server;
+        return new ServerProcess(dataDir, port, pb.start(), log);
     }
 
     String base() {
