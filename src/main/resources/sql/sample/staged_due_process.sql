@@ -35,9 +35,9 @@ SELECT s.id, s.allocation_id, 'EXTENSION',
   FROM sample_staged s WHERE s.kind = 4;
 UPDATE milestone m SET deadline = m.deadline + interval '12 months'
   FROM sample_staged s WHERE s.kind = 4 AND m.allocation_id = s.allocation_id AND m.achieved_on IS NULL;
-UPDATE idle_case c SET state = 'EXTENDED', closed_at = now(), updated_at = now()
+UPDATE idle_case c SET state = 'EXTENDED', closed_at = s.today + time '09:00', updated_at = s.today + time '09:00'
   FROM sample_staged s WHERE s.id = c.id AND s.kind = 4;
 
-UPDATE idle_case c SET state = 'RECLAIMED', closed_at = now(), updated_at = now()
+UPDATE idle_case c SET state = 'RECLAIMED', closed_at = s.today + time '09:00', updated_at = s.today + time '09:00'
   FROM sample_staged s WHERE s.id = c.id AND s.kind = 5;
 UPDATE allocation a SET status = 'TERMINATED' FROM sample_staged s WHERE s.allocation_id = a.id AND s.kind = 5;

@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends notification e-mail through the SMTP server of {@code ZAMIN_SMTP_URL}
  * ({@code smtp://user:password@host:port?from=address}, or {@code smtps://…}) on a background thread, so a slow
- * mail server never holds a request; a failed send is logged (the inbox has the message anyway).
+ * mail server never holds a request; a failed send is logged (the inbox has the message anyway). Mail a person is
+ * waiting for (an address confirmation) has its own thread, so it never queues behind a burst of notices (an idle
+ * scan that opens hundreds of cases).
  */
 public final class Mailer implements AutoCloseable {
 
@@ -29,11 +31,16 @@ public final class Mailer implements AutoCloseable {
     private final String from;
     private final String user;
     private final String password;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "zamin-mailer");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService executor = lane("zamin-mailer");
+    private final ExecutorService waitedFor = lane("zamin-mailer-waited-for");
+
+    private static ExecutorService lane(String name) {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
 
     private Mailer(Session session, String from, String user, String password) {
         this.session = session;
@@ -81,26 +88,34 @@ public final class Mailer implements AutoCloseable {
 
     /** Queues one plain-text message. */
     public void send(String to, String subject, String body) {
-        executor.execute(() -> {
-            try {
-                MimeMessage m = new MimeMessage(session);
-                m.setFrom(new InternetAddress(from));
-                m.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to));
-                m.setSubject(subject, "UTF-8");
-                m.setText(body, "UTF-8");
-                if (user != null) {
-                    Transport.send(m, user, password);
-                } else {
-                    Transport.send(m);
-                }
-            } catch (MessagingException | RuntimeException e) {
-                log.warn("could not send mail '{}' to {}: {}", subject, to, e.getMessage());
+        executor.execute(() -> deliver(to, subject, body));
+    }
+
+    /** Queues one plain-text message someone is waiting for, ahead of the notices. */
+    public void sendWaitedFor(String to, String subject, String body) {
+        waitedFor.execute(() -> deliver(to, subject, body));
+    }
+
+    private void deliver(String to, String subject, String body) {
+        try {
+            MimeMessage m = new MimeMessage(session);
+            m.setFrom(new InternetAddress(from));
+            m.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to));
+            m.setSubject(subject, "UTF-8");
+            m.setText(body, "UTF-8");
+            if (user != null) {
+                Transport.send(m, user, password);
+            } else {
+                Transport.send(m);
             }
-        });
+        } catch (MessagingException | RuntimeException e) {
+            log.warn("could not send mail '{}' to {}: {}", subject, to, e.getMessage());
+        }
     }
 
     @Override
     public void close() {
         executor.shutdown();
+        waitedFor.shutdown();
     }
 }

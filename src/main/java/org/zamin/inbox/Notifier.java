@@ -67,7 +67,7 @@ public final class Notifier {
         var params = JSON.valueToTree(message.params());
         String subject = Messages.render(recipient.language(), message.key() + ".subject", params);
         String body = Messages.render(recipient.language(), message.key(), params);
-        mailer.ifPresent(m -> h.afterCommit(() -> m.send(recipient.email(), "Zamin: " + subject, body)));
+        mailer.ifPresent(m -> h.afterCommit(() -> m.sendWaitedFor(recipient.email(), "Zamin: " + subject, body)));
         return true;
     }
 }
