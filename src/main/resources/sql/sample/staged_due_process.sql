@@ -1,11 +1,12 @@
 -- The sample's served notices become staged due process (run once, after serve_notices.sql, in the transaction
--- that set zamin.sample_today): by case id, warning 1 only; warnings 1–2; all three warnings; three warnings and
+-- that set zamin.sample_today): in turn by case id, warning 1 only; warnings 1–2; all three warnings; three warnings and
 -- an idle fee (at 20 % a year, as if the rules had it on); three warnings and two paid extension slices (closed as
 -- EXTENDED); three warnings and reclaim (RECLAIMED, the allocation terminated). Dates are back-dated so that each
 -- warning follows the previous cure period, as the database requires. Leaves sample_staged(id, kind) for the
 -- plots' statuses.
 CREATE TEMP TABLE sample_staged ON COMMIT DROP AS
-SELECT c.id, c.allocation_id, (c.id % 6)::int AS kind, CAST(current_setting('zamin.sample_today') AS date) AS today
+SELECT c.id, c.allocation_id, ((row_number() OVER (ORDER BY c.id) - 1) % 6)::int AS kind,
+       CAST(current_setting('zamin.sample_today') AS date) AS today
   FROM idle_case c JOIN allocation a ON a.id = c.allocation_id JOIN estate e ON e.id = a.estate_id
  WHERE e.code LIKE 'GIL-%' AND c.state = 'NOTICE_SERVED'
    AND NOT EXISTS (SELECT 1 FROM idle_warning w WHERE w.case_id = c.id);

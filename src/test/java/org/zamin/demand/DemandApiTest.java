@@ -61,16 +61,21 @@ class DemandApiTest {
         return LocalDate.now(TestServer.get().clock());
     }
 
-    /** Reclaims the plot from an idle holder through the officer's API: scan, notice, deadline passes, reclaim. */
+    /**
+     * Reclaims the plot from an idle holder through the officer's API: scan, the three warnings each after the previous
+     * one's cure period (the default rules: 90, 45 and 30 days), the last cure period passes, reclaim.
+     */
     private static void reclaim(TestUsers.User officer, long allocation) {
         assertEquals(200, Http.post("/api/idle-scan?asOf=" + today(), null, AUTH, officer.bearer()).status());
         long caseId = TestServer.get().jdbi().withHandle(h -> h.createQuery(
                 "SELECT id FROM idle_case WHERE allocation_id = :a AND state = 'OPEN'").bind("a", allocation)
                 .mapTo(Long.class).one());
-        var notice = Http.post("/api/idle-cases/" + caseId + "/notice", Map.of("replyDays", 5), AUTH,
-                officer.bearer());
-        assertEquals(200, notice.status(), notice.body());
-        TestServer.get().clock().advance(Duration.ofDays(6));
+        for (int cureDays : new int[] {90, 45, 30}) {
+            var notice = Http.post("/api/idle-cases/" + caseId + "/notice", Map.of("reason", "idle"), AUTH,
+                    officer.bearer());
+            assertEquals(200, notice.status(), notice.body());
+            TestServer.get().clock().advance(Duration.ofDays(cureDays + 1));
+        }
         var reclaim = Http.post("/api/idle-cases/" + caseId + "/reclaim", Map.of("reason", "no reply"), AUTH,
                 officer.bearer());
         assertEquals(200, reclaim.status(), reclaim.body());

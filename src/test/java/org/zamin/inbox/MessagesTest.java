@@ -14,11 +14,13 @@ class MessagesTest {
 
     @Test
     void aNoticeReadsInEnglishAndInPersianWithTheReadersCalendarDigitsAndNames() {
-        var params = JSON.valueToTree(Map.of("allocation", 42, "replyOn", "2027-01-05", "reason", "no building"));
-        assertEquals("Notice: show cause for allocation 42",
+        var params = JSON.valueToTree(Map.of("allocation", 42, "replyOn", "2027-01-05", "reason", "no building",
+                "stage", 1, "stages", 3, "days", 90));
+        assertEquals("Warning 1 of 3: show cause for allocation 42",
                 Messages.render("en", "notice.idleNotice.subject", params));
-        assertEquals("Your plot appears idle. Reply by 5 January 2027. no building",
-                Messages.render("en", "notice.idleNotice", params));
+        String english = Messages.render("en", "notice.idleNotice", params);
+        assertTrue(english.startsWith("Your plot appears idle. You have 90 days, until 5 January 2027,")
+                && english.endsWith("no building"), english);
         String persian = Messages.render("fa", "notice.idleNotice", params);
         // 5 January 2027 is 15 Dey 1405 in the Solar Hijri calendar.
         assertTrue(persian.contains("۱۵ دی ۱۴۰۵"), persian);

@@ -79,7 +79,7 @@ class NoticeMailTest {
             MimeMessage mail = mails[0];
             assertEquals(investor.email(), mail.getAllRecipients()[0].toString());
             assertEquals("notices@zamin.test", mail.getFrom()[0].toString());
-            assertEquals("Zamin: Notice: show cause for allocation " + allocation, mail.getSubject());
+            assertEquals("Zamin: Warning 1 of 3: show cause for allocation " + allocation, mail.getSubject());
             String body = GreenMailUtil.getBody(mail);
             assertTrue(body.contains("no building yet"), body);
             assertTrue(body.contains("#/contract/" + allocation), body);
