@@ -75,6 +75,7 @@ class DemandApiTest {
                     officer.bearer());
             assertEquals(200, notice.status(), notice.body());
             TestServer.get().clock().advance(Duration.ofDays(cureDays + 1));
+            TestUsers.renewTokens();
         }
         var reclaim = Http.post("/api/idle-cases/" + caseId + "/reclaim", Map.of("reason", "no reply"), AUTH,
                 officer.bearer());

@@ -84,6 +84,17 @@ public final class TestUsers {
         return new User(id, email, role, token);
     }
 
+    /**
+     * Renews every test user's API token for 90 days from the test clock's now: for a test that moves the clock past
+     * a token's life (a due process of three warnings takes half a year).
+     */
+    public static void renewTokens() {
+        var now = java.time.OffsetDateTime.now(TestServer.get().clock());
+        TestServer.get().jdbi().useHandle(h -> h.createUpdate(
+                "UPDATE api_token SET expires_at = :expires WHERE name = 'test' AND expires_at < :expires")
+                .bind("expires", now.plusDays(90)).execute());
+    }
+
     /** Many investors at once (one transaction each is fine: no hashing). */
     public static List<User> investors(int n) {
         return java.util.stream.IntStream.range(0, n).mapToObj(i -> investor()).toList();
