@@ -59,12 +59,18 @@ class KeyboardBrowserTest {
             By plot = By.cssSelector("#plot-list .plot-item[data-parcel-id='" + fixture.availablePlot + "']");
             UiFixture.wait(browser, 30).until(x -> !x.findElements(plot).isEmpty());
 
-            // one step: the list is redrawn when the view settles, so an element found first may be replaced
-            browser.script("document.querySelector(arguments[0]).focus()",
-                    "#plot-list .plot-item[data-parcel-id='" + fixture.availablePlot + "']");
-            new Actions(d).sendKeys(Keys.ENTER).perform();
-            UiFixture.wait(browser, 10).until(x -> Boolean.TRUE.equals(browser.script(
-                    "return document.activeElement.classList.contains('reserve-button')")));
+            // the list is redrawn whenever the view settles, so the item focused may be replaced before Enter
+            // reaches it: focus it and press Enter again until its popup has taken the focus
+            String item = "#plot-list .plot-item[data-parcel-id='" + fixture.availablePlot + "']";
+            UiFixture.wait(browser, 20).pollingEvery(java.time.Duration.ofMillis(700)).until(x -> {
+                if (Boolean.TRUE.equals(browser.script(
+                        "return document.activeElement.classList.contains('reserve-button')"))) {
+                    return true;
+                }
+                browser.script("const e = document.querySelector(arguments[0]); if (e) e.focus();", item);
+                new Actions(d).sendKeys(Keys.ENTER).perform();
+                return false;
+            });
             assertEquals(String.valueOf(fixture.availablePlot), browser.script(
                     "return document.activeElement.closest('.parcel-popup').dataset.parcelId"), "the plot's own popup");
             new Actions(d).sendKeys(Keys.ENTER).perform();
