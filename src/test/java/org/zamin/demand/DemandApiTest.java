@@ -65,7 +65,7 @@ class DemandApiTest {
      * Reclaims the plot from an idle holder through the officer's API: scan, the three warnings each after the previous
      * one's cure period (the default rules: 90, 45 and 30 days), the last cure period passes, reclaim.
      */
-    private static void reclaim(TestUsers.User officer, long allocation) {
+    private static void reclaim(TestUsers.User officer, long allocation, TestUsers.User... waiting) {
         assertEquals(200, Http.post("/api/idle-scan?asOf=" + today(), null, AUTH, officer.bearer()).status());
         long caseId = TestServer.get().jdbi().withHandle(h -> h.createQuery(
                 "SELECT id FROM idle_case WHERE allocation_id = :a AND state = 'OPEN'").bind("a", allocation)
@@ -75,7 +75,8 @@ class DemandApiTest {
                     officer.bearer());
             assertEquals(200, notice.status(), notice.body());
             TestServer.get().clock().advance(Duration.ofDays(cureDays + 1));
-            TestUsers.renewTokens();
+            TestUsers.renewTokens(officer);
+            TestUsers.renewTokens(waiting);
         }
         var reclaim = Http.post("/api/idle-cases/" + caseId + "/reclaim", Map.of("reason", "no reply"), AUTH,
                 officer.bearer());
@@ -103,7 +104,7 @@ class DemandApiTest {
         assertFalse(w.json().get("open").asBoolean());
         assertTrue(demandNotices(first).isEmpty(), "nothing before the plot is free");
 
-        reclaim(officer, allocation);
+        reclaim(officer, allocation, first, second, tooSmall, gaveUp);
 
         // No waiting: the notification commits with the reclaim.
         List<JsonNode> firstNotices = demandNotices(first);

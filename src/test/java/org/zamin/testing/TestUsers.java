@@ -85,14 +85,15 @@ public final class TestUsers {
     }
 
     /**
-     * Renews every test user's API token for 90 days from the test clock's now: for a test that moves the clock past
-     * a token's life (a due process of three warnings takes half a year).
+     * Renews the API tokens of {@code users} for 90 days from the test clock's now: for a test that moves the clock
+     * past a token's life (a due process of three warnings takes half a year).
      */
-    public static void renewTokens() {
+    public static void renewTokens(User... users) {
         var now = java.time.OffsetDateTime.now(TestServer.get().clock());
         TestServer.get().jdbi().useHandle(h -> h.createUpdate(
-                "UPDATE api_token SET expires_at = :expires WHERE name = 'test' AND expires_at < :expires")
-                .bind("expires", now.plusDays(90)).execute());
+                "UPDATE api_token SET expires_at = :expires WHERE user_id = ANY(:users) AND expires_at < :expires")
+                .bind("expires", now.plusDays(90))
+                .bindArray("users", Long.class, Arrays.stream(users).map(User::id).toList()).execute());
     }
 
     /** Many investors at once (one transaction each is fine: no hashing). */
