@@ -246,6 +246,35 @@ class RevivalDueProcessTest {
     }
 
     @Test
+    void v751PutsBackAWarningTheOldTriggerLengthenedAndLeavesItsHistoryGuardOn() throws Exception {
+        var estate = TestEstates.create(TestServer.get().ownerJdbi());
+        var s = setup(estate, "V1", 700);
+        var warned = Http.post("/api/idle-cases/" + s.caseId() + "/notice", Map.of("reason", "idle"), AUTH,
+                s.officer().bearer());
+        assertEquals(200, warned.status(), warned.body());
+        String served = text("SELECT cure_until::text FROM idle_warning WHERE case_id = " + s.caseId());
+        // what the dropped trigger revival_item_extend_cure did when an agency's item was met 10 days late
+        TestServer.get().jdbi().useHandle(h -> h.execute("UPDATE idle_warning SET cure_until = cure_until + 10 "
+                + "WHERE case_id = " + s.caseId()));
+        assertEquals(LocalDate.parse(served).plusDays(10).toString(),
+                text("SELECT cure_until::text FROM idle_warning WHERE case_id = " + s.caseId()));
+        String migration;
+        try (var in = getClass().getResourceAsStream("/db/migration/V751__idle_warning_cure_repair.sql")) {
+            migration = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        TestServer.get().ownerJdbi().useHandle(h -> {
+            try (var statement = h.getConnection().createStatement()) {
+                statement.execute(migration);
+            }
+        });
+        assertEquals(served, text("SELECT cure_until::text FROM idle_warning WHERE case_id = " + s.caseId()),
+                "the warning as served");
+        var e = assertThrows(RuntimeException.class, () -> TestServer.get().jdbi().useHandle(h -> h.execute(
+                "UPDATE idle_warning SET cure_until = cure_until - 1 WHERE case_id = " + s.caseId())));
+        assertTrue(e.getMessage().contains("is history"), "the guard is on again: " + e.getMessage());
+    }
+
+    @Test
     void underAPlanCountsTheWorkingGroupsApprovedPlansOnly() {
         var estate = TestEstates.create(TestServer.get().ownerJdbi());
         var byOfficer = setup(estate, "P1", 100);
