@@ -30,6 +30,7 @@ public final class ContractRepository {
     private static final String INSPECTIONS = SqlResource.load("allocation/inspections");
     private static final String READINGS = SqlResource.load("allocation/readings");
     private static final String IDLE_CASES = SqlResource.load("allocation/idle_cases");
+    private static final String IDLE_CHARGES = SqlResource.load("allocation/idle_charges");
     private static final String RECORD_MILESTONE = SqlResource.load("allocation/record_milestone");
     private static final String IDLE_CASE_OPEN = SqlResource.load("allocation/idle_case_open");
     private static final String INSERT_REPORT = SqlResource.load("allocation/insert_report");
@@ -118,6 +119,11 @@ public final class ContractRepository {
     /** The allocation's idle cases, newest first, as JSON-ready maps. */
     static List<Map<String, Object>> idleCases(Handle h, long allocationId) {
         return rows(h, IDLE_CASES, allocationId);
+    }
+
+    /** The allocation's idle charges (idle fees, paid extension slices), oldest first, as JSON-ready maps. */
+    static List<Map<String, Object>> idleCharges(Handle h, long allocationId) {
+        return rows(h, IDLE_CHARGES, allocationId);
     }
 
     /** Records a milestone reached; false when it had already been recorded. */
