@@ -6,3 +6,7 @@ source "$(dirname "$0")/lib.sh"
 [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] || { echo "needs Debian's chromium and chromium-driver (./zamin screenshots installs them)" >&2; exit 1; }
 start_server
 python3 "$BENCH_DIR/screenshots.py" "$BASE_URL" "$ROOT/docs/screenshots"
+# A clean stop, waited for: the server stops its embedded PostgreSQL itself (lib.sh's stop gives it 3 s).
+kill -TERM "$SERVER_PID" 2>/dev/null || true
+wait "$SERVER_PID" 2>/dev/null || true
+SERVER_PID=
