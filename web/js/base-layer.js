@@ -63,7 +63,8 @@ export function createBaseLayer(map, container, { overTiles = false } = {}) {
   function renderAttribution() {
     if (!map.attributionControl) return;
     if (attribution) map.attributionControl.removeAttribution(attribution);
-    attribution = t('basemap.attribution');
+    // Leaflet writes attributions as HTML: the translated text goes in escaped
+    attribution = t('basemap.attribution').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
     map.attributionControl.addAttribution(attribution);
   }
 
