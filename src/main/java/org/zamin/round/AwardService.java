@@ -152,8 +152,10 @@ public final class AwardService {
                                 "depositPaid", true, "sandbox", receipt.sandbox()))
                         .withPrivateDetails(Map.of("gateway", receipt.gateway(), "receipt", receipt.reference(),
                                 "amount", receipt.amount())));
-                if (!now.isBefore(hold.objectionsEnd())) {
-                    allocateIn(h, hold, Actor.user(investor.id(), investor.role()), now);
+                // dated no earlier than the payment it follows (the guard refuses an allocation before its deposit)
+                Instant allocatedAt = receipt.paidAt().isAfter(now) ? receipt.paidAt() : now;
+                if (!allocatedAt.isBefore(hold.objectionsEnd())) {
+                    allocateIn(h, hold, Actor.user(investor.id(), investor.role()), allocatedAt);
                 }
                 return repo.json(h, hold.id(), null).get(0);
             });

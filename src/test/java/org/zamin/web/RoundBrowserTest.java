@@ -171,11 +171,21 @@ class RoundBrowserTest {
         ts.clock().advance(Duration.ofDays(10).plusMinutes(1));
         WebDriver d = browser.driver();
         try {
-            d.get(ts.baseUrl() + "/#/signin");
+            // a fresh page with no session left by another test
+            d.manage().deleteAllCookies();
+            d.get(ts.baseUrl() + "/?award#/signin");
             browser.signIn(investor.email());
             wait(10).until(x -> !x.findElements(By.id("nav-rounds")).isEmpty()
                     && "investor".equals(x.findElement(By.tagName("body")).getAttribute("data-session")));
-            d.findElement(By.id("nav-rounds")).click();
+            // the header is redrawn once the session is known: click the link it ends with
+            wait(10).until(x -> {
+                try {
+                    x.findElement(By.id("nav-rounds")).click();
+                    return true;
+                } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                    return false;
+                }
+            });
             String card = ".round-card[data-id='" + offer + "']";
             wait(10).until(x -> !x.findElements(By.cssSelector(card + " .result-button")).isEmpty());
             d.findElement(By.cssSelector(card + " .result-button")).click();
@@ -208,6 +218,8 @@ class RoundBrowserTest {
             assertTrue(d.findElement(By.id("round-award-terms")).getText().contains("نیروگاه"));
         } finally {
             browser.screenshot(test.getDisplayName());
+            d.manage().deleteAllCookies();
+            d.get(ts.baseUrl() + "/?signed-out#/");
         }
     }
 
