@@ -197,7 +197,8 @@ export async function renderRoundsView(root, { user }) {
       : t(AWARD_KEYS[mine.state], { plot: mine.plotNumber, amount: formatNumber(mine.depositAmount),
         payBy: formatDateTime(mine.payBy), objectionsEnd: formatDateTime(mine.objectionsEnd) }));
     const terms = mine.terms && mine.terms.policy ? h('p', { id: 'round-award-terms',
-      dataset: { policy: mine.terms.policy } }, t('rounds.awardTerms', { policy: policyName(mine.terms.policy),
+      dataset: { policy: mine.terms.policy } }, t(mine.terms.instalmentCount ? 'rounds.awardTerms'
+      : 'rounds.awardTermsCash', { policy: policyName(mine.terms.policy),
       landPrice: formatNumber(mine.terms.landPrice), listPrice: formatNumber(mine.terms.listPrice),
       cash: formatNumber(mine.terms.cashShareBp / 100), count: formatNumber(mine.terms.instalmentCount),
       interval: formatNumber(mine.terms.intervalMonths), grace: formatNumber(mine.terms.graceMonths) })) : null;

@@ -192,7 +192,8 @@ class RoundBrowserTest {
             wait(10).until(x -> !x.findElements(By.id("round-award-terms")).isEmpty());
             var terms = d.findElement(By.id("round-award-terms"));
             assertEquals("SMALL_POWER_PLANT", terms.getAttribute("data-policy"));
-            assertTrue(terms.getText().contains("Free land for small power plants"), terms.getText());
+            assertTrue(terms.getText().contains("Free land for small power plants")
+                    && terms.getText().contains("all due on signing"), terms.getText());
             assertTrue(d.findElement(By.id("round-policies")).getAttribute("textContent")
                     .contains("Knowledge-based firms"), "the round's published policies are listed");
             d.findElement(By.id("round-award-pay")).click();
@@ -215,7 +216,8 @@ class RoundBrowserTest {
             assertTrue(d.findElement(By.id("round-award-state")).getText().contains("واگذار شد"),
                     d.findElement(By.id("round-award-state")).getText());
             assertEquals("مشاهده قرارداد", d.findElement(By.id("round-award-contract")).getText());
-            assertTrue(d.findElement(By.id("round-award-terms")).getText().contains("نیروگاه"));
+            String termsFa = d.findElement(By.id("round-award-terms")).getText();
+            assertTrue(termsFa.contains("زمین رایگان") && termsFa.contains("همه در زمان امضا"), termsFa);
         } finally {
             browser.screenshot(test.getDisplayName());
             d.manage().deleteAllCookies();
