@@ -171,9 +171,14 @@ class RoundBrowserTest {
         ts.clock().advance(Duration.ofDays(10).plusMinutes(1));
         WebDriver d = browser.driver();
         try {
-            // a fresh page with no session left by another test
+            // a fresh page in English with no session left by another test
             d.manage().deleteAllCookies();
+            browser.script("localStorage.clear()");
             d.get(ts.baseUrl() + "/?award#/signin");
+            if ("rtl".equals(d.findElement(By.tagName("html")).getAttribute("dir"))) {
+                d.findElement(By.cssSelector(".lang-button[data-lang='en']")).click();
+                wait(10).until(x -> !"rtl".equals(x.findElement(By.tagName("html")).getAttribute("dir")));
+            }
             browser.signIn(investor.email());
             wait(10).until(x -> !x.findElements(By.id("nav-rounds")).isEmpty()
                     && "investor".equals(x.findElement(By.tagName("body")).getAttribute("data-session")));
@@ -221,6 +226,7 @@ class RoundBrowserTest {
         } finally {
             browser.screenshot(test.getDisplayName());
             d.manage().deleteAllCookies();
+            browser.script("localStorage.clear()");
             d.get(ts.baseUrl() + "/?signed-out#/");
         }
     }
