@@ -129,6 +129,10 @@ export async function renderContractView(root, id, { holder = true } = {}) {
   await load();
 }
 
+/** The label of each category policy's plan (V762). */
+const PLAN_KEYS = { STANDARD: 'contract.planStandard', KNOWLEDGE_BASED: 'contract.planKnowledge',
+  SMALL_POWER_PLANT: 'contract.planPowerPlant' };
+
 function field(labelKey, value) {
   return [h('dt', {}, t(labelKey)), h('dd', {}, value)];
 }
@@ -141,8 +145,9 @@ function summary(c) {
       field('contract.estate', localName(c.estateName, c.estateNameFa) || estateName(c.estate)),
       field('contract.status', c.status === 'ACTIVE' ? t('contract.active') : t('contract.terminated')),
       field('contract.signedOn', formatDay(c.signedOn)),
+      c.listPrice != null && c.listPrice !== c.price ? field('contract.listPrice', formatRials(c.listPrice)) : [],
       field('contract.price', formatRials(c.price)),
-      field('contract.plan', plan.code === 'KNOWLEDGE_BASED' ? t('contract.planKnowledge') : t('contract.planStandard')),
+      field('contract.plan', t(PLAN_KEYS[plan.code] || 'contract.planStandard')),
       field('contract.planTerms', t('contract.planTermsValue', {
         cash: formatNumber((plan.cashShareBasisPoints || 0) / 100),
         grace: formatNumber(plan.graceMonths || 0),

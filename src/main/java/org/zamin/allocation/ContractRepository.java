@@ -47,9 +47,12 @@ public final class ContractRepository {
 
     private ContractRepository() {}
 
-    /** The signed contract's money terms. */
+    /**
+     * The signed contract's money terms; {@code listPrice} and {@code priceShareBp} (what the category policy charged
+     * of the plots' list price) are null for contracts signed before policies (V762).
+     */
     public record Contract(long allocationId, LocalDate signedOn, long price, PaymentPlan plan, int maxExtensions,
-            int maxExtensionMonths, int noticeReplyDays, int extensionsGranted) {
+            int maxExtensionMonths, int noticeReplyDays, int extensionsGranted, Long listPrice, Integer priceShareBp) {
 
         public ContractTerms terms() {
             return new ContractTerms(0, 0, 0, 0, 0, maxExtensions, maxExtensionMonths, noticeReplyDays);
@@ -76,7 +79,8 @@ public final class ContractRepository {
                                 rs.getInt("grace_months"), rs.getInt("instalment_count"), rs.getInt("interval_months"),
                                 rs.getInt("forgiven_bp")),
                         rs.getInt("max_extensions"), rs.getInt("max_extension_months"), rs.getInt("notice_reply_days"),
-                        rs.getInt("extensions_granted")))
+                        rs.getInt("extensions_granted"), rs.getObject("list_price", Long.class),
+                        rs.getObject("price_share_bp", Integer.class)))
                 .findOne();
     }
 

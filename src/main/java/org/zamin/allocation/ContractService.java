@@ -72,6 +72,8 @@ public final class ContractService {
             out.put("publicStatus", ContractStatus.publicStatus(milestones));
             out.put("signedOn", c.signedOn());
             out.put("price", c.price());
+            out.put("listPrice", c.listPrice());
+            out.put("priceShareBp", c.priceShareBp());
             out.put("plan", c.plan());
             out.put("schedule", schedule);
             out.put("dueToDate", schedule.dueBy(today, c.signedOn()));
