@@ -12,7 +12,7 @@ NN=$(( N / 3 > 5 ? N / 3 : 5 ))
 # The bare question: available plots of a scope merged into blocks by PostGIS alone (DBSCAN at distance 0,
 # which also joins plots that touch only at a corner), each block's union, area and plot ids.
 bare_blocks() {
-  echo "SELECT count(*) FROM (SELECT cid, ST_Union(geom) AS g, sum(area_m2), array_agg(id)
+  echo "SELECT count(*), sum(length(ST_AsGeoJSON(g, 7))) FROM (SELECT cid, ST_Union(geom) AS g, sum(area_m2), array_agg(id)
           FROM (SELECT p.id, p.geom, p.area_m2, ST_ClusterDBSCAN(p.geom, 0, 1) OVER () AS cid
                   FROM parcel p JOIN estate e ON e.id = p.estate_id JOIN province pr ON pr.id = e.province_id
                  WHERE p.status = 'AVAILABLE' $1) c GROUP BY cid) b"

@@ -16,6 +16,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
+import org.zamin.db.ReadCursor;
 import org.zamin.db.SqlResource;
 import org.zamin.io.ExportRow;
 
@@ -67,10 +68,14 @@ public final class PlanningRepository {
         }
     }
 
-    /** Every matching available plot, with its edge neighbours when {@code q.contiguous()}. */
+    /**
+     * Every matching available plot, with its edge neighbours when {@code q.contiguous()}. Read through a cursor: a
+     * country-wide search at a million plots would otherwise hold the driver's copy of every row besides the plots.
+     */
     public List<Candidate> candidates(AvailabilityQuery q) {
         var near = q.near();
-        return jdbi.withHandle(h -> h.createQuery(AVAILABLE)
+        return ReadCursor.read(jdbi, h -> h.createQuery(AVAILABLE)
+                .setFetchSize(ReadCursor.FETCH_ROWS)
                 .bind("areaWkt", q.areaWkt().orElse(null))
                 .bind("nearLon", near.map(AvailabilityQuery.Near::lon).orElse(null))
                 .bind("nearLat", near.map(AvailabilityQuery.Near::lat).orElse(null))

@@ -2,6 +2,7 @@ package org.zamin.sample;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,9 +13,9 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zamin.db.SqlResource;
@@ -28,11 +29,16 @@ public final class SampleLoader {
     private static final Logger log = LoggerFactory.getLogger(SampleLoader.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SAMPLE_LOADED_KEY = "sample_data_loaded";
+    /**
+     * Plots written by one statement: the triggers on parcel that work per statement (adjacency, tallies, the map's
+     * change counter, demand matches) then run once per batch, not once per plot; a batch is a few megabytes of JSON.
+     */
+    public static final int PLOTS_PER_STATEMENT = 5_000;
 
     private static final String UPSERT_PROVINCE = SqlResource.load("sample/upsert_province");
     private static final String INSERT_ESTATE = SqlResource.load("sample/insert_estate");
-    private static final String INSERT_PARCEL = SqlResource.load("sample/insert_parcel");
-    private static final String INSERT_LINE = SqlResource.load("sample/insert_line");
+    private static final String INSERT_PARCELS = SqlResource.load("sample/insert_parcels");
+    private static final String INSERT_LINES = SqlResource.load("sample/insert_lines");
     private static final String SAMPLE_IDLE_SINCE = SqlResource.load("planning/sample_idle_since");
     private static final String LOADED_OR_NOT_EMPTY = SqlResource.load("sample/loaded_or_not_empty");
     private static final String REMEMBER = SqlResource.load("sample/remember");
@@ -80,18 +86,11 @@ public final class SampleLoader {
      * {@link AlreadyLoaded}, and the database is as it was.
      */
     public int loadAll(Iterator<EstateBundle> bundles) {
-        return jdbi.inTransaction(h -> {
-            int plots = 0;
-            while (bundles.hasNext()) {
-                EstateBundle bundle = bundles.next();
-                String code = bundle.estate().get("properties").get("code").asText();
-                if (h.createQuery(ESTATE_EXISTS).bind("code", code).mapTo(Boolean.class).one()) {
-                    throw new AlreadyLoaded(code);
-                }
-                plots += load(h, List.of(bundle).iterator());
+        return jdbi.inTransaction(h -> load(h, bundles, code -> {
+            if (h.createQuery(ESTATE_EXISTS).bind("code", code).mapTo(Boolean.class).one()) {
+                throw new AlreadyLoaded(code);
             }
-            return plots;
-        });
+        }));
     }
 
     /** A generated estate's code is taken: the data set was loaded before (nothing of this load was kept). */
@@ -102,11 +101,22 @@ public final class SampleLoader {
         }
     }
 
+    /**
+     * Inserts {@code bundles}: each estate by itself, their plots and lines gathered into statements of about
+     * {@link #PLOTS_PER_STATEMENT} plots (in the bundles' order, so plot ids follow it). Returns the plot count.
+     */
     private static int load(Handle h, Iterator<EstateBundle> bundles) {
+        return load(h, bundles, code -> { });
+    }
+
+    /** As {@link #load(Handle, Iterator)}, calling {@code beforeEstate} with each estate's code before writing it. */
+    private static int load(Handle h, Iterator<EstateBundle> bundles, Consumer<String> beforeEstate) {
+        Batch batch = new Batch();
         int plots = 0;
         while (bundles.hasNext()) {
             EstateBundle b = bundles.next();
             JsonNode props = b.estate().get("properties");
+            beforeEstate.accept(props.get("code").asText());
             JsonNode province = props.get("province");
             int provinceId = h.createQuery(UPSERT_PROVINCE)
                     .bind("code", province.get("code").asText())
@@ -124,39 +134,58 @@ public final class SampleLoader {
                     .bind("utilities", props.path("utilities").toString())
                     .bind("boundary", b.estate().get("geometry").toString())
                     .mapTo(Integer.class).one();
-            PreparedBatch parcels = h.prepareBatch(INSERT_PARCEL);
+            batch.add(estateId, b);
+            plots += b.parcels().size();
+            if (batch.plots.size() >= PLOTS_PER_STATEMENT) {
+                batch.write(h);
+                batch = new Batch();
+            }
+        }
+        batch.write(h);
+        return plots;
+    }
+
+    /** The plots and lines of consecutive estates, written together: one statement each. */
+    private static final class Batch {
+        final List<Integer> estateIds = new ArrayList<>();
+        final ArrayNode plots = JSON.createArrayNode();
+        final ArrayNode lines = JSON.createArrayNode();
+
+        void add(int estateId, EstateBundle b) {
+            estateIds.add(estateId);
             for (ObjectNode parcel : b.parcels()) {
                 JsonNode p = parcel.get("properties");
-                List<String> utilities = new ArrayList<>();
+                ObjectNode row = plots.addObject();
+                row.put("e", estateId);
+                row.put("n", p.get("plotNumber").asText());
+                row.put("g", parcel.get("geometry").toString());
+                row.put("u", p.get("landUse").asText());
+                row.put("p", p.get("pricePerM2").asLong());
+                ArrayNode utilities = row.putArray("t");
                 p.path("utilities").forEach(u -> utilities.add(u.asText()));
-                parcels.bind("estateId", estateId)
-                        .bind("plotNumber", p.get("plotNumber").asText())
-                        .bind("geom", parcel.get("geometry").toString())
-                        .bind("landUse", p.get("landUse").asText())
-                        .bind("pricePerM2", p.get("pricePerM2").asLong())
-                        .bindArray("utilities", String.class, utilities)
-                        .bind("status", p.get("status").asText())
-                        .add();
+                row.put("s", p.get("status").asText());
             }
-            if (!b.parcels().isEmpty()) {
-                parcels.execute();
-                h.createUpdate(SAMPLE_IDLE_SINCE).bind("estateId", estateId).execute();
-            }
-            PreparedBatch lines = h.prepareBatch(INSERT_LINE);
             for (ObjectNode line : b.infrastructure()) {
                 JsonNode p = line.get("properties");
-                lines.bind("kind", p.get("kind").asText())
-                        .bind("name", p.path("name").isNull() ? null : p.path("name").asText(null))
-                        .bind("estateId", p.path("estate").isTextual() ? estateId : null)
-                        .bind("geom", line.get("geometry").toString())
-                        .add();
+                ObjectNode row = lines.addObject();
+                row.put("k", p.get("kind").asText());
+                row.put("n", p.path("name").isNull() ? null : p.path("name").asText(null));
+                if (p.path("estate").isTextual()) {
+                    row.put("e", estateId);
+                }
+                row.put("g", line.get("geometry").toString());
             }
-            if (!b.infrastructure().isEmpty()) {
-                lines.execute();
-            }
-            plots += b.parcels().size();
         }
-        return plots;
+
+        void write(Handle h) {
+            if (!plots.isEmpty()) {
+                h.createUpdate(INSERT_PARCELS).bind("plots", plots.toString()).execute();
+                h.createUpdate(SAMPLE_IDLE_SINCE).bindArray("estateIds", Integer.class, estateIds).execute();
+            }
+            if (!lines.isEmpty()) {
+                h.createUpdate(INSERT_LINES).bind("lines", lines.toString()).execute();
+            }
+        }
     }
 
     /** Reads estates.geojson, parcels.geojson and infrastructure.geojson and groups them by estate code. */

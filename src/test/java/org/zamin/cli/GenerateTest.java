@@ -31,6 +31,8 @@ class GenerateTest {
     private static Jdbi superuser;
     private static Settings partialSettings;
     private static Jdbi partialSuperuser;
+    private static Settings keptSettings;
+    private static Jdbi keptSuperuser;
 
     @BeforeAll
     static void databasesOfTheirOwn() {
@@ -38,6 +40,8 @@ class GenerateTest {
         superuser = superuser("zamin_generate");
         partialSettings = settings("zamin_generate_partial");
         partialSuperuser = superuser("zamin_generate_partial");
+        keptSettings = settings("zamin_generate_kept");
+        keptSuperuser = superuser("zamin_generate_kept");
     }
 
     private static Settings settings(String db) {
@@ -92,6 +96,74 @@ class GenerateTest {
         long[] after = counts(partialSuperuser);
         assertEquals(0, after[0], "no estate of the failed load was kept");
         assertEquals(0, after[1], "no plot of the failed load was kept");
+    }
+
+    /**
+     * Generated plots are written many to a statement (the per-statement triggers run once per batch, not once per
+     * plot), and what those triggers keep is what a recount of the plots gives: tallies per estate and status, the
+     * adjacency graph, the map's change counter moved once per statement; the plots are the generator's, in its order.
+     */
+    @Test
+    void aGeneratedSetIsWrittenByFewStatementsAndItsKeptDataMatchARecount() {
+        int estates = 8, plots = 6_000;
+        try (Database database = Database.open(keptSettings)) {
+            assertEquals(0, counts(keptSuperuser)[1], "an empty database (migrated)");
+        }
+        long before = keptSuperuser.withHandle(h -> h.createQuery("SELECT map_generation()").mapTo(Long.class).one());
+        ZaminCommand.Generate.generate(keptSettings, estates, plots, 12, System.out);
+        long statements = keptSuperuser.withHandle(h -> h.createQuery("SELECT map_generation()").mapTo(Long.class).one())
+                - before;
+        // one change per estate insert, and one per plot statement (5,000 plots each): before, one per plot
+        int plotStatements = (plots + SampleLoader.PLOTS_PER_STATEMENT - 1) / SampleLoader.PLOTS_PER_STATEMENT + 1;
+        assertTrue(statements <= estates + plotStatements + 1, statements + " statements changed the map");
+
+        // the plots are the generator's, in its order (ids follow it), with its geometries
+        List<String> numbers = new ArrayList<>();
+        List<String> geometries = new ArrayList<>();
+        List<String> estateCodes = new ArrayList<>();
+        new NationalGenerator(12).generate(estates, plots).forEachRemaining(b -> b.parcels().forEach(p -> {
+            numbers.add(p.get("properties").get("plotNumber").asText());
+            geometries.add(p.get("geometry").toString());
+            estateCodes.add(b.estate().get("properties").get("code").asText());
+        }));
+        assertEquals(plots, numbers.size());
+        long differing = keptSuperuser.withHandle(h -> h.createQuery("""
+                SELECT count(*) FROM (SELECT p.plot_number, e.code, p.geom, row_number() OVER (ORDER BY p.id) AS n
+                                        FROM parcel p JOIN estate e ON e.id = p.estate_id) d
+                  FULL JOIN unnest(CAST(:numbers AS text[]), CAST(:codes AS text[]), CAST(:geoms AS text[]))
+                            WITH ORDINALITY AS g(number, code, geom, n) ON g.n = d.n
+                 WHERE d.plot_number IS DISTINCT FROM g.number OR d.code IS DISTINCT FROM g.code
+                    OR NOT coalesce(ST_OrderingEquals(d.geom, ST_SetSRID(ST_GeomFromGeoJSON(g.geom), 4326)), false)""")
+                .bindArray("numbers", String.class, numbers).bindArray("codes", String.class, estateCodes)
+                .bindArray("geoms", String.class, geometries).mapTo(Long.class).one());
+        assertEquals(0, differing, "plots that differ from the generator's");
+
+        // tallies: the kept ones against a recount
+        assertEquals(0L, keptCount("""
+                SELECT count(*) FROM parcel_tally_now t
+                  FULL JOIN (SELECT estate_id, status, count(*) AS plots, sum(area_m2) AS area_m2
+                               FROM parcel GROUP BY estate_id, status) c USING (estate_id, status)
+                 WHERE t.plots IS DISTINCT FROM c.plots OR abs(t.area_m2 - c.area_m2) > 0.01
+                    OR t.area_m2 IS NULL OR c.area_m2 IS NULL"""), "tallies differ from a recount");
+        // adjacency: the kept graph against the neighbours recomputed from the geometries
+        long pairs = keptSuperuser.withHandle(h -> h.createQuery("SELECT count(*) FROM parcel_adjacency")
+                .mapTo(Long.class).one());
+        assertTrue(pairs > plots, pairs + " neighbour pairs among " + plots + " plots");
+        assertEquals(0L, keptCount("""
+                SELECT count(*) FROM parcel_adjacency k
+                  FULL JOIN (SELECT a.id AS parcel_id, b.id AS neighbour_id
+                               FROM parcel a JOIN parcel b ON b.geom && a.geom AND b.id <> a.id
+                                                          AND parcel_shares_edge(a.geom, b.geom)) r
+                       USING (parcel_id, neighbour_id)
+                 WHERE k.parcel_id IS NULL OR r.parcel_id IS NULL"""),
+                "adjacency differs from a recount");
+        // idle_since: only idle plots carry it (a generated set has none)
+        assertEquals(0L, keptCount(
+                "SELECT count(*) FROM parcel WHERE (status = 'IDLE') <> (idle_since IS NOT NULL)"));
+    }
+
+    private static long keptCount(String sql) {
+        return keptSuperuser.withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
     }
 
     private static long[] counts(Jdbi db) {

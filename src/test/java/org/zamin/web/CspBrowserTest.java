@@ -64,7 +64,7 @@ class CspBrowserTest {
     void everyViewDrawsWithoutAViolation(TestInfo test) {
         try {
             open("#/");
-            browser.driver().findElement(By.cssSelector("#estate-list .estate-item[data-estate='GIL-RASHT']")).click();
+            UiFixture.estateItem(browser.driver(), "GIL-RASHT").click();
             MapTiles.waitDrawn(browser);
             browser.waitUpTo(Duration.ofSeconds(30)).until(d -> !d.findElements(By.cssSelector("#plot-list .plot-item")).isEmpty());
             browser.script("document.querySelector('#plot-list .plot-item').click()");

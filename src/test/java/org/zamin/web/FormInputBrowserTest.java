@@ -47,7 +47,7 @@ class FormInputBrowserTest {
             UiFixture.openFresh(browser, "#/", language);
             UiFixture.signIn(browser, investor.email());
             UiFixture.go(browser, "#/");
-            d.findElement(By.cssSelector("#estate-list .estate-item[data-estate='" + estate.code() + "']")).click();
+            UiFixture.estateItem(d, estate.code()).click();
             MapTiles.openPlot(browser, plot);
             UiFixture.wait(browser, 10).until(x -> !x.findElements(By.cssSelector(".reserve-button")).isEmpty());
             d.findElement(By.cssSelector(".reserve-button")).click();

@@ -111,7 +111,7 @@ class IdleBrowserTest {
 
             // The public map hatches the plot being reclaimed; the legend's toggle hides the idle layer.
             openPage();
-            d.findElement(By.cssSelector("#estate-list .estate-item[data-estate='" + estate.code() + "']")).click();
+            UiFixture.estateItem(d, estate.code()).click();
             MapTiles.waitDrawn(browser);
             double[] at = ts.jdbi().withHandle(h -> h.createQuery(
                     "SELECT ARRAY[ST_X(p), ST_Y(p)] FROM (SELECT ST_PointOnSurface(geom) AS p FROM parcel WHERE id = :id) x")

@@ -37,7 +37,7 @@ class MapPageBrowserTest {
             open();
             String nav = browser.driver().findElement(By.id("nav")).getText();
             assertTrue(!nav.contains("null") && !nav.contains("undefined"), "navigation text: " + nav);
-            browser.driver().findElement(By.cssSelector("#estate-list .estate-item[data-estate='GIL-RASHT']")).click();
+            UiFixture.estateItem(browser.driver(), "GIL-RASHT").click();
             int listed = waitForParcels();
             assertTrue(listed > 50, "Rasht's plots are listed: " + listed);
             assertTrue(!browser.driver().findElements(By.cssSelector("#map [data-estate-button='GIL-RASHT']")).isEmpty(),
@@ -68,7 +68,7 @@ class MapPageBrowserTest {
             browser.waitUpTo(Duration.ofSeconds(10)).until(d -> "rtl".equals(
                     d.findElement(By.tagName("html")).getAttribute("dir")));
             assertEquals("fa", browser.driver().findElement(By.tagName("html")).getAttribute("lang"));
-            browser.driver().findElement(By.cssSelector("#estate-list .estate-item[data-estate='GIL-SIAHKAL']")).click();
+            UiFixture.estateItem(browser.driver(), "GIL-SIAHKAL").click();
             waitForParcels();
             String counts = browser.driver().findElement(By.id("legend")).getText();
             assertTrue(counts.chars().anyMatch(c -> c >= '۰' && c <= '۹'), "Persian digits in the legend: " + counts);

@@ -161,7 +161,7 @@ class MarkupBrowserTest {
 
             open("#/");
             wait(30).until(x -> "true".equals(x.findElement(By.tagName("body")).getAttribute("data-ready")));
-            d.findElement(By.cssSelector("#estate-list .estate-item[data-estate='" + estate.code() + "']")).click();
+            UiFixture.estateItem(d, estate.code()).click();
             MapTiles.openPlot(browser, plotA);
             wait(10).until(x -> !x.findElements(By.cssSelector(".parcel-popup-title")).isEmpty());
             assertShownAsText("the map's popup", ".parcel-popup-title", ENTITY_PLOT);

@@ -55,7 +55,7 @@ class ReadabilityBrowserTest {
         Path file = Files.createTempFile("zamin-preview-", ".geojson");
         try {
             UiFixture.openFresh(browser, "#/", language);
-            String item = d.findElement(By.cssSelector(".estate-item[data-estate='" + single.code() + "']")).getText();
+            String item = UiFixture.estateItem(d, single.code()).getText();
             if ("en".equals(language)) {
                 assertTrue(item.contains("1 plot") && !item.contains("1 plots"), item);
             } else {

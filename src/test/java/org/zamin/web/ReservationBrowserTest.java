@@ -104,7 +104,7 @@ class ReservationBrowserTest {
         d.get(TestServer.get().baseUrl() + "/#/");
         d.navigate().refresh();
         wait(30).until(x -> "true".equals(x.findElement(By.tagName("body")).getAttribute("data-ready")));
-        d.findElement(By.cssSelector("#estate-list .estate-item[data-estate='" + estateCode + "']")).click();
+        UiFixture.estateItem(d, estateCode).click();
         wait(30).until(x -> {
             String n = x.findElement(By.tagName("body")).getAttribute("data-parcels-loaded");
             return n != null && Integer.parseInt(n) > 0;

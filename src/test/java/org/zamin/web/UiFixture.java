@@ -77,6 +77,19 @@ final class UiFixture {
         wait(browser, 10).until(x -> language.equals(x.findElement(By.tagName("html")).getAttribute("lang")));
     }
 
+    /**
+     * The side panel's button for estate `code`: the panel lists a bounded number of estates, so the code is typed
+     * into its search field first (the estate is then the one listed).
+     */
+    static org.openqa.selenium.WebElement estateItem(WebDriver d, String code) {
+        org.openqa.selenium.WebElement search = d.findElement(By.id("estate-search"));
+        search.clear();
+        search.sendKeys(code);
+        return new org.openqa.selenium.support.ui.WebDriverWait(d, Duration.ofSeconds(10)).until(x -> x.findElements(
+                By.cssSelector("#estate-list .estate-item[data-estate='" + code + "']")).stream().findFirst()
+                .orElse(null));
+    }
+
     /** Signs `email` in through the page's form and waits for the session's menu. */
     static void signIn(Browser browser, String email) {
         browser.script("location.hash = '#/signin'");
