@@ -32,6 +32,13 @@ class StatsTrendsBrowserTest {
 
     @BeforeAll
     static void openBrowser() {
+        // The demo's first start: the sample's records and the paper register's past (each once).
+        var jdbi = org.zamin.testing.TestServer.get().jdbi();
+        var clock = org.zamin.testing.TestServer.get().clock();
+        org.zamin.account.DemoAccounts.ensure(new org.zamin.account.AccountService(jdbi, clock));
+        org.zamin.sample.SampleAllocations.seedOnce(jdbi, new org.zamin.decision.DecisionLog(jdbi), clock);
+        org.zamin.sample.SampleHistory.seedOnce(jdbi, new org.zamin.decision.DecisionLog(jdbi), clock);
+        org.zamin.testing.TestServer.get().app().sweepHolds();
         browser = new Browser();
     }
 
