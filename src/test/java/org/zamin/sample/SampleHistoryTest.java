@@ -50,10 +50,11 @@ class SampleHistoryTest {
         }
         // The replayed present of the sample estates is the plots as they are.
         List<String> replayed = jdbi.withHandle(h -> h.createQuery("""
-                SELECT r.estate_id || ' ' || r.status || ' ' || r.plots FROM history_replay(
+                SELECT r.estate_id || ' ' || r.status || ' ' || sum(r.plots) FROM history_replay(
                        CAST(date_trunc('month', now()) AS date), CAST(date_trunc('month', now()) AS date), now(),
                        (SELECT array_agg(id) FROM estate WHERE code LIKE ANY (CAST(:samples AS text[])))) r
-                 ORDER BY r.estate_id, r.status""").bindArray("samples", String.class, ShippedSamples.codePatterns())
+                 GROUP BY r.estate_id, r.status ORDER BY r.estate_id, r.status""")
+                .bindArray("samples", String.class, ShippedSamples.codePatterns())
                 .mapTo(String.class).list());
         List<String> actual = jdbi.withHandle(h -> h.createQuery("""
                 SELECT p.estate_id || ' ' || p.status || ' ' || count(*) FROM parcel p JOIN estate e ON e.id = p.estate_id
