@@ -32,6 +32,7 @@ public final class SampleHistory {
     private static final String REMEMBER = SqlResource.load("sample/remember");
     private static final String ALLOCATIONS = SqlResource.load("sample/history_allocations");
     private static final String FREE_PLOTS = SqlResource.load("sample/history_free_plots");
+    private static final String DATABASE_TODAY = SqlResource.load("sample/database_today");
     private static final String REASON = SystemReason.SAMPLE_PAPER_REGISTER.text();
 
     private SampleHistory() {}
@@ -47,7 +48,10 @@ public final class SampleHistory {
                 .one());
         if (!skip) {
             long started = System.nanoTime();
-            int n = jdbi.inTransaction(h -> seed(h, decisions, LocalDate.now(clock)));
+            // The records' days are bounded by the database's today, the day they are recorded (a server clock running
+            // ahead, as in tests, dated the sample's contracts after it).
+            int n = jdbi.inTransaction(h -> seed(h, decisions,
+                    min(LocalDate.now(clock), h.createQuery(DATABASE_TODAY).mapTo(LocalDate.class).one())));
             log.info("sample: {} legacy records of the paper register appended in {} ms", n,
                     (System.nanoTime() - started) / 1_000_000);
         }
@@ -81,25 +85,27 @@ public final class SampleHistory {
      * between its last milestone and today.
      */
     static void contractPast(Contract c, LocalDate today, List<DecisionLog.Legacy> out) {
-        if (c.signedOn() == null || c.signedOn().isAfter(today)) {
+        if (c.signedOn() == null) {
             return;
         }
         String reservation = Long.toString(c.reservationId());
         String allocation = Long.toString(c.allocationId());
         List<Long> plot = List.of(c.parcelId());
-        out.add(legacy(c.signedOn().minusDays(7 + c.parcelId() % 14), Decision.of(Actor.SYSTEM, "reservation.held",
-                "reservation", reservation).withEstate(c.estate()).withParcels(plot).withTransition(null, "HELD")));
-        out.add(legacy(c.signedOn(), Decision.of(Actor.SYSTEM, "reservation.approved", "reservation", reservation)
+        LocalDate signed = min(c.signedOn(), today);
+        out.add(legacy(min(signed.minusDays(7 + c.parcelId() % 14), today), Decision.of(Actor.SYSTEM,
+                "reservation.held", "reservation", reservation).withEstate(c.estate()).withParcels(plot)
+                .withTransition(null, "HELD")));
+        out.add(legacy(signed, Decision.of(Actor.SYSTEM, "reservation.approved", "reservation", reservation)
                 .withEstate(c.estate()).withParcels(plot).withTransition("SUBMITTED", "APPROVED")
                 .withPublicDetails(Map.of("allocationId", c.allocationId()))));
-        LocalDate last = c.signedOn();
-        if (c.startedOn() != null && !c.startedOn().isAfter(today)) {
-            last = max(last, c.startedOn());
+        LocalDate last = signed;
+        if (c.startedOn() != null) {
+            last = min(max(last, c.startedOn()), today);
             out.add(legacy(last, Decision.of(Actor.SYSTEM, "parcel.status_changed", "allocation", allocation)
                     .withEstate(c.estate()).withParcels(plot).withTransition(null, "UNDER_CONSTRUCTION")));
         }
-        if (c.licensedOn() != null && !c.licensedOn().isAfter(today)) {
-            last = max(last, c.licensedOn());
+        if (c.licensedOn() != null) {
+            last = min(max(last, c.licensedOn()), today);
             out.add(legacy(last, Decision.of(Actor.SYSTEM, "allocation.milestone_reached", "allocation", allocation)
                     .withEstate(c.estate()).withParcels(plot)
                     .withPublicDetails(Map.of("milestone", "OPERATING_LICENCE", "on", last.toString()))));

@@ -39,7 +39,35 @@ class StatsTrendsBrowserTest {
         org.zamin.sample.SampleAllocations.seedOnce(jdbi, new org.zamin.decision.DecisionLog(jdbi), clock);
         org.zamin.sample.SampleHistory.seedOnce(jdbi, new org.zamin.decision.DecisionLog(jdbi), clock);
         org.zamin.testing.TestServer.get().app().sweepHolds();
+        // One more migrated record, the newest entry of the public log: a hold of 9 March 2025 (19 Esfand 1403).
+        jdbi.useTransaction(h -> new org.zamin.decision.DecisionLog(jdbi).appendLegacy(h, List.of(
+                new org.zamin.decision.DecisionLog.Legacy(java.time.LocalDate.of(2025, 3, 9),
+                        org.zamin.decision.Decision.of(org.zamin.decision.Actor.SYSTEM, "reservation.held",
+                                "reservation", "paper-browser").withTransition(null, "HELD")
+                                .withReason(org.zamin.decision.SystemReason.SAMPLE_PAPER_REGISTER.text())))));
         browser = new Browser();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "fa"})
+    void aMigratedRecordShowsTheDayItWasRecordedAndTheDayItHappened(String language, TestInfo test) {
+        try {
+            UiFixture.openFresh(browser, "#/decisions", language);
+            By cell = By.cssSelector(".decision-table td.legacy-when");
+            UiFixture.wait(browser, 30).until(d -> !d.findElements(cell).isEmpty());
+            String row = (String) browser.script("return [...document.querySelectorAll('.decision-table tr')]"
+                    + ".find(r => r.textContent.includes('paper-browser')).innerText");
+            if (language.equals("fa")) {
+                assertTrue(row.contains("ثبت") && row.contains("رخ‌داده"), row);
+                assertTrue(row.contains("۱۹ اسفند ۱۴۰۳"), "the day it happened, in the Jalali calendar: " + row);
+                assertTrue(row.contains("منتقل‌شده از دفتر کاغذی"), row);
+            } else {
+                assertTrue(row.contains("recorded") && row.contains("happened 9 Mar 2025"), row);
+                assertTrue(row.contains("Plot held (migrated from the paper register)"), row);
+            }
+        } finally {
+            browser.screenshot(test.getDisplayName());
+        }
     }
 
     @AfterAll
