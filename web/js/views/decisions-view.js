@@ -1,7 +1,7 @@
 // The public decision log: every state change, newest first, whether the hash chain verifies against the signed
 // checkpoints of its head, and the key that signs them.
 import { getCheckpoints, getDecisions, verifyDecisions } from '../api.js';
-import { t, formatDateTime, formatNumber, joinParts } from '../i18n.js';
+import { t, formatDate, formatDateTime, formatNumber, joinParts } from '../i18n.js';
 import { loadEstateNames, estateName } from '../estate-names.js';
 import { errorMessage, statusLabel } from '../labels.js';
 import { h } from '../dom.js';
@@ -76,6 +76,9 @@ const STATE_KEYS = {
 
 const label = (keys, code) => (keys[code] ? t(keys[code]) : code);
 
+/** A record migrated from the paper register: appended now, it carries the day its event happened. */
+const legacy = (d) => d.action === 'legacy.imported' && d.details && typeof d.details.occurredOn === 'string';
+
 /** A state of the entry's subject, in words: plots by their public status, applications by theirs, others here. */
 function stateLabel(subjectType, state) {
   if (subjectType === 'parcel') return statusLabel(state);
@@ -121,9 +124,13 @@ export async function renderDecisionsView(root) {
     const arrow = document.documentElement.dir === 'rtl' ? ' ← ' : ' → ';
     body.replaceChildren(...log.decisions.map((d) => h('tr', { dataset: { seq: d.seq } },
       h('td', {}, formatNumber(d.seq, { useGrouping: false })),
-      h('td', {}, formatDateTime(d.occurredAt)),
+      h('td', legacy(d) ? { className: 'legacy-when' } : {}, legacy(d)
+        ? t('decisions.legacyWhen', { recorded: formatDate(d.occurredAt),
+          happened: formatDate(d.details.occurredOn + 'T00:00:00Z', { dateStyle: 'medium', timeZone: 'UTC' }) })
+        : formatDateTime(d.occurredAt)),
       h('td', {}, label(ROLE_KEYS, d.actorRole)),
-      h('td', {}, label(ACTION_KEYS, d.action)),
+      h('td', {}, legacy(d) ? t('decisions.legacyAction', { action: label(ACTION_KEYS, d.details.event) })
+        : label(ACTION_KEYS, d.action)),
       h('td', {}, joinParts([label(SUBJECT_KEYS, d.subjectType),
         /^\d+$/.test(d.subjectId) ? formatNumber(d.subjectId, { useGrouping: false }) : d.subjectId,
         d.estate ? estateName(d.estate) : null])),

@@ -1,6 +1,7 @@
 // The statistics view: totals, plots by status per province or estate (Chart.js from its WebJar), the monthly
-// history from the decision log (whole country or one estate, with that estate's exports), land reclaimed per
-// year, a choropleth of idle rate by estate, and the what-if slider for reclaiming land idle for N years.
+// history (whole country or one estate, with that estate's exports), the provinces compared month by month
+// (occupancy and idle rate), land reclaimed per year, a choropleth of idle rate by estate, and the what-if slider for
+// reclaiming land idle for N years.
 import { getStats, getWhatIf, getEstates, exportUrl } from '../api.js';
 import { t, formatNumber, formatHectares, formatDate, onLanguageChange, applyTranslations, plural } from '../i18n.js';
 import { STATUSES, STATUS_COLOURS, statusLabel, localName } from '../labels.js';
@@ -29,6 +30,15 @@ function year(y) {
 function monthEnd(entry) {
   return formatDate(new Date(Date.parse(entry.asOf) - 1), { dateStyle: 'medium', timeZone: 'UTC' });
 }
+
+// A history month's label on a chart axis: its last day, short, in the reader's calendar (Jalali month names and
+// Persian digits in Persian).
+function monthLabel(entry) {
+  return formatDate(new Date(Date.parse(entry.asOf) - 1), { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+}
+
+// One colour per province line, in turn.
+const PROVINCE_COLOURS = ['#1f77b4', '#d95f02', '#1b9e77', '#7570b3', '#e7298a', '#66a61e', '#a6761d', '#666666'];
 
 const EXPORT_FORMATS = [
   { format: 'geojson', key: 'stats.exportGeoJson' }, { format: 'csv', key: 'stats.exportCsv' },
@@ -70,6 +80,9 @@ export function mountStatsView(root, { banner }) {
   const exports = h('div', { id: 'stats-exports', className: 'inline-actions', hidden: true },
     h('span', { className: 'hint', i18n: 'stats.exportLabel' }), exportLinks);
   const reclaimedBody = h('tbody');
+  const provincesCanvas = h('canvas', { id: 'stats-provinces-chart', height: '280',
+    role: 'img', 'data-i18n-aria-label': 'stats.provincesLabel' });
+  const provincesBody = h('tbody');
 
   root.append(h('div', { className: 'stats-view' },
     h('h2', { i18n: 'stats.title' }), cards,
@@ -86,6 +99,13 @@ export function mountStatsView(root, { banner }) {
         h('label', { for: 'stats-history-estate', i18n: 'stats.historyScope' }), historyEstate),
       h('p', { className: 'hint', i18n: 'stats.historyHelp' }), exports,
       h('div', { className: 'chart-box' }, historyCanvas), historyNote),
+    h('section', { className: 'stats-section', id: 'stats-provinces' }, h('h3', { i18n: 'stats.provinces' }),
+      h('p', { className: 'hint', i18n: 'stats.provincesHelp' }),
+      h('div', { className: 'chart-box' }, provincesCanvas),
+      h('table', { id: 'stats-provinces-table', className: 'data-table' },
+        h('thead', {}, h('tr', {}, h('th', { i18n: 'stats.colGroup' }), h('th', { i18n: 'stats.provincesMonths' }),
+          h('th', { i18n: 'stats.provincesOccupancyThen' }), h('th', { i18n: 'stats.provincesOccupancyNow' }),
+          h('th', { i18n: 'stats.provincesIdleThen' }), h('th', { i18n: 'stats.provincesIdleNow' }))), provincesBody)),
     h('section', { className: 'stats-section' }, h('h3', { i18n: 'stats.reclaimed' }),
       h('table', { id: 'stats-reclaimed', className: 'data-table' },
         h('thead', {}, h('tr', {}, h('th', { i18n: 'stats.colYear' }), h('th', { i18n: 'stats.colPlots' }),
@@ -109,6 +129,8 @@ export function mountStatsView(root, { banner }) {
   let chart = null;
   let history = null;
   let historyChart = null;
+  let provinceHistory = null;
+  let provincesChart = null;
   let whatIfChart = null;
   let map = null;
   let choropleth = null;
@@ -185,7 +207,7 @@ export function mountStatsView(root, { banner }) {
       backgroundColor: '#a50f15', data: entries.map((e) => pct(e.idleRate)) });
     if (historyChart) historyChart.destroy();
     historyChart = new window.Chart(historyCanvas, {
-      data: { labels: entries.map(monthEnd), datasets },
+      data: { labels: entries.map(monthLabel), datasets },
       options: { animation: false, responsive: true, maintainAspectRatio: false,
         scales: {
           x: { stacked: true },
@@ -193,6 +215,40 @@ export function mountStatsView(root, { banner }) {
             ticks: { callback: (v) => formatNumber(v) } },
           y1: { min: 0, max: 100, position: 'right', grid: { drawOnChartArea: false },
             title: { display: true, text: t('stats.percentAxis') },
+            ticks: { callback: (v) => t('stats.percent', { value: formatNumber(v) }) } },
+        } },
+    });
+  }
+
+  // The provinces side by side over time: occupancy (solid) and idle rate (dashed) per province, one line each, and
+  // a table of where each began and stands.
+  function renderProvinces() {
+    if (!provinceHistory) return;
+    const provinces = provinceHistory.filter((p) => p.history.some((e) => e.plots > 0));
+    const first = (p) => p.history.find((e) => e.plots > 0) || p.history[0];
+    const last = (p) => p.history[p.history.length - 1];
+    provincesBody.replaceChildren(...provinces.map((p) => h('tr', { dataset: { code: p.code } },
+      h('td', {}, groupName(p)), h('td', {}, formatNumber(p.history.length)),
+      h('td', {}, percent(first(p).occupancy)), h('td', {}, percent(last(p).occupancy)),
+      h('td', {}, percent(first(p).idleRate)), h('td', {}, percent(last(p).idleRate)))));
+    provincesCanvas.dataset.months = provinces.map((p) => p.code + ':' + p.history.length).join(' ');
+    if (!window.Chart || !provinces.length) return;
+    const pct = (v) => (v === null || v === undefined ? null : Math.round(v * 1000) / 10);
+    const datasets = [];
+    provinces.forEach((p, i) => {
+      const colour = PROVINCE_COLOURS[i % PROVINCE_COLOURS.length];
+      datasets.push({ type: 'line', label: t('stats.provinceOccupancy', { province: groupName(p) }), borderColor: colour,
+        backgroundColor: colour, pointRadius: 2, data: p.history.map((e) => pct(e.occupancy)) });
+      datasets.push({ type: 'line', label: t('stats.provinceIdleRate', { province: groupName(p) }), borderColor: colour,
+        backgroundColor: colour, borderDash: [6, 4], pointRadius: 2, data: p.history.map((e) => pct(e.idleRate)) });
+    });
+    if (provincesChart) provincesChart.destroy();
+    provincesChart = new window.Chart(provincesCanvas, {
+      data: { labels: provinces[0].history.map(monthLabel), datasets },
+      options: { animation: false, responsive: true, maintainAspectRatio: false,
+        scales: {
+          x: { ticks: { autoSkip: true, maxRotation: 0 } },
+          y: { min: 0, max: 100, title: { display: true, text: t('stats.percentAxis') },
             ticks: { callback: (v) => t('stats.percent', { value: formatNumber(v) }) } },
         } },
     });
@@ -271,8 +327,10 @@ export function mountStatsView(root, { banner }) {
   async function loadGroups() {
     try {
       stats = await getStats(groupSelect.value);
+      if (stats.provinceHistory) provinceHistory = stats.provinceHistory;
       renderCards();
       renderGroups();
+      renderProvinces();
     } catch (err) {
       banner.show(err);
     }
@@ -294,6 +352,14 @@ export function mountStatsView(root, { banner }) {
 
   async function load() {
     await loadGroups();
+    if (!provinceHistory) {
+      try {
+        provinceHistory = (await getStats('province')).provinceHistory;
+        renderProvinces();
+      } catch (err) {
+        banner.show(err);
+      }
+    }
     try {
       [estateStats, estatesGeo] = await Promise.all([getStats('estate'), getEstates()]);
       // The country-wide history comes with the estate figures; one estate's is asked for when chosen.
@@ -316,6 +382,7 @@ export function mountStatsView(root, { banner }) {
     renderCards();
     renderGroups();
     renderHistory();
+    renderProvinces();
     fillEstates();
     renderWhatIf();
   });

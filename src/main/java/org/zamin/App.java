@@ -79,6 +79,7 @@ import org.zamin.parcel.Vocabulary;
 import org.zamin.parcelimport.ExportService;
 import org.zamin.parcelimport.ImportRoutes;
 import org.zamin.parcelimport.ImportService;
+import org.zamin.planning.HistorySnapshots;
 import org.zamin.planning.PlanningRepository;
 import org.zamin.planning.PlanningRoutes;
 import org.zamin.payment.PaymentRoutes;
@@ -209,9 +210,12 @@ public final class App implements AutoCloseable {
             var replyReminders = new ReplyReminders(database.jdbi(), notifier, clock);
             // rounds close and publish themselves at their closing time, in the same sweep, before award lapses
             var roundService = new RoundService(database.jdbi(), decisionLog, clock, roundAwards);
+            // the statistics' monthly snapshots are taken in the same sweep once a month has closed
+            var historySnapshots = new HistorySnapshots(database.jdbi(), clock);
             var holdSweeper = HoldSweeper.start(reservations, roundService::closeDue, roundAwards::lapseDue,
                     roundAwards::allocateDue,
-                    reservations::remindEndingHolds, payments::remindInstalments, replyReminders::remind);
+                    reservations::remindEndingHolds, payments::remindInstalments, replyReminders::remind,
+                    historySnapshots::closeMonths);
             var decisionSealer = DecisionSealer.start(decisionLog, checkpoints, 1000);
             // contracts, notices and idle land
             var contracts = new ContractService(database.jdbi(), decisionLog, notifier, clock);
@@ -220,6 +224,8 @@ public final class App implements AutoCloseable {
             if (settings.demoMode()) {
                 SampleAllocations.seedOnce(database.jdbi(), decisionLog, clock);
                 org.zamin.sample.SampleRevival.seedOnce(database.jdbi(), decisionLog, clock);
+                // the paper register's past, migrated as legacy records: the statistics' years of history
+                org.zamin.sample.SampleHistory.seedOnce(database.jdbi(), decisionLog, clock);
             }
             var dailyScan = DailyScan.start(idleScan, clock, 5);
             // the waitlist: requests, the daily supply record and the e-mails of keyed notifications

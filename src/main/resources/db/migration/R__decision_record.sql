@@ -67,7 +67,8 @@ END
 $$;
 
 -- The service's writer: p_entries as for decision_insert, but any actorId, actorRole (or occurredAt) in them is
--- replaced by the session's actor (decision_session_actor), and the time is the transaction's.
+-- replaced by the session's actor (decision_session_actor), and the time is the transaction's. It writes no legacy
+-- record and no occurredOn: those come only through decision_record_legacy (R__decision_legacy.sql).
 -- SECURITY DEFINER: the service's role may call it but may not insert into the table itself.
 CREATE OR REPLACE FUNCTION decision_record(p_entries jsonb)
     RETURNS SETOF bigint
@@ -77,6 +78,12 @@ $$
 DECLARE
     actor record;
 BEGIN
+    -- Past events come only through the legacy import (decision_record_legacy, R__decision_legacy.sql).
+    IF EXISTS (SELECT 1 FROM jsonb_array_elements(p_entries) e
+                WHERE e ->> 'action' = 'legacy.imported' OR (e -> 'publicDetails') ? 'occurredOn') THEN
+        RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege',
+            MESSAGE = 'decision log: a past event is recorded through the legacy import, not as a decision';
+    END IF;
     SELECT * INTO actor FROM decision_session_actor();
     RETURN QUERY
     SELECT decision_insert((SELECT jsonb_agg((e - 'occurredAt')

@@ -76,6 +76,11 @@ BEGIN
     ELSIF EXISTS (SELECT 1 FROM tally_new) THEN
         INSERT INTO map_change DEFAULT VALUES;
     END IF;
+    -- Plots that came or went now are in no snapshot of this month or later (R__planning_history.sql); such
+    -- snapshots exist only where a server's clock runs ahead of the database's, and are dropped.
+    IF TG_OP <> 'UPDATE' THEN
+        PERFORM history_snapshot_invalidate(date_trunc('month', now() AT TIME ZONE 'UTC')::date);
+    END IF;
     IF random() < 1.0 / 64 THEN
         PERFORM parcel_tally_compact();
     END IF;

@@ -1,72 +1,36 @@
--- Plots by status at the end of every month from :fromMonth to now (the current month ends :now), replayed from
--- the decision log. Each log entry that moves plots sets their status from its time on (reservation.* and
--- idle_case.* by their action, parcel.status_changed by to_state); before a plot's first such entry it had the
--- status that entry implies it came from. Rows with a NULL month are plots the log never moved: they count with
--- their current status in every month. Scoped to one estate or province when :estate or :province is set.
-WITH ev AS (
-    SELECT d.occurred_at AS at, d.seq, x.parcel_id,
-           CASE d.action
-               WHEN 'reservation.held' THEN 'RESERVED'
-               WHEN 'reservation.submitted' THEN 'RESERVED'
-               WHEN 'reservation.approved' THEN 'ALLOCATED'
-               WHEN 'idle_case.opened' THEN 'IDLE'
-               WHEN 'idle_case.notice_served' THEN 'RECLAIMING'
-               WHEN 'idle_case.reclaimed' THEN 'AVAILABLE'
-               WHEN 'parcel.status_changed' THEN d.to_state
-               ELSE 'AVAILABLE' -- reservation.withdrawn, .rejected, .expired
-           END AS status,
-           CASE d.action
-               WHEN 'reservation.held' THEN 'AVAILABLE'
-               WHEN 'idle_case.opened' THEN 'ALLOCATED'
-               WHEN 'idle_case.notice_served' THEN 'IDLE'
-               WHEN 'idle_case.reclaimed' THEN 'RECLAIMING'
-               WHEN 'parcel.status_changed' THEN CASE d.to_state
-                   WHEN 'UNDER_CONSTRUCTION' THEN 'ALLOCATED'
-                   WHEN 'IN_PRODUCTION' THEN 'UNDER_CONSTRUCTION'
-                   WHEN 'RECLAIMING' THEN 'IDLE'
-                   WHEN 'AVAILABLE' THEN 'RECLAIMING'
-                   WHEN 'IDLE' THEN 'ALLOCATED'
-                   ELSE 'IDLE' END -- back to a milestone status when a case closes
-               ELSE 'RESERVED'
-           END AS prior
-      FROM decision d
-      CROSS JOIN LATERAL unnest(d.parcel_ids) AS x(parcel_id)
-     WHERE d.action IN ('reservation.held', 'reservation.submitted', 'reservation.approved', 'reservation.withdrawn',
-                        'reservation.rejected', 'reservation.expired', 'idle_case.opened', 'idle_case.notice_served',
-                        'idle_case.reclaimed', 'parcel.status_changed')
-       AND (d.action <> 'parcel.status_changed' OR d.to_state IS NOT NULL)
-       AND d.occurred_at <= :now
-), ordered AS (
-    SELECT parcel_id, at, status, prior,
-           lead(at) OVER w AS until,
-           row_number() OVER w AS n
-      FROM ev
-    WINDOW w AS (PARTITION BY parcel_id ORDER BY at, seq)
-), spans AS (
-    SELECT parcel_id, at AS since, until, status FROM ordered
-    UNION ALL
-    SELECT parcel_id, NULL, at, prior FROM ordered WHERE n = 1
-), scope AS (
-    SELECT p.id, p.status, p.area_m2
-      FROM parcel p
-      JOIN estate e ON e.id = p.estate_id
+-- Plots by province and status at the end of every month from :fromMonth to :currentMonth: closed months from their
+-- snapshots (history_snapshot, R__planning_history.sql), any closed month not taken yet replayed from the decision
+-- log (history_replay), and the current month (ending :now) from the kept tallies (parcel_tally_now). Scoped to one
+-- estate or province when :estate or :province is set.
+WITH scope AS (
+    SELECT e.id, pr.code AS province
+      FROM estate e
       JOIN province pr ON pr.id = e.province_id
      WHERE (CAST(:estate AS text) IS NULL OR e.code = :estate)
        AND (CAST(:province AS text) IS NULL OR pr.code = :province)
-), months AS (
-    SELECT m AS month, least((m + interval '1 month') AT TIME ZONE 'UTC', CAST(:now AS timestamptz)) AS t
-      FROM generate_series(CAST(:fromMonth AS timestamp),
-                           date_trunc('month', CAST(:now AS timestamptz) AT TIME ZONE 'UTC'),
+), missing AS (
+    SELECT m::date AS month
+      FROM generate_series(CAST(:fromMonth AS timestamp), CAST(:currentMonth AS timestamp) - interval '1 month',
                            interval '1 month') AS m
+     WHERE NOT EXISTS (SELECT 1 FROM history_snapshot_month s WHERE s.month = m::date)
+), counted AS (
+    SELECT s.month, s.estate_id, s.status, s.plots, s.area_m2
+      FROM history_snapshot s
+     WHERE s.month >= CAST(:fromMonth AS date) AND s.month < CAST(:currentMonth AS date)
+    UNION ALL
+    SELECT r.month, r.estate_id, r.status, r.plots, r.area_m2
+      FROM (SELECT min(month) AS lo, max(month) AS hi FROM missing) mm
+      CROSS JOIN LATERAL history_replay(mm.lo, mm.hi, CAST(:now AS timestamptz),
+                                        CASE WHEN CAST(:estate AS text) IS NULL AND CAST(:province AS text) IS NULL
+                                             THEN NULL ELSE (SELECT array_agg(id) FROM scope) END) r
+     WHERE r.month IN (SELECT month FROM missing)
+    UNION ALL
+    SELECT CAST(:currentMonth AS date), t.estate_id, t.status, t.plots, CAST(t.area_m2 AS numeric)
+      FROM parcel_tally_now t
 )
-SELECT to_char(mo.month, 'YYYY-MM') AS month, mo.t AS as_of, s.status, count(*) AS plots, sum(p.area_m2) AS area_m2
-  FROM months mo
-  JOIN spans s ON (s.since IS NULL OR s.since < mo.t) AND (s.until IS NULL OR s.until >= mo.t)
-  JOIN scope p ON p.id = s.parcel_id
- GROUP BY mo.month, mo.t, s.status
-UNION ALL
-SELECT NULL, NULL, p.status, count(*), sum(p.area_m2)
-  FROM scope p
- WHERE NOT EXISTS (SELECT 1 FROM ev WHERE ev.parcel_id = p.id)
- GROUP BY p.status
- ORDER BY 1, 3
+SELECT to_char(c.month, 'YYYY-MM') AS month, sc.province, c.status, sum(c.plots) AS plots,
+       CAST(sum(c.area_m2) AS float8) AS area_m2
+  FROM counted c
+  JOIN scope sc ON sc.id = c.estate_id
+ GROUP BY c.month, sc.province, c.status
+ ORDER BY 1, 2, 3

@@ -1,10 +1,10 @@
 -- Land reclaimed per province or estate (:groupBy) and UTC year, from the decision log's idle_case.reclaimed
--- entries: the plots each names and their geodesic area.
+-- events (a legacy record's in the year it happened): the plots each names and their geodesic area.
 SELECT CASE WHEN :groupBy = 'province' THEN pr.code ELSE e.code END AS code,
-       CAST(extract(year FROM d.occurred_at AT TIME ZONE 'UTC') AS int) AS year,
+       CAST(extract(year FROM d.happened_at AT TIME ZONE 'UTC') AS int) AS year,
        count(*) AS plots,
        sum(p.area_m2) AS area_m2
-  FROM decision d
+  FROM decision_event d
   CROSS JOIN LATERAL unnest(d.parcel_ids) AS x(parcel_id)
   JOIN parcel p ON p.id = x.parcel_id
   JOIN estate e ON e.id = p.estate_id

@@ -26,6 +26,7 @@ public final class DecisionLog {
 
     private static final String ACT_AS = SqlResource.load("decision/act_as");
     private static final String RECORD = SqlResource.load("decision/record");
+    private static final String RECORD_LEGACY = SqlResource.load("decision/record_legacy");
     private static final String SEAL = SqlResource.load("decision/seal");
     private static final String PENDING = SqlResource.load("decision/pending");
     private static final String PUBLIC_LIST = SqlResource.load("decision/public_list");
@@ -88,6 +89,60 @@ public final class DecisionLog {
             from = to;
         }
         return seqs;
+    }
+
+    /**
+     * A past event migrated from the paper register: the decision it stands for and the day it happened (UTC). It is
+     * appended now, recorded at the transaction's time like any entry, as a {@code legacy.imported} record whose
+     * hashed public details name the event and the day ({@code event}, {@code occurredOn}).
+     */
+    public record Legacy(java.time.LocalDate occurredOn, Decision event) {
+        public Legacy {
+            java.util.Objects.requireNonNull(occurredOn, "occurredOn");
+            java.util.Objects.requireNonNull(event, "event");
+        }
+    }
+
+    /** The action of every legacy record; the event it stands for is in its public details. */
+    public static final String LEGACY_ACTION = "legacy.imported";
+
+    /**
+     * Appends past events through the legacy import ({@code decision_record_legacy}, R__decision_legacy.sql), in list
+     * order, inside the caller's transaction; the database refuses a day after today. Returns how many were appended.
+     */
+    public int appendLegacy(Handle h, List<Legacy> records) {
+        if (records.isEmpty()) {
+            return 0;
+        }
+        if (!h.isInTransaction()) {
+            return h.inTransaction(t -> appendLegacy(t, records));
+        }
+        int appended = 0;
+        int from = 0;
+        while (from < records.size()) {
+            Actor actor = records.get(from).event().actor();
+            int to = from + 1;
+            while (to < records.size() && records.get(to).event().actor().equals(actor)) {
+                to++;
+            }
+            actAs(h, actor);
+            appended += h.createQuery(RECORD_LEGACY)
+                    .bind("entries", json(records.subList(from, to).stream().map(DecisionLog::legacyEntry).toList()))
+                    .mapTo(Long.class).list().size();
+            from = to;
+        }
+        return appended;
+    }
+
+    /** A legacy record as decision_record_legacy takes it: the event's entry under the legacy action. */
+    private static Map<String, Object> legacyEntry(Legacy l) {
+        Map<String, Object> e = entry(l.event());
+        Map<String, Object> details = new java.util.LinkedHashMap<>(l.event().publicDetails());
+        details.put("event", l.event().action());
+        details.put("occurredOn", l.occurredOn().toString());
+        e.put("action", LEGACY_ACTION);
+        e.put("publicDetails", details);
+        return e;
     }
 
     /** Sets who acts for the rest of the transaction (zamin.actor_id, zamin.actor_role); the database checks it. */

@@ -12,6 +12,7 @@ public enum SystemReason {
     HOLD_DEPOSIT_UNPAID("the deposit was not paid before the hold ended", "holdDepositUnpaid"),
     AWARD_DEPOSIT_UNPAID("the deposit was not paid before the award's deadline", "awardDepositUnpaid"),
     SAMPLE_DATA("sample data", "sampleData"),
+    SAMPLE_PAPER_REGISTER("sample data migrated from the paper register", "samplePaperRegister"),
     PARCEL_FILE_IMPORTED("parcel file imported", "parcelFileImported"),
     PARCEL_FILE_IMPORTED_SKIPPING_INVALID("parcel file imported with --skip-invalid",
             "parcelFileImportedSkippingInvalid"),

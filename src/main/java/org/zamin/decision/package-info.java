@@ -15,6 +15,10 @@
  *   <li>the chain: {@code decision_canonical} (the text each hash covers) and the sealer {@code decision_seal}
  *       (R__decision_chain.sql), run by {@link org.zamin.decision.DecisionSealer}; the append-only triggers in
  *       R__decision_append_only.sql;</li>
+ *   <li>legacy records (past events migrated from a paper register, appended now with the day they happened in their
+ *       hashed details): {@link org.zamin.decision.DecisionLog#appendLegacy}, written only through
+ *       {@code decision_record_legacy}; their rules (never after the day recorded, never on an ordinary entry) and the
+ *       {@code decision_event} view (each entry's event and the time it happened) in R__decision_legacy.sql;</li>
  *   <li>the log's other queries: {@code sql/decision/*.sql}.</li>
  * </ul>
  */

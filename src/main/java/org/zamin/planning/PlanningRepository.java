@@ -173,19 +173,24 @@ public final class PlanningRepository {
         public static final Scope ALL = new Scope(Optional.empty(), Optional.empty());
     }
 
-    /** Plots of one status at the end of {@code month} ({@code YYYY-MM}; null: plots the log never moved). */
-    public record HistoryRow(String month, OffsetDateTime asOf, String status, long plots, double areaM2) {}
+    /** Plots of one province and status at the end of {@code month} ({@code YYYY-MM}). */
+    public record HistoryRow(String month, String province, String status, long plots, double areaM2) {}
 
-    /** The first month of the history: the oldest log entry's, at most {@code months} back from {@code now}'s month. */
+    /** The first month of the history: the oldest event's, at most {@code months} back from {@code now}'s month. */
     public LocalDateTime historyStart(OffsetDateTime now, int months) {
         return jdbi.withHandle(h -> h.createQuery(HISTORY_START).bind("now", now).bind("months", months)
                 .mapTo(LocalDateTime.class).one());
     }
 
-    public List<HistoryRow> history(LocalDateTime fromMonth, OffsetDateTime now, Scope scope) {
-        return jdbi.withHandle(h -> h.createQuery(HISTORY).bind("fromMonth", fromMonth).bind("now", now)
+    /**
+     * Plots by province and status at the end of every month from {@code fromMonth} to {@code currentMonth}: closed
+     * months from their snapshots (or the replay while not taken yet), the current one from the kept tallies.
+     */
+    public List<HistoryRow> history(LocalDate fromMonth, LocalDate currentMonth, OffsetDateTime now, Scope scope) {
+        return jdbi.withHandle(h -> h.createQuery(HISTORY).bind("fromMonth", fromMonth)
+                .bind("currentMonth", currentMonth).bind("now", now)
                 .bind("estate", scope.estate().orElse(null)).bind("province", scope.province().orElse(null))
-                .map((rs, c) -> new HistoryRow(rs.getString("month"), rs.getObject("as_of", OffsetDateTime.class),
+                .map((rs, c) -> new HistoryRow(rs.getString("month"), rs.getString("province"),
                         rs.getString("status"), rs.getLong("plots"), rs.getDouble("area_m2")))
                 .list());
     }

@@ -8,7 +8,6 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.LinkedHashMap;
@@ -19,7 +18,8 @@ import java.util.Set;
  * Occupancy and idle statistics by province or estate, and the what-if of reclaiming long-idle plots.
  * Occupancy is the share of offered land (every status but NOT_OFFERED) that is reserved or allocated;
  * the idle rate is IDLE plots over allocated-family plots (ALLOCATED, UNDER_CONSTRUCTION, IN_PRODUCTION,
- * IDLE, RECLAIMING). Durations, reclaimed land and the monthly history come from the decision log.
+ * IDLE, RECLAIMING). Durations and reclaimed land come from the decision log; the monthly history from the monthly
+ * snapshots taken from it ({@link HistorySnapshots}) and the kept tallies.
  */
 public final class Statistics {
 
@@ -76,43 +76,61 @@ public final class Statistics {
         answer.set("totals", total.toJson());
         ArrayNode list = answer.putArray("groups");
         groups.values().forEach(g -> list.add(g.toJson()));
-        answer.set("history", history(scope, now, months));
+        History history = history(scope, now, months);
+        answer.set("history", history.overall());
+        if (groupBy.equals("province")) {
+            // Each province's own month-by-month figures, for comparing provinces over time.
+            ArrayNode provinces = answer.putArray("provinceHistory");
+            groups.values().forEach(g -> {
+                ObjectNode p = provinces.addObject();
+                p.put("code", g.head.code());
+                p.put("name", g.head.name());
+                p.put("nameFa", g.head.nameFa());
+                p.set("history", history.byProvince().getOrDefault(g.head.code(), months(Map.of(),
+                        YearMonth.parse(history.overall().get(0).get("month").asText()),
+                        YearMonth.from(now.withOffsetSameInstant(ZoneOffset.UTC)), now)));
+            });
+        }
         return answer;
     }
 
-    /** The overall plots by status, occupancy and idle rate at the end of each month, replayed from the decision log. */
-    ArrayNode history(PlanningRepository.Scope scope, OffsetDateTime now, int months) {
+    /**
+     * The plots by status, occupancy and idle rate at the end of each month from the history's first month (at most
+     * {@code months} back) to now's: overall, and per province. Closed months come from their snapshots, the current
+     * one from the kept tallies ({@link PlanningRepository#history}).
+     */
+    History history(PlanningRepository.Scope scope, OffsetDateTime now, int months) {
         LocalDateTime from = repository.historyStart(now, months);
-        Map<String, Tally> byMonth = new TreeMap<>();
-        Map<String, OffsetDateTime> asOf = new TreeMap<>();
-        List<PlanningRepository.HistoryRow> unmoved = new ArrayList<>();
-        for (PlanningRepository.HistoryRow r : repository.history(from, now, scope)) {
-            if (r.month() == null) {
-                unmoved.add(r);
-            } else {
-                byMonth.computeIfAbsent(r.month(), k -> new Tally(null)).add(r.status(), r.plots(), r.areaM2());
-                asOf.put(r.month(), r.asOf());
-            }
+        YearMonth first = YearMonth.from(from);
+        YearMonth current = YearMonth.from(now.withOffsetSameInstant(ZoneOffset.UTC));
+        Map<String, Tally> overall = new TreeMap<>();
+        Map<String, Map<String, Tally>> byProvince = new TreeMap<>();
+        for (PlanningRepository.HistoryRow r : repository.history(first.atDay(1), current.atDay(1), now, scope)) {
+            overall.computeIfAbsent(r.month(), k -> new Tally(null)).add(r.status(), r.plots(), r.areaM2());
+            byProvince.computeIfAbsent(r.province(), k -> new TreeMap<>())
+                    .computeIfAbsent(r.month(), k -> new Tally(null)).add(r.status(), r.plots(), r.areaM2());
         }
-        // Months in which no plot of the scope had been moved by the log yet still count the unmoved plots.
-        for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(now.withOffsetSameInstant(ZoneOffset.UTC)));
-                m = m.plusMonths(1)) {
-            String key = m.toString();
-            byMonth.computeIfAbsent(key, k -> new Tally(null));
-            OffsetDateTime end = m.plusMonths(1).atDay(1).atStartOfDay().atOffset(ZoneOffset.UTC);
-            asOf.putIfAbsent(key, end.isAfter(now) ? now : end);
-        }
+        Map<String, ArrayNode> provinces = new TreeMap<>();
+        byProvince.forEach((province, tallies) -> provinces.put(province, months(tallies, first, current, now)));
+        return new History(months(overall, first, current, now), provinces);
+    }
+
+    /** The overall history and each province's, month by month. */
+    record History(ArrayNode overall, Map<String, ArrayNode> byProvince) {}
+
+    /** One entry per month from {@code first} to {@code current} (months without plots count none). */
+    private static ArrayNode months(Map<String, Tally> tallies, YearMonth first, YearMonth current, OffsetDateTime now) {
         ArrayNode out = JSON.createArrayNode();
-        byMonth.forEach((month, tally) -> {
-            unmoved.forEach(r -> tally.add(r.status(), r.plots(), r.areaM2()));
-            ObjectNode o = tally.toJson();
+        for (YearMonth m = first; !m.isAfter(current); m = m.plusMonths(1)) {
+            OffsetDateTime end = m.plusMonths(1).atDay(1).atStartOfDay().atOffset(ZoneOffset.UTC);
+            ObjectNode o = tallies.getOrDefault(m.toString(), new Tally(null)).toJson();
             o.remove(List.of("averageMonthsAllocationToProduction", "allocationsInProduction", "reclaimedByYear"));
             ObjectNode entry = JSON.createObjectNode();
-            entry.put("month", month);
-            entry.put("asOf", asOf.get(month).withOffsetSameInstant(ZoneOffset.UTC).toInstant().toString());
+            entry.put("month", m.toString());
+            entry.put("asOf", (end.isAfter(now) ? now : end).withOffsetSameInstant(ZoneOffset.UTC).toInstant().toString());
             entry.setAll(o);
             out.add(entry);
-        });
+        }
         return out;
     }
 

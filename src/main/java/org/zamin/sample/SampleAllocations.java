@@ -45,6 +45,7 @@ public final class SampleAllocations {
     private static final String SERVE_NOTICES = SqlResource.load("sample/serve_notices");
     private static final String STAGED_DUE_PROCESS = SqlResource.load("sample/staged_due_process");
     private static final String STAGED_PLOTS = SqlResource.load("sample/staged_plots");
+    private static final String STAGED_CASES = SqlResource.load("sample/staged_cases");
 
     private SampleAllocations() {}
 
@@ -101,7 +102,7 @@ public final class SampleAllocations {
         });
         var scan = new IdleScan(jdbi, decisions, clock).run(today, Actor.SYSTEM);
         jdbi.useTransaction(h -> serveNotices(h, decisions, today, reclaiming));
-        jdbi.useTransaction(h -> stageDueProcess(h, today));
+        jdbi.useTransaction(h -> stageDueProcess(h, decisions, today));
         log.info("sample: {} allocations with contracts; the idle scan opened {} cases", n, scan.opened());
     }
 
@@ -138,13 +139,35 @@ public final class SampleAllocations {
      * The served notices at every stage of due process (warnings 1–3, an idle fee, a paid extension, reclaimed) so
      * that the idle register and the revival dashboard are alive; the plots of extended and reclaimed cases follow.
      */
-    private static void stageDueProcess(Handle h, LocalDate today) {
+    private static void stageDueProcess(Handle h, DecisionLog decisions, LocalDate today) {
         samples(h, SET_TODAY).bind("today", today).mapTo(String.class).one();
         h.createScript(STAGED_DUE_PROCESS).execute();
         List<Long> extended = h.createQuery(STAGED_PLOTS).bind("kind", 4).mapTo(Long.class).list();
         List<Long> reclaimed = h.createQuery(STAGED_PLOTS).bind("kind", 5).mapTo(Long.class).list();
         ParcelStatusWriter.set(h, extended, ParcelStatus.UNDER_CONSTRUCTION);
         ParcelStatusWriter.set(h, reclaimed, ParcelStatus.AVAILABLE);
+        // The log says so too, so that the history replayed from it ends where the plots are.
+        List<Decision> logged = new java.util.ArrayList<>();
+        for (Object[] c : stagedCases(h, 4)) {
+            logged.add(Decision.of(Actor.SYSTEM, "idle_case.extended", "idle_case", c[0].toString())
+                    .withEstate((String) c[2]).withParcels(List.of((Long) c[1]))
+                    .withTransition("NOTICE_SERVED", "EXTENDED").withReason(SystemReason.SAMPLE_DATA.text()));
+            logged.add(Decision.of(Actor.SYSTEM, "parcel.status_changed", "idle_case", c[0].toString())
+                    .withEstate((String) c[2]).withParcels(List.of((Long) c[1]))
+                    .withTransition("RECLAIMING", "UNDER_CONSTRUCTION").withReason(SystemReason.SAMPLE_DATA.text()));
+        }
+        for (Object[] c : stagedCases(h, 5)) {
+            logged.add(Decision.of(Actor.SYSTEM, "idle_case.reclaimed", "idle_case", c[0].toString())
+                    .withEstate((String) c[2]).withParcels(List.of((Long) c[1]))
+                    .withTransition("NOTICE_SERVED", "RECLAIMED").withReason(SystemReason.SAMPLE_DATA.text()));
+        }
+        decisions.appendAll(h, logged);
+    }
+
+    /** The staged cases of one kind: case id, plot id, estate code. */
+    private static List<Object[]> stagedCases(Handle h, int kind) {
+        return h.createQuery(STAGED_CASES).bind("kind", kind)
+                .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3)}).list();
     }
 
     /** The cases of the RECLAIMING plots are served a notice, their plots set RECLAIMING again, and logged. */
