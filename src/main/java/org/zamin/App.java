@@ -219,6 +219,7 @@ public final class App implements AutoCloseable {
             if (settings.demoMode()) {
                 SampleAllocations.seedOnce(database.jdbi(), decisionLog, clock);
                 org.zamin.sample.SampleRevival.seedOnce(database.jdbi(), decisionLog, clock);
+                org.zamin.sample.SampleRevival.reviveOnce(database.jdbi(), contracts, idleCases, clock);
             }
             var dailyScan = DailyScan.start(idleScan, clock, 5);
             // the waitlist: requests, the daily supply record and the e-mails of keyed notifications
@@ -394,6 +395,7 @@ public final class App implements AutoCloseable {
         // payments on the gateway's page, receipts, overdue instalments; the sandbox gateway's page
         routes.get("/api/allocations/{id}/instalments", f.payments()::instalments);
         routes.post("/api/allocations/{id}/instalments/{number}/payment", f.payments()::payInstalment);
+        routes.post("/api/allocations/{id}/idle-charges/{charge}/payment", f.payments()::payCharge);
         routes.get("/api/payments/{token}", f.payments()::receipt);
         routes.get("/api/instalments/overdue", f.payments()::overdue);
         routes.get("/api/sandbox/{token}", f.sandbox()::show);
