@@ -463,6 +463,11 @@ export function openDepositPayment(id) {
 }
 
 /** POST /api/allocations/{id}/instalments/{number}/payment: opens an instalment's payment. */
+export function openIdleChargePayment(id, charge) {
+  return request('/api/allocations/' + encodeURIComponent(id) + '/idle-charges/' + encodeURIComponent(charge)
+    + '/payment', { method: 'POST', body: {} });
+}
+
 export function openInstalmentPayment(id, number) {
   return request('/api/allocations/' + encodeURIComponent(id) + '/instalments/' + encodeURIComponent(number)
     + '/payment', { method: 'POST', body: {} });

@@ -1,10 +1,10 @@
 // The investor's contracts: "My contracts" lists the allocations; one contract page shows the payment schedule,
 // the milestones with their deadlines, the instalments due, extensions (with the request form), progress reports
 // (with the upload form), the notices of idle cases with the reply form and the idle charges (idle fees, paid
-// extension slices).
+// extension slices, each with its pay button or receipt).
 import {
   getAllocations, getContract, requestExtension, uploadReport, replyToNotice, recordMilestone, uploadInspection,
-  decideExtension, getInstalments, openInstalmentPayment,
+  decideExtension, getInstalments, openInstalmentPayment, openIdleChargePayment,
 } from '../api.js';
 import { confirmAction, actionErrorBox, showActionError } from '../confirm.js';
 import { t, formatNumber, formatRials, formatDate, formatDateTime, parseNumber, plural, joinParts } from '../i18n.js';
@@ -122,7 +122,7 @@ export async function renderContractView(root, id, { holder = true } = {}) {
     message.hidden = true;
     body.dataset.allocation = String(id);
     fill(body,
-      summary(c), notices(c, load, holder), revivalPanel(id), idleCharges(c), schedule(c, paid, holder), milestones(c),
+      summary(c), notices(c, load, holder), revivalPanel(id), idleCharges(c, holder), schedule(c, paid, holder), milestones(c),
       holder ? null : officerDesk(c, load),
       extensions(c, load, holder), reports(c, load, holder));
   }
@@ -158,6 +158,8 @@ function summary(c) {
       field('contract.financed', formatRials(sched.financed)),
       sched.forgiven ? field('contract.forgiven', formatRials(sched.forgiven)) : [],
       field('contract.dueToDate', formatRials(c.dueToDate)),
+      field('contract.paidToDate', formatRials(c.paidToDate)),
+      h('dt', {}, t('contract.balance')), h('dd', { id: 'contract-balance' }, formatRials(c.balance)),
       field('contract.nextInstalment', c.nextInstalment
         ? t('contract.nextInstalmentValue', { amount: formatRials(c.nextInstalment.amount), date: formatDay(c.nextInstalment.dueOn) })
         : t('contract.none'))));
@@ -166,7 +168,7 @@ function summary(c) {
 // --- idle charges: each idle fee line and paid extension slice, its amount in rials, its period and its status ---
 
 const CHARGE_KIND_KEYS = { IDLE_FEE: 'contract.chargeIdleFee', EXTENSION: 'contract.chargeExtension' };
-const CHARGE_STATUS_KEYS = { UNPAID: 'contract.chargeUnpaid' };
+const CHARGE_STATUS_KEYS = { UNPAID: 'contract.chargeUnpaid', PAID: 'contract.chargePaid' };
 const DAYS = { one: 'count.dayOne', other: 'count.dayOther' };
 const SLICES = { one: 'count.sliceOne', other: 'count.sliceOther' };
 
@@ -180,9 +182,19 @@ function chargePeriod(ch) {
     sliceMonths: plural(MONTHS, ch.sliceMonths), months: plural(MONTHS, ch.months) });
 }
 
-function idleCharges(c) {
+function idleCharges(c, holder) {
   const charges = c.idleCharges || [];
   if (!charges.length) return null;
+  const box = actionErrorBox('idle-charge-pay-error');
+  const pay = (charge) => async () => {
+    box.hidden = true;
+    try {
+      const session = await openIdleChargePayment(c.allocationId, charge);
+      location.assign(session.payUrl);
+    } catch (error) {
+      showActionError(box, error);
+    }
+  };
   const total = charges.reduce((sum, ch) => sum + Number(ch.amount || 0), 0);
   const rows = charges.map((ch) => h('tr', {
     className: 'idle-charge idle-charge-' + ch.kind.toLowerCase(), dataset: { id: ch.id, kind: ch.kind, status: ch.status },
@@ -191,16 +203,24 @@ function idleCharges(c) {
   h('td', { className: 'idle-charge-period' }, chargePeriod(ch)),
   h('td', { className: 'idle-charge-on' }, formatDay(ch.chargedOn)),
   h('td', { className: 'idle-charge-amount' }, formatRials(ch.amount)),
-  h('td', { className: 'idle-charge-status' }, CHARGE_STATUS_KEYS[ch.status] ? t(CHARGE_STATUS_KEYS[ch.status]) : ch.status)));
+  h('td', { className: 'idle-charge-status' }, CHARGE_STATUS_KEYS[ch.status] ? t(CHARGE_STATUS_KEYS[ch.status]) : ch.status),
+  h('td', {},
+    ch.receipt ? h('a', { className: 'receipt-link', href: '#/payment?token=' + encodeURIComponent(ch.receipt) },
+      t('payment.receipt')) : null,
+    holder && c.status === 'ACTIVE' && ch.status === 'UNPAID' && Number(ch.amount) > 0
+      ? h('button', { type: 'button', className: 'button pay-charge', onclick: pay(ch.id) }, t('payment.pay'))
+      : null)));
   return h('section', { className: 'contract-section', id: 'contract-idle-charges' },
     h('h3', {}, t('contract.chargesTitle')),
     h('p', { className: 'hint' }, t('contract.chargesHint')),
+    box,
     h('table', { className: 'data-table' },
       h('thead', {}, h('tr', {}, h('th', {}, t('contract.chargeKind')), h('th', {}, t('contract.chargePeriod')),
-        h('th', {}, t('contract.chargedOn')), h('th', {}, t('contract.amount')), h('th', {}, t('contract.chargeStatus')))),
+        h('th', {}, t('contract.chargedOn')), h('th', {}, t('contract.amount')), h('th', {}, t('contract.chargeStatus')),
+        h('th', {}, t('payment.receipt')))),
       h('tbody', {}, rows),
       h('tfoot', {}, h('tr', {}, h('th', { colSpan: 3 }, t('contract.chargesTotal')),
-        h('td', { id: 'idle-charges-total' }, formatRials(total)), h('td', {})))));
+        h('td', { id: 'idle-charges-total' }, formatRials(total)), h('td', {}), h('td', {})))));
 }
 
 // --- payments (j-pay): the schedule with each instalment paid, due, overdue or upcoming, its pay button and receipt ---

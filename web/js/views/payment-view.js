@@ -66,6 +66,10 @@ const OUTCOME_KEYS = {
 function what(p) {
   if (p.purpose === 'DEPOSIT') return t('payment.whatDeposit', { id: formatNumber(p.reservationId, { useGrouping: false }) });
   const id = formatNumber(p.allocationId, { useGrouping: false });
+  if (p.purpose === 'IDLE_CHARGE') {
+    return t(p.chargeKind === 'EXTENSION' ? 'payment.whatExtension' : 'payment.whatIdleFee',
+      { id, charge: formatNumber(p.chargeId, { useGrouping: false }) });
+  }
   return p.instalmentNumber === 0 ? t('payment.whatCash', { id })
     : t('payment.whatInstalment', { id, number: formatNumber(p.instalmentNumber) });
 }

@@ -226,6 +226,8 @@ public final class App implements AutoCloseable {
                 org.zamin.sample.SampleRevival.seedOnce(database.jdbi(), decisionLog, clock);
                 // the paper register's past, migrated as legacy records: the statistics' years of history
                 org.zamin.sample.SampleHistory.seedOnce(database.jdbi(), decisionLog, clock);
+                // a unit revived in each province, through the officers' own service calls
+                org.zamin.sample.SampleRevival.reviveOnce(database.jdbi(), contracts, idleCases, clock);
             }
             var dailyScan = DailyScan.start(idleScan, clock, 5);
             // the waitlist: requests, the daily supply record and the e-mails of keyed notifications
@@ -401,6 +403,7 @@ public final class App implements AutoCloseable {
         // payments on the gateway's page, receipts, overdue instalments; the sandbox gateway's page
         routes.get("/api/allocations/{id}/instalments", f.payments()::instalments);
         routes.post("/api/allocations/{id}/instalments/{number}/payment", f.payments()::payInstalment);
+        routes.post("/api/allocations/{id}/idle-charges/{charge}/payment", f.payments()::payCharge);
         routes.get("/api/payments/{token}", f.payments()::receipt);
         routes.get("/api/instalments/overdue", f.payments()::overdue);
         routes.get("/api/sandbox/{token}", f.sandbox()::show);

@@ -60,3 +60,44 @@ $$;
 DROP TRIGGER IF EXISTS contract_instalment_guard ON contract_instalment;
 CREATE TRIGGER contract_instalment_guard BEFORE UPDATE OR DELETE ON contract_instalment
     FOR EACH ROW EXECUTE FUNCTION contract_instalment_guard();
+
+-- The rules of an idle charge's payment (V756 idle_charge_payment), the same as an instalment's:
+--   * it is paid once (the key) and never changed or removed;
+--   * its amount is exactly the charge's amount, and the charge is the allocation's;
+--   * its payer is the allocation's holder, and the session it comes from is that payer's, for that charge and amount.
+CREATE OR REPLACE FUNCTION idle_charge_payment_guard() RETURNS trigger
+    LANGUAGE plpgsql AS
+$$
+DECLARE
+    ch      idle_charge%ROWTYPE;
+    holder  bigint;
+    s       payment_session%ROWTYPE;
+BEGIN
+    IF TG_OP <> 'INSERT' THEN
+        RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'idle_charge_payment_final',
+            MESSAGE = format('the payment of idle charge %s is final', OLD.charge_id);
+    END IF;
+    SELECT * INTO ch FROM idle_charge WHERE id = NEW.charge_id;
+    IF ch.allocation_id IS DISTINCT FROM NEW.allocation_id OR ch.amount IS DISTINCT FROM NEW.amount THEN
+        RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'idle_charge_payment_amount',
+            MESSAGE = format('idle charge %s of allocation %s is %s, not %s', NEW.charge_id, ch.allocation_id,
+                             ch.amount, NEW.amount);
+    END IF;
+    SELECT investor_id INTO holder FROM allocation WHERE id = NEW.allocation_id;
+    IF holder IS DISTINCT FROM NEW.payer_id THEN
+        RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'idle_charge_payment_payer',
+            MESSAGE = format('only the holder of allocation %s pays its idle charges', NEW.allocation_id);
+    END IF;
+    SELECT * INTO s FROM payment_session WHERE id = NEW.session_id;
+    IF s.payer_id IS DISTINCT FROM NEW.payer_id OR s.allocation_id IS DISTINCT FROM NEW.allocation_id
+       OR s.charge_id IS DISTINCT FROM NEW.charge_id OR s.amount IS DISTINCT FROM NEW.amount THEN
+        RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'idle_charge_payment_session',
+            MESSAGE = 'the payment session does not match the idle charge';
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+DROP TRIGGER IF EXISTS idle_charge_payment_guard ON idle_charge_payment;
+CREATE TRIGGER idle_charge_payment_guard BEFORE INSERT OR UPDATE OR DELETE ON idle_charge_payment
+    FOR EACH ROW EXECUTE FUNCTION idle_charge_payment_guard();

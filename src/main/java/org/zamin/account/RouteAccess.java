@@ -84,6 +84,7 @@ public final class RouteAccess {
             // payments on the gateway's page and receipts; the sandbox page (its token is the secret)
             get("/api/allocations/{id}/instalments", PARTIES),
             post("/api/allocations/{id}/instalments/{number}/payment", HOLDER),
+            post("/api/allocations/{id}/idle-charges/{charge}/payment", HOLDER),
             get("/api/payments/{token}", PARTIES),
             get("/api/instalments/overdue", STAFF),
             get("/api/sandbox/{token}", PUBLIC),

@@ -31,6 +31,7 @@ public final class ContractRepository {
     private static final String READINGS = SqlResource.load("allocation/readings");
     private static final String IDLE_CASES = SqlResource.load("allocation/idle_cases");
     private static final String IDLE_CHARGES = SqlResource.load("allocation/idle_charges");
+    private static final String INSTALMENTS_PAID = SqlResource.load("allocation/instalments_paid");
     private static final String RECORD_MILESTONE = SqlResource.load("allocation/record_milestone");
     private static final String IDLE_CASE_OPEN = SqlResource.load("allocation/idle_case_open");
     private static final String INSERT_REPORT = SqlResource.load("allocation/insert_report");
@@ -128,6 +129,15 @@ public final class ContractRepository {
     /** The allocation's idle charges (idle fees, paid extension slices), oldest first, as JSON-ready maps. */
     static List<Map<String, Object>> idleCharges(Handle h, long allocationId) {
         return rows(h, IDLE_CHARGES, allocationId);
+    }
+
+    /** The instalments paid through the gateway: number → amount. */
+    static Map<Integer, Long> instalmentsPaid(Handle h, long allocationId) {
+        Map<Integer, Long> out = new java.util.HashMap<>();
+        h.createQuery(INSTALMENTS_PAID).bind("id", allocationId)
+                .map((rs, ctx) -> Map.entry(rs.getInt("number"), rs.getLong("amount")))
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
     }
 
     /** Records a milestone reached; false when it had already been recorded. */

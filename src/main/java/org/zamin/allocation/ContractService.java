@@ -76,7 +76,8 @@ public final class ContractService {
             out.put("priceShareBp", c.priceShareBp());
             out.put("plan", c.plan());
             out.put("schedule", schedule);
-            out.put("dueToDate", schedule.dueBy(today, c.signedOn()));
+            var charges = ContractRepository.idleCharges(h, id);
+            putBalance(out, schedule, c.signedOn(), ContractRepository.instalmentsPaid(h, id), charges, today);
             out.put("nextInstalment", schedule.instalments().stream().filter(i -> i.dueOn().isAfter(today))
                     .findFirst().orElse(null));
             out.put("milestones", milestones.stream().map(m -> Map.of("kind", m.kind(), "deadline", m.deadline(),
@@ -89,9 +90,44 @@ public final class ContractService {
             out.put("inspections", ContractRepository.inspections(h, id));
             out.put("readings", ContractRepository.readings(h, id));
             out.put("idleCases", ContractRepository.idleCases(h, id));
-            out.put("idleCharges", ContractRepository.idleCharges(h, id));
+            out.put("idleCharges", charges);
             return out;
         });
+    }
+
+    /**
+     * The contract's balance: {@code dueToDate} is every instalment due by today plus every idle charge charged by
+     * today; {@code paidToDate} what was paid of those through the gateway; {@code balance} the difference (due and
+     * unpaid); {@code idleChargesUnpaid} the idle charges of it.
+     */
+    private static void putBalance(Map<String, Object> out, InstalmentSchedule schedule, LocalDate signedOn,
+            Map<Integer, Long> instalmentsPaid, List<Map<String, Object>> charges, LocalDate today) {
+        long due = schedule.dueBy(today, signedOn);
+        long paid = 0;
+        if (!signedOn.isAfter(today)) {
+            paid += instalmentsPaid.getOrDefault(0, 0L);
+        }
+        for (var i : schedule.instalments()) {
+            if (!i.dueOn().isAfter(today)) {
+                paid += instalmentsPaid.getOrDefault(i.number(), 0L);
+            }
+        }
+        long chargesUnpaid = 0;
+        for (var ch : charges) {
+            if (!LocalDate.parse((String) ch.get("chargedOn")).isAfter(today)) {
+                long amount = ((Number) ch.get("amount")).longValue();
+                due += amount;
+                if ("PAID".equals(ch.get("status"))) {
+                    paid += amount;
+                } else {
+                    chargesUnpaid += amount;
+                }
+            }
+        }
+        out.put("dueToDate", due);
+        out.put("paidToDate", paid);
+        out.put("balance", due - paid);
+        out.put("idleChargesUnpaid", chargesUnpaid);
     }
 
     /**

@@ -12,7 +12,10 @@ import org.jdbi.v3.core.mapper.CaseStrategy;
 import org.jdbi.v3.core.mapper.MapMappers;
 import org.zamin.db.SqlResource;
 
-/** The SQL of payments: sessions, instalment rows and their payments, receipts, the overdue list, reminders. */
+/**
+ * The SQL of payments: sessions, instalment rows and their payments, idle charges' payments, receipts, the overdue
+ * list, reminders.
+ */
 final class PaymentRepository {
 
     private static final String INSERT_SESSION = SqlResource.load("payment/insert_session");
@@ -21,6 +24,8 @@ final class PaymentRepository {
     private static final String UPSERT_INSTALMENT = SqlResource.load("payment/upsert_instalment");
     private static final String INSTALMENTS = SqlResource.load("payment/instalments");
     private static final String INSERT_INSTALMENT_PAYMENT = SqlResource.load("payment/insert_instalment_payment");
+    private static final String CHARGE = SqlResource.load("payment/charge");
+    private static final String INSERT_CHARGE_PAYMENT = SqlResource.load("payment/insert_charge_payment");
     private static final String RECEIPT = SqlResource.load("payment/receipt");
     private static final String UNTRACKED = SqlResource.load("payment/untracked_allocations");
     private static final String REMINDERS_DUE = SqlResource.load("payment/reminders_due");
@@ -28,22 +33,22 @@ final class PaymentRepository {
 
     private PaymentRepository() {}
 
-    /** A session as locked for settling. */
+    /** A session as locked for settling: for a deposit, an instalment ({@code number}) or an idle charge. */
     record Locked(long id, String token, long payerId, Long reservationId, Long allocationId, Integer number,
-            long amount, String state) {}
+            Long chargeId, long amount, String state) {}
 
     static long insertSession(Handle h, String token, String gateway, long payer, Long reservation, Long allocation,
-            Integer number, long amount, Instant at) {
+            Integer number, Long charge, long amount, Instant at) {
         return h.createQuery(INSERT_SESSION).bind("token", token).bind("gateway", gateway).bind("payer", payer)
                 .bind("reservation", reservation).bind("allocation", allocation).bind("number", number)
-                .bind("amount", amount).bind("at", utc(at)).mapTo(Long.class).one();
+                .bind("charge", charge).bind("amount", amount).bind("at", utc(at)).mapTo(Long.class).one();
     }
 
     static Optional<Locked> lock(Handle h, String token) {
         return h.createQuery(LOCK_SESSION).bind("token", token).map((rs, ctx) -> new Locked(rs.getLong("id"),
                 rs.getString("token"), rs.getLong("payer_id"), (Long) rs.getObject("reservation_id"),
-                (Long) rs.getObject("allocation_id"), (Integer) rs.getObject("instalment_number"), rs.getLong("amount"),
-                rs.getString("state"))).findOne();
+                (Long) rs.getObject("allocation_id"), (Integer) rs.getObject("instalment_number"),
+                (Long) rs.getObject("charge_id"), rs.getLong("amount"), rs.getString("state"))).findOne();
     }
 
     static void settle(Handle h, long id, String state, Instant paidAt, String reference, Boolean sandbox,
@@ -71,6 +76,22 @@ final class PaymentRepository {
     static boolean insertInstalmentPayment(Handle h, long allocation, int number, long session, long payer,
             long amount, Instant paidAt) {
         return h.createUpdate(INSERT_INSTALMENT_PAYMENT).bind("allocation", allocation).bind("number", number)
+                .bind("session", session).bind("payer", payer).bind("amount", amount).bind("paidAt", utc(paidAt))
+                .execute() > 0;
+    }
+
+    /** An idle charge of an allocation: its kind, amount and whether it is paid. */
+    record Charge(long id, String kind, long amount, boolean paid) {}
+
+    static Optional<Charge> charge(Handle h, long allocation, long charge) {
+        return h.createQuery(CHARGE).bind("allocation", allocation).bind("charge", charge).map((rs, ctx) -> new Charge(
+                rs.getLong("id"), rs.getString("kind"), rs.getLong("amount"), rs.getBoolean("paid"))).findOne();
+    }
+
+    /** False when the charge was already paid. */
+    static boolean insertChargePayment(Handle h, long allocation, long charge, long session, long payer, long amount,
+            Instant paidAt) {
+        return h.createUpdate(INSERT_CHARGE_PAYMENT).bind("allocation", allocation).bind("charge", charge)
                 .bind("session", session).bind("payer", payer).bind("amount", amount).bind("paidAt", utc(paidAt))
                 .execute() > 0;
     }

@@ -7,8 +7,8 @@ import org.zamin.http.ApiException;
 import org.zamin.http.Params;
 
 /**
- * {@code POST /api/reservations/{id}/payment} and {@code POST /api/allocations/{id}/instalments/{number}/payment}
- * (open a session on the gateway's page), {@code GET /api/allocations/{id}/instalments} (paid, due, overdue),
+ * {@code POST /api/reservations/{id}/payment}, {@code POST /api/allocations/{id}/instalments/{number}/payment} and
+ * {@code POST /api/allocations/{id}/idle-charges/{charge}/payment} (open a session on the gateway's page), {@code GET /api/allocations/{id}/instalments} (paid, due, overdue),
  * {@code GET /api/payments/{token}} (the receipt, after asking the gateway) and {@code GET /api/instalments/overdue}
  * (an officer's estates).
  */
@@ -32,6 +32,11 @@ public final class PaymentRoutes {
     public void payInstalment(Context ctx) {
         var user = auth.require(ctx);
         ctx.status(201).json(opened(payments.openInstalment(user, Params.id(ctx, "id"), number(ctx))));
+    }
+
+    public void payCharge(Context ctx) {
+        var user = auth.require(ctx);
+        ctx.status(201).json(opened(payments.openCharge(user, Params.id(ctx, "id"), Params.id(ctx, "charge"))));
     }
 
     public void instalments(Context ctx) {

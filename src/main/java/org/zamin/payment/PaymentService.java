@@ -29,9 +29,9 @@ import org.zamin.reservation.PaymentGateway;
 import org.zamin.reservation.ReservationService;
 
 /**
- * Paying on the gateway's page: a session is opened for a HELD reservation's deposit or one unpaid instalment of the
- * holder's contract; when the gateway says the payer confirmed it, the payment is recorded once, with its decision-log
- * entry (the deposit submits the reservation). Also the instalments' states, receipts, the overdue list of an
+ * Paying on the gateway's page: a session is opened for a HELD reservation's deposit, or one unpaid instalment or
+ * one unpaid idle charge (idle fee, paid extension) of the holder's contract; when the gateway says the payer
+ * confirmed it, the payment is recorded once, with its decision-log entry (the deposit submits the reservation). Also the instalments' states, receipts, the overdue list of an
  * officer's estates and the instalment reminders.
  */
 public final class PaymentService {
@@ -67,20 +67,13 @@ public final class PaymentService {
     /** Opens the payment of a HELD reservation's deposit (the investor's own; a lapsed hold expires, 409). */
     public Opened openDeposit(CurrentUser investor, long reservationId) {
         var due = reservations.depositDue(investor, reservationId);
-        return open(investor, "R" + reservationId, due.amount(), reservationId, null, null);
+        return open(investor, "R" + reservationId, due.amount(), reservationId, null, null, null);
     }
 
     /** Opens the payment of instalment {@code number} (0: the cash share) of the holder's active allocation. */
     public Opened openInstalment(CurrentUser user, long allocationId, int number) {
         long amount = jdbi.inTransaction(h -> {
-            var who = Visibility.of(user);
-            var a = AllocationAccess.load(h, who, allocationId, true);
-            if (!who.isOwner(a.investorId())) {
-                throw new Forbidden("not_holder", "only the holder pays the instalments of allocation " + allocationId);
-            }
-            if (!a.active()) {
-                throw new Conflict("allocation_terminated", "allocation " + allocationId + " is terminated");
-            }
+            requirePayingHolder(h, user, allocationId);
             track(h, allocationId);
             var row = PaymentRepository.instalments(h, allocationId).stream().filter(r -> r.number() == number)
                     .findFirst().orElseThrow(() -> new NotFound("instalment " + number + " of allocation "
@@ -93,14 +86,46 @@ public final class PaymentService {
             }
             return row.amount();
         });
-        return open(user, "I" + allocationId + "-" + number, amount, null, allocationId, number);
+        return open(user, "I" + allocationId + "-" + number, amount, null, allocationId, number, null);
+    }
+
+    /**
+     * Opens the payment of idle charge {@code chargeId} (an idle fee line or a paid extension, already on the
+     * contract's balance) of the holder's active allocation.
+     */
+    public Opened openCharge(CurrentUser user, long allocationId, long chargeId) {
+        long amount = jdbi.inTransaction(h -> {
+            requirePayingHolder(h, user, allocationId);
+            var charge = PaymentRepository.charge(h, allocationId, chargeId).orElseThrow(() -> new NotFound(
+                    "idle charge " + chargeId + " of allocation " + allocationId));
+            if (charge.paid()) {
+                throw new Conflict("charge_paid", "idle charge " + chargeId + " is already paid");
+            }
+            if (charge.amount() == 0) {
+                throw new Conflict("nothing_due", "idle charge " + chargeId + " is 0 rials; nothing is due");
+            }
+            return charge.amount();
+        });
+        return open(user, "C" + allocationId + "-" + chargeId, amount, null, allocationId, null, chargeId);
+    }
+
+    /** The caller is the holder of the allocation, and it is active: only then is anything of it paid. */
+    private static void requirePayingHolder(Handle h, CurrentUser user, long allocationId) {
+        var who = Visibility.of(user);
+        var a = AllocationAccess.load(h, who, allocationId, true);
+        if (!who.isOwner(a.investorId())) {
+            throw new Forbidden("not_holder", "only the holder pays what is due on allocation " + allocationId);
+        }
+        if (!a.active()) {
+            throw new Conflict("allocation_terminated", "allocation " + allocationId + " is terminated");
+        }
     }
 
     private Opened open(CurrentUser payer, String purpose, long amount, Long reservation, Long allocation,
-            Integer number) {
+            Integer number, Long charge) {
         var session = gateway.open(purpose, amount, RETURN_URL);
         jdbi.useHandle(h -> PaymentRepository.insertSession(h, session.token(), gatewayName(), payer.id(),
-                reservation, allocation, number, amount, clock.instant()));
+                reservation, allocation, number, charge, amount, clock.instant()));
         return new Opened(session.token(), session.payUrl(), amount);
     }
 
@@ -138,7 +163,7 @@ public final class PaymentService {
             }
             java.util.OptionalLong decision = s.reservationId() != null
                     ? reservations.depositConfirmed(h, s.reservationId(), s.payerId(), receipt)
-                    : instalmentPaid(h, s, receipt);
+                    : allocationPaid(h, s, receipt);
             String state = decision.isPresent() ? "PAID" : "REFUND_DUE";
             PaymentRepository.settle(h, s.id(), state, receipt.paidAt(), receipt.reference(), receipt.sandbox(),
                     decision.isPresent() ? decision.getAsLong() : null);
@@ -146,19 +171,32 @@ public final class PaymentService {
         });
     }
 
-    private java.util.OptionalLong instalmentPaid(Handle h, PaymentRepository.Locked s, PaymentGateway.Receipt r) {
+    /**
+     * Records the payment of an instalment or an idle charge of an allocation (once, by its active holder), its
+     * decision-log entry and the holder's notice; empty when there was nothing left to pay for.
+     */
+    private java.util.OptionalLong allocationPaid(Handle h, PaymentRepository.Locked s, PaymentGateway.Receipt r) {
         var a = AllocationAccess.load(h, Visibility.OPERATOR, s.allocationId(), true);
-        if (!a.active() || a.investorId() != s.payerId() || !PaymentRepository.insertInstalmentPayment(h,
-                s.allocationId(), s.number(), s.id(), s.payerId(), s.amount(), r.paidAt())) {
+        boolean charge = s.chargeId() != null;
+        if (!a.active() || a.investorId() != s.payerId() || !(charge
+                ? PaymentRepository.insertChargePayment(h, s.allocationId(), s.chargeId(), s.id(), s.payerId(),
+                        s.amount(), r.paidAt())
+                : PaymentRepository.insertInstalmentPayment(h, s.allocationId(), s.number(), s.id(), s.payerId(),
+                        s.amount(), r.paidAt()))) {
             return java.util.OptionalLong.empty();
         }
-        long seq = decisions.append(h, Decision.of(Actor.user(s.payerId(), Role.INVESTOR), "allocation.instalment_paid",
+        long seq = decisions.append(h, Decision.of(Actor.user(s.payerId(), Role.INVESTOR),
+                        charge ? "allocation.idle_charge_paid" : "allocation.instalment_paid",
                         "allocation", Long.toString(s.allocationId())).withEstate(a.estateCode())
                 .withParcels(a.parcelIds())
-                .withPublicDetails(Map.of("instalment", s.number(), "sandbox", r.sandbox()))
+                .withPublicDetails(charge ? Map.of("charge", s.chargeId(), "sandbox", r.sandbox())
+                        : Map.of("instalment", s.number(), "sandbox", r.sandbox()))
                 .withPrivateDetails(Map.of("gateway", r.gateway(), "receipt", r.reference(), "amount", r.amount())));
-        notifier.notify(h, s.payerId(), "instalment_paid", Message.of("notice.instalmentPaid", Map.of(
-                "allocation", s.allocationId(), "number", s.number(), "amount", s.amount(), "receipt", s.id())),
+        notifier.notify(h, s.payerId(), charge ? "idle_charge_paid" : "instalment_paid", charge
+                ? Message.of("notice.idleChargePaid", Map.of("allocation", s.allocationId(), "amount", s.amount(),
+                        "receipt", s.id()))
+                : Message.of("notice.instalmentPaid", Map.of("allocation", s.allocationId(), "number", s.number(),
+                        "amount", s.amount(), "receipt", s.id())),
                 RETURN_URL.substring(1) + "?token=" + s.token());
         return java.util.OptionalLong.of(seq);
     }
@@ -188,10 +226,13 @@ public final class PaymentService {
         out.put("paidAt", row.get("paid_at"));
         out.put("paidOn", row.get("paid_on"));
         out.put("payer", Map.of("name", row.get("payer_name"), "organisation", row.get("payer_organisation")));
-        out.put("purpose", row.get("reservation_id") != null ? "DEPOSIT" : "INSTALMENT");
+        out.put("purpose", row.get("reservation_id") != null ? "DEPOSIT"
+                : row.get("charge_id") != null ? "IDLE_CHARGE" : "INSTALMENT");
         out.put("reservationId", row.get("reservation_id"));
         out.put("allocationId", row.get("allocation_id"));
         out.put("instalmentNumber", row.get("instalment_number"));
+        out.put("chargeId", row.get("charge_id"));
+        out.put("chargeKind", row.get("charge_kind"));
         out.put("estate", row.get("estate"));
         out.put("estateName", row.get("estate_name"));
         out.put("estateNameFa", row.get("estate_name_fa"));

@@ -11,17 +11,28 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.Set;
+import org.zamin.account.CurrentUser;
+import org.zamin.account.Role;
+import org.zamin.allocation.ContractService;
+import org.zamin.allocation.MilestoneKind;
 import org.zamin.db.SqlResource;
 import org.zamin.decision.Actor;
 import org.zamin.decision.Decision;
 import org.zamin.decision.DecisionLog;
+import org.zamin.domain.Conflict;
+import org.zamin.idle.CaseAction;
+import org.zamin.idle.IdleCaseService;
 
 /**
  * The revival desk's sample, once, in demo mode, after {@link SampleAllocations}: the demo officer is an adviser
- * and has diagnosed half of the open Gilan cases ({@code id % 4} 0 and 1); the province's working group met three
- * weeks ago and decided on those with {@code id % 4 = 1}: most got a revival plan (holder, bank, power and gas items;
- * on some the power company already missed its item, so the clock is stopped and the delay government-caused),
- * every third a bank referral. Deterministic (case ids pick causes and plans), dated relative to the first start.
+ * and has diagnosed half of the open cases of each sample province, Gilan and Qazvin ({@code id % 4} 0 and 1, at most
+ * 24 per province); each province's working group met three weeks ago and decided on those with {@code id % 4 = 1}:
+ * most got a revival plan (holder, bank, power and gas items; on some the power company already missed its item, so
+ * the clock is stopped and the delay government-caused), every third a bank referral. Then, once, per province the
+ * first unit under a plan is brought back into production through the services an officer uses: its plan items met,
+ * the operating licence and an active inspection recorded, the case closed REVIVED ({@link #reviveOnce}).
+ * Deterministic (case ids pick causes and plans), dated relative to the first start.
  */
 public final class SampleRevival {
 
@@ -36,6 +47,9 @@ public final class SampleRevival {
     private static final String AGENDA = SqlResource.load("sample/revival_agenda");
     private static final String PLAN_ITEM = SqlResource.load("sample/revival_plan_item");
     private static final String PLAN_STATE = SqlResource.load("sample/revival_plan_state");
+    private static final String REVIVED_KEY = "sample_revival_revived";
+    private static final String TO_REVIVE = SqlResource.load("sample/revival_to_revive");
+    private static final String OPEN_ITEMS = SqlResource.load("sample/revival_open_items");
     private static final List<List<String>> CAUSES = List.of(List.of("BANK_DEBT", "UTILITIES"),
             List.of("RAW_MATERIALS", "MARKET"), List.of("MANAGEMENT", "TECHNOLOGY"),
             List.of("PERMITS_LEGAL", "GOVERNMENT"), List.of("BANK_DEBT", "MARKET"));
@@ -56,7 +70,8 @@ public final class SampleRevival {
 
     private static void seed(Handle h, DecisionLog decisions, LocalDate today) {
         Optional<Long> adviser = h.createQuery(ADVISER).mapTo(Long.class).findOne();
-        List<SampleCase> cases = h.createQuery(CASES).map((rs, ctx) -> new SampleCase(rs.getLong(1), rs.getLong(2),
+        List<SampleCase> cases = h.createQuery(CASES).bindArray("samples", String.class, ShippedSamples.codePatterns())
+                .map((rs, ctx) -> new SampleCase(rs.getLong(1), rs.getLong(2),
                 rs.getString(3), rs.getInt(4))).list();
         if (adviser.isEmpty()) {
             return;
@@ -104,6 +119,70 @@ public final class SampleRevival {
         h.createUpdate(REMEMBER).bind("key", KEY).bind("value", cases.size() + " diagnosed, " + planned + " planned")
                 .execute();
         log.info("sample: {} idle cases diagnosed, {} under a revival plan", cases.size(), planned);
+    }
+
+    /**
+     * Once (also on an installation seeded before this step existed), per sample province, the first unit under a
+     * working-group plan is revived the way an officer does it, through the same services and checks: every open
+     * plan item met, the contract's missing milestones up to the operating licence and an ACTIVE
+     * inspection recorded that day, then the case closed REVIVED (the plots back IN_PRODUCTION, the holder told).
+     */
+    public static void reviveOnce(Jdbi jdbi, ContractService contracts, IdleCaseService cases, Clock clock) {
+        boolean skip = jdbi.withHandle(h -> h.createQuery(SEEDED_OR_NOT_READY)
+                .bindArray("samples", String.class, ShippedSamples.codePatterns()).bind("key", REVIVED_KEY)
+                .mapTo(Boolean.class).one());
+        if (skip) {
+            return;
+        }
+        LocalDate today = LocalDate.now(clock);
+        List<Map<String, Object>> units = jdbi.withHandle(h -> h.createQuery(TO_REVIVE)
+                .bindArray("samples", String.class, ShippedSamples.codePatterns()).mapToMap().list());
+        if (units.isEmpty()) {
+            return; // the revival sample is not seeded yet: try again on the next start
+        }
+        int revived = 0;
+        for (var u : units) {
+            long caseId = ((Number) u.get("id")).longValue();
+            var officer = new CurrentUser(((Number) u.get("officer_id")).longValue(), (String) u.get("officer_email"),
+                    Role.OFFICER, Set.of((String) u.get("code")));
+            try {
+                revive(cases, contracts, jdbi, officer, caseId, ((Number) u.get("allocation_id")).longValue(), today);
+                revived++;
+            } catch (RuntimeException e) {
+                // demo data must not stop the server: the unit stays under its plan
+                log.warn("sample: idle case {} could not be revived: {}", caseId, e.getMessage());
+            }
+        }
+        int done = revived;
+        jdbi.useHandle(h -> h.createUpdate(REMEMBER).bind("key", REVIVED_KEY).bind("value", done + " revived")
+                .execute());
+        log.info("sample: {} units revived under a working-group plan", revived);
+    }
+
+    /** One unit back in production: each step the officer's own call, with its checks and decision-log entry. */
+    private static void revive(IdleCaseService cases, ContractService contracts, Jdbi jdbi, CurrentUser officer,
+            long caseId, long allocation, LocalDate today) {
+        for (long item : jdbi.withHandle(h -> h.createQuery(OPEN_ITEMS).bind("caseId", caseId).mapTo(Long.class)
+                .list())) {
+            cases.planItemMet(officer, caseId, item, today);
+        }
+        for (MilestoneKind kind : MilestoneKind.values()) {
+            try {
+                contracts.recordMilestone(officer, allocation, kind, today);
+            } catch (Conflict e) {
+                if (!"milestone_already_recorded".equals(e.code())) {
+                    throw e;
+                }
+                // reached before the unit went idle: the date stays as recorded
+            }
+            if (kind == MilestoneKind.OPERATING_LICENCE) {
+                break;
+            }
+        }
+        contracts.addInspection(officer, allocation, today, "ACTIVE",
+                "Sample visit: both lines run; the power and gas connections are in.", List.of(), Optional.empty());
+        cases.act(officer, caseId, CaseAction.REVIVE, new IdleCaseService.ActionBody(
+                "Back in production under the working group's plan (sample data)", null, null, null, null));
     }
 
     /** A plan of four items; on every other case the power company's item is already missed (clock stopped). */

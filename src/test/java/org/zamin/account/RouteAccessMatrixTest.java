@@ -419,6 +419,11 @@ class RouteAccessMatrixTest {
                 (c, s) -> Http.get("/api/allocations/" + allocation(s) + "/instalments", c.auth()));
         object(p, "POST", "/api/allocations/{id}/instalments/{number}/payment", (c, s) -> Http.post(
                 "/api/allocations/" + allocation(s) + "/instalments/1/payment", Map.of(), c.auth()));
+        object(p, "POST", "/api/allocations/{id}/idle-charges/{charge}/payment", (c, s) -> {
+            long allocation = allocation(s);
+            return Http.post("/api/allocations/" + allocation + "/idle-charges/" + idleCharge(s, allocation)
+                    + "/payment", Map.of(), c.auth());
+        });
         object(p, "GET", "/api/payments/{token}", (c, s) -> Http.get("/api/payments/" + paymentToken(s), c.auth()));
         list(p, "GET", "/api/instalments/overdue", (c, own, other) -> {
             long mine = trackedAllocation(own);
@@ -812,6 +817,18 @@ class RouteAccessMatrixTest {
                 VALUES (:a, :state, 100000, '[]', current_date, now(), CASE WHEN :state = 'OPEN' THEN NULL ELSE now() END,
                         CASE WHEN :state = 'OPEN' THEN NULL ELSE current_date + 30 END, now())
                 RETURNING id""").bind("a", allocation).bind("state", state).mapTo(Long.class).one());
+    }
+
+    /** An unpaid idle fee on the allocation (an open idle case of it, charged 30 days at 10 % a year). */
+    private static long idleCharge(Side s, long allocation) {
+        return s.record("idle charge", () -> {
+            long caseId = insertIdleCase(allocation, "OPEN");
+            return TestServer.get().ownerJdbi().withHandle(h -> h.createQuery("""
+                    INSERT INTO idle_charge (case_id, allocation_id, kind, base, rate_bp, period_from, period_to,
+                                             charged_on, created_at)
+                    VALUES (:c, :a, 'IDLE_FEE', 1000000000, 1000, current_date - 30, current_date, current_date, now())
+                    RETURNING id""").bind("c", caseId).bind("a", allocation).mapTo(Long.class).one());
+        });
     }
 
     private static long planItem(Side s, long caseId) {

@@ -209,4 +209,145 @@ class PaymentApiTest {
                 "DELETE FROM instalment_payment WHERE allocation_id = :a").bind("a", allocation).execute()));
         assertTrue(removed.getMessage().contains("final"), removed.getMessage());
     }
+
+    /** An open idle case of the allocation with an idle fee (30 days at 10 % a year) and a paid extension charged. */
+    static long[] charges(long allocation) {
+        return TestServer.get().ownerJdbi().inTransaction(h -> {
+            long caseId = h.createQuery("INSERT INTO idle_case (allocation_id, state, score, evidence, opened_as_of, "
+                    + "opened_at, updated_at) VALUES (:a, 'OPEN', 100000, '[]', current_date - 40, now(), now()) "
+                    + "RETURNING id").bind("a", allocation).mapTo(Long.class).one();
+            long fee = h.createQuery("INSERT INTO idle_charge (case_id, allocation_id, kind, base, rate_bp, period_from, "
+                    + "period_to, charged_on, created_at) VALUES (:c, :a, 'IDLE_FEE', 1234567891, 1000, :from, :to, "
+                    + ":to, now()) RETURNING id").bind("c", caseId).bind("a", allocation)
+                    .bind("from", today().minusDays(30)).bind("to", today()).mapTo(Long.class).one();
+            long extension = h.createQuery("INSERT INTO idle_charge (case_id, allocation_id, kind, base, rate_bp, "
+                    + "slices, months, cap_months, charged_on, created_at) VALUES (:c, :a, 'EXTENSION', 987654321, 500, "
+                    + "1, 6, 36, :to, now()) RETURNING id").bind("c", caseId).bind("a", allocation)
+                    .bind("to", today()).mapTo(Long.class).one();
+            return new long[] {fee, extension};
+        });
+    }
+
+    static java.time.LocalDate today() {
+        return java.time.LocalDate.now(TestServer.get().clock());
+    }
+
+    static JsonNode contract(TestUsers.User u, long allocation) {
+        var r = Http.get("/api/allocations/" + allocation + "/contract", AUTH, u.bearer());
+        assertEquals(200, r.status(), r.body());
+        return r.json();
+    }
+
+    @Test
+    void anIdleChargeIsOnTheBalanceAndIsPaidOnceByItsHolderForItsAmount() {
+        var d = held();
+        long allocation = paidAndApproved(d);
+        var before = contract(d.investor(), allocation);
+        long[] ids = charges(allocation);
+        long fee = count("SELECT amount FROM idle_charge WHERE id = ?", ids[0]);
+        long extension = count("SELECT amount FROM idle_charge WHERE id = ?", ids[1]);
+        assertEquals(1234567891L * 1000 * 30 / 3_650_000, fee);
+        assertEquals(987654321L * 500 / 10_000, extension);
+
+        // charged today: both are on the balance, unpaid
+        var charged = contract(d.investor(), allocation);
+        assertEquals(before.get("dueToDate").asLong() + fee + extension, charged.get("dueToDate").asLong());
+        assertEquals(before.get("balance").asLong() + fee + extension, charged.get("balance").asLong());
+        assertEquals(fee + extension, charged.get("idleChargesUnpaid").asLong());
+        assertEquals("UNPAID", charged.get("idleCharges").get(0).get("status").asText());
+
+        // only the holder pays, only a charge of this allocation: JSON errors, no session
+        String base = "/api/allocations/" + allocation + "/idle-charges/";
+        Http.assertError(Http.post(base + ids[0] + "/payment", Map.of(), AUTH, TestUsers.investor().bearer()), 404,
+                "not_found", "allocation");
+        assertEquals(403, Http.post(base + ids[0] + "/payment", Map.of(), AUTH, d.officer().bearer()).status());
+        Http.assertError(Http.post(base + "999999999/payment", Map.of(), AUTH, d.investor().bearer()), 404,
+                "not_found", "idle charge");
+        Http.assertError(Http.post(base + "x/payment", Map.of(), AUTH, d.investor().bearer()), 400,
+                "invalid_parameter", "charge");
+        assertEquals(0, count("SELECT count(*) FROM payment_session WHERE charge_id IS NOT NULL AND allocation_id = ?",
+                allocation));
+
+        // two sessions for the fee, both confirmed: paid once, the other refund due
+        var opened = open(d.investor(), base + ids[0] + "/payment");
+        assertEquals(fee, opened.get("amount").asLong());
+        String first = opened.get("token").asText();
+        String second = open(d.investor(), base + ids[0] + "/payment").get("token").asText();
+        assertEquals(charged.get("balance").asLong(), contract(d.investor(), allocation).get("balance").asLong(),
+                "nothing is paid before the gateway confirms");
+        sandbox(first, "confirm");
+        sandbox(second, "confirm");
+        var receipt = receipt(d.investor(), first);
+        assertEquals("PAID", receipt.get("state").asText());
+        assertEquals(fee, receipt.get("amount").asLong());
+        assertEquals("IDLE_CHARGE", receipt.get("purpose").asText());
+        assertEquals(ids[0], receipt.get("chargeId").asLong());
+        assertEquals("IDLE_FEE", receipt.get("chargeKind").asText());
+        assertEquals("REFUND_DUE", receipt(d.investor(), second).get("state").asText());
+        assertEquals(1, count("SELECT count(*) FROM idle_charge_payment WHERE allocation_id = ?", allocation));
+        assertEquals(1, count("SELECT count(*) FROM decision WHERE seq = ? AND action = 'allocation.idle_charge_paid'",
+                receipt.get("decisionSeq").asLong()));
+
+        // the balance goes down by exactly the fee; the charge says PAID with its receipt; the extension is still due
+        var paid = contract(d.investor(), allocation);
+        assertEquals(charged.get("balance").asLong() - fee, paid.get("balance").asLong());
+        assertEquals(charged.get("dueToDate").asLong(), paid.get("dueToDate").asLong());
+        assertEquals(charged.get("paidToDate").asLong() + fee, paid.get("paidToDate").asLong());
+        assertEquals(extension, paid.get("idleChargesUnpaid").asLong());
+        var feeRow = paid.get("idleCharges").get(0);
+        assertEquals(ids[0], feeRow.get("id").asLong());
+        assertEquals("PAID", feeRow.get("status").asText());
+        assertEquals(first, feeRow.get("receipt").asText());
+        assertEquals("UNPAID", paid.get("idleCharges").get(1).get("status").asText());
+        Http.assertError(Http.post(base + ids[0] + "/payment", Map.of(), AUTH, d.investor().bearer()), 409,
+                "charge_paid", "already paid");
+        // the officer of the estate sees the same receipt
+        assertEquals("PAID", receipt(d.officer(), first).get("state").asText());
+    }
+
+    @Test
+    void theDatabaseRefusesASecondChargePaymentAWrongAmountOrPayer() {
+        var d = held();
+        long allocation = paidAndApproved(d);
+        long[] ids = charges(allocation);
+        long charge = ids[1];
+        String token = open(d.investor(), "/api/allocations/" + allocation + "/idle-charges/" + charge + "/payment")
+                .get("token").asText();
+        var owner = TestServer.get().ownerJdbi();
+        long session = owner.withHandle(h -> h.createQuery("SELECT id FROM payment_session WHERE token = :t")
+                .bind("t", token).mapTo(Long.class).one());
+        long amount = count("SELECT amount FROM idle_charge WHERE id = ?", charge);
+        String insert = "INSERT INTO idle_charge_payment (charge_id, allocation_id, session_id, payer_id, amount, "
+                + "paid_at) VALUES (:c, :a, :s, :p, :amount, now())";
+        var wrongAmount = assertThrows(Exception.class, () -> owner.useHandle(h -> h.createUpdate(insert)
+                .bind("c", charge).bind("a", allocation).bind("s", session).bind("p", d.investor().id())
+                .bind("amount", amount - 1).execute()));
+        assertTrue(wrongAmount.getMessage().contains("is " + amount + ", not " + (amount - 1)), wrongAmount.getMessage());
+        var wrongPayer = assertThrows(Exception.class, () -> owner.useHandle(h -> h.createUpdate(insert)
+                .bind("c", charge).bind("a", allocation).bind("s", session).bind("p", TestUsers.investor().id())
+                .bind("amount", amount).execute()));
+        assertTrue(wrongPayer.getMessage().contains("only the holder"), wrongPayer.getMessage());
+        var wrongCharge = assertThrows(Exception.class, () -> owner.useHandle(h -> h.createUpdate(insert)
+                .bind("c", ids[0]).bind("a", allocation).bind("s", session).bind("p", d.investor().id())
+                .bind("amount", count("SELECT amount FROM idle_charge WHERE id = ?", ids[0])).execute()));
+        assertTrue(wrongCharge.getMessage().contains("does not match the idle charge"), wrongCharge.getMessage());
+        var noSubject = assertThrows(Exception.class, () -> owner.useHandle(h -> h.createUpdate(
+                "UPDATE payment_session SET instalment_number = 1 WHERE id = :s").bind("s", session).execute()));
+        assertTrue(noSubject.getMessage().contains("payment_session_subject"), noSubject.getMessage());
+        assertEquals(0, count("SELECT count(*) FROM idle_charge_payment WHERE allocation_id = ?", allocation));
+
+        sandbox(token, "confirm");
+        assertEquals("PAID", receipt(d.investor(), token).get("state").asText());
+        var again = assertThrows(Exception.class, () -> owner.useHandle(h -> h.createUpdate(insert)
+                .bind("c", charge).bind("a", allocation).bind("s", session).bind("p", d.investor().id())
+                .bind("amount", amount).execute()));
+        assertTrue(again.getMessage().contains("idle_charge_payment_pkey")
+                || again.getMessage().contains("duplicate key"), again.getMessage());
+        var changed = assertThrows(Exception.class, () -> owner.useHandle(h -> h.createUpdate(
+                "UPDATE idle_charge_payment SET amount = amount + 1 WHERE charge_id = :c").bind("c", charge).execute()));
+        assertTrue(changed.getMessage().contains("final"), changed.getMessage());
+        var removed = assertThrows(Exception.class, () -> owner.useHandle(h -> h.createUpdate(
+                "DELETE FROM idle_charge_payment WHERE charge_id = :c").bind("c", charge).execute()));
+        assertTrue(removed.getMessage().contains("final"), removed.getMessage());
+    }
 }

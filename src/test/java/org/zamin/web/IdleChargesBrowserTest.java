@@ -19,7 +19,9 @@ import org.zamin.testing.TestServer;
 /**
  * The idle charges on the contract page, in English and Persian, for the holder and for the estate's officer: each
  * idle fee line and paid extension slice with its amount in whole rials (as the database computed it), its period
- * (Jalali dates and Persian digits in Persian) and its status, and their total.
+ * (Jalali dates and Persian digits in Persian) and its status, and their total; the holder pays the idle fee on the
+ * sandbox gateway's page (the officer has no pay button), gets the receipt, and the contract's balance goes down by
+ * exactly the fee.
  */
 class IdleChargesBrowserTest {
 
@@ -86,7 +88,7 @@ class IdleChargesBrowserTest {
         boolean persian = language.equals("fa");
         WebDriver d = browser.driver();
         try {
-            for (var who : List.of(f.investor, f.officer)) {
+            for (var who : List.of(f.officer, f.investor)) {
                 UiFixture.openFresh(browser, "#/", language);
                 UiFixture.signIn(browser, who.email());
                 UiFixture.go(browser, "#/contract/" + f.idleAllocation);
@@ -127,6 +129,42 @@ class IdleChargesBrowserTest {
                     assertEquals("2 slices × 6 months: 12 months added", extPeriod);
                     assertTrue(feeAmount.contains(String.format(java.util.Locale.ENGLISH, "%,d", fee)), feeAmount);
                 }
+                assertEquals(List.of(), browser.consoleErrors(), "no console error");
+                if (who == f.officer) {
+                    assertTrue(d.findElements(By.cssSelector("#contract-idle-charges .pay-charge")).isEmpty(),
+                            "only the holder pays");
+                    continue;
+                }
+                // the holder pays the idle fee on the sandbox page: receipt, then PAID and the balance down by the fee
+                long balance = Long.parseLong(digits(d.findElement(By.id("contract-balance")).getText()));
+                assertTrue(balance >= fee + extension, "the charges are on the balance: " + balance);
+                assertEquals(1, feeRow.findElements(By.cssSelector(".pay-charge")).size());
+                feeRow.findElement(By.cssSelector(".pay-charge")).click();
+                UiFixture.wait(browser, 10).until(x -> !x.findElements(By.id("sandbox-confirm")).isEmpty());
+                d.findElement(By.id("sandbox-confirm")).click();
+                UiFixture.wait(browser, 10).until(x -> !x.findElements(
+                        By.cssSelector("#payment-page[data-state='PAID'] #receipt")).isEmpty());
+                String receiptAmount = d.findElement(By.id("receipt-amount")).getText();
+                assertEquals(Long.toString(fee), digits(receiptAmount), receiptAmount);
+                String receiptWhat = d.findElement(By.id("receipt-what")).getText();
+                assertTrue(receiptWhat.contains(persian ? "عوارض بلااستفاده ماندن" : "Idle fee"), receiptWhat);
+                if (persian) {
+                    assertFalse(latinDigits(receiptAmount) || latinDigits(d.findElement(By.id("receipt-date"))
+                            .getText()), "Persian digits on the receipt");
+                }
+                d.findElement(By.id("payment-back")).click();
+                By paidFee = By.cssSelector("#contract-idle-charges .idle-charge[data-kind='IDLE_FEE'][data-status='PAID']");
+                UiFixture.wait(browser, 15).until(x -> !x.findElements(paidFee).isEmpty());
+                WebElement paidRow = d.findElement(paidFee);
+                assertEquals(persian ? "پرداخت‌شده" : "Paid",
+                        paidRow.findElement(By.cssSelector(".idle-charge-status")).getText());
+                assertEquals(1, paidRow.findElements(By.cssSelector(".receipt-link")).size());
+                assertTrue(paidRow.findElements(By.cssSelector(".pay-charge")).isEmpty());
+                assertEquals(1, d.findElements(By.cssSelector("#contract-idle-charges .pay-charge")).size(),
+                        "the extension is still to pay");
+                assertEquals(balance - fee, Long.parseLong(digits(d.findElement(By.id("contract-balance")).getText())));
+                assertEquals(1, one("SELECT count(*) FROM idle_charge_payment WHERE allocation_id = :id",
+                        f.idleAllocation));
                 assertEquals(List.of(), browser.consoleErrors(), "no console error");
             }
         } finally {
