@@ -240,8 +240,8 @@ public final class App implements AutoCloseable {
             metrics.bindHoldDesk(reservations);
             metrics.bindSealer(decisionLog);
             metrics.bindIdleScan(idleScan);
-            List<AutoCloseable> background = List.of(holdSweeper, reservations, decisionSealer, dailyScan,
-                    supplyRecorder, keyedMail, () -> mailer.ifPresent(Mailer::close));
+            List<AutoCloseable> background = List.of(holdSweeper, reservations, roundService, decisionSealer,
+                    dailyScan, supplyRecorder, keyedMail, () -> mailer.ifPresent(Mailer::close));
             return new Features(
                     new SiteRoutes(settings, database, vocabulary),
                     new EstateRoutes(estates),

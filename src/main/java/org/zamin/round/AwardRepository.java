@@ -27,6 +27,7 @@ final class AwardRepository {
     private static final String OPEN_ONE = SqlResource.load("round/amend_open");
     private static final String ALLOCATE = SqlResource.load("round/award_allocate");
     private static final String ALLOCATABLE = SqlResource.load("round/award_allocatable");
+    private static final String DUE_NOTICES = SqlResource.load("round/award_due_notices");
 
     /** A hold, locked, with what its payment, lapse and notices need. */
     record Hold(long id, long offerId, long parcelId, long applicationId, String state, Instant payBy,
@@ -45,6 +46,11 @@ final class AwardRepository {
     List<Long> open(Handle h, long offerId, int depositPerMille, Instant now) {
         return h.createQuery(OPEN).bind("offer", offerId).bind("perMille", depositPerMille).bind("now", utc(now))
                 .mapTo(Long.class).list();
+    }
+
+    /** Tells the holders of these holds that their deposit is due (their inbox; the outbox mails it). */
+    void notifyDue(Handle h, List<Long> holdIds, Instant now) {
+        h.createUpdate(DUE_NOTICES).bindArray("ids", Long.class, holdIds).bind("now", utc(now)).execute();
     }
 
     long pass(Handle h, long from, long application, int depositPerMille, Instant now, Instant payBy) {

@@ -67,10 +67,7 @@ public final class AwardService {
     /** In the closing transaction (the offer already CLOSED): opens the winners' holds and tells each winner. */
     int openHolds(Handle h, long offerId, Instant now) {
         List<Long> ids = repo.open(h, offerId, ReservationService.DEPOSIT_PER_MILLE, now);
-        for (long id : ids) {
-            var hold = repo.lock(h, id).orElseThrow();
-            notifyHolder(h, hold, "round_award_due", "notice.roundAwardDue");
-        }
+        repo.notifyDue(h, ids, now);
         return ids.size();
     }
 
@@ -109,7 +106,7 @@ public final class AwardService {
                 reserve.add(plot);
             }
             long id = repo.openOne(h, offerId, plot, winner, ReservationService.DEPOSIT_PER_MILLE, now);
-            notifyHolder(h, repo.lock(h, id).orElseThrow(), "round_award_due", "notice.roundAwardDue");
+            repo.notifyDue(h, List.of(id), now);
         }
         if (reserve.size() != ParcelStatusWriter.change(h, reserve, ParcelStatus.RESERVED, ParcelStatus.AVAILABLE)
                 .size()) {

@@ -9,7 +9,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.erdtman.jcs.JsonCanonicalizer;
@@ -75,17 +79,112 @@ public record RoundDocument(@JsonInclude(JsonInclude.Include.NON_NULL) Amendment
         return new RoundDocument(amendment, FORMAT, inputs, result, policies);
     }
 
+    /** A document's canonical text as UTF-8 bytes, and their SHA-256. */
+    public record Canonical(byte[] utf8, byte[] sha256) {
+
+        /** The canonical text. */
+        public String text() {
+            return new String(utf8, StandardCharsets.UTF_8);
+        }
+
+        /** The SHA-256 in lower-case hexadecimal. */
+        public String sha256Hex() {
+            return HexFormat.of().formatHex(sha256);
+        }
+    }
+
     /**
      * The canonical text: what is stored, served and hashed. Written with sorted keys; only a text with an escaped
      * character (where the two writers' escapes may differ) goes through the RFC 8785 canonicalizer, which takes most
      * of a large round's close otherwise (7 s of 100,000 applications).
      */
     public String canonical() {
-        try {
-            String sorted = SORTED.writeValueAsString(this);
-            return sorted.indexOf('\\') < 0 ? sorted : canonicalize(sorted);
-        } catch (JsonProcessingException e) {
+        return canonicalUtf8().text();
+    }
+
+    /**
+     * The canonical text as UTF-8 bytes with their SHA-256, hashed while Jackson writes them (a large round's
+     * document is tens of megabytes: it is neither turned into a Java string nor read a second time to be hashed).
+     * The bytes are {@link #canonical()}'s, which is made from them.
+     */
+    public Canonical canonicalUtf8() {
+        MessageDigest sha256 = RoundAllocation.sha256();
+        Bytes out = new Bytes();
+        try (var hashing = new DigestOutputStream(out, sha256)) {
+            SORTED.writeValue(hashing, this);
+        } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+        byte[] written = out.toByteArray();
+        // a backslash byte is an escape: in UTF-8 it is never part of another character
+        if (!out.contains((byte) '\\')) {
+            return new Canonical(written, sha256.digest());
+        }
+        byte[] canonical = canonicalize(new String(written, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+        return new Canonical(canonical, RoundAllocation.sha256(canonical));
+    }
+
+    /**
+     * Bytes written in chunks of 1 MiB: growing by doubling one array would copy a large round's document several
+     * times over, and reserve twice its size while it does.
+     */
+    private static final class Bytes extends OutputStream {
+        private static final int CHUNK = 1 << 20;
+        private final List<byte[]> full = new ArrayList<>();
+        private byte[] current = new byte[CHUNK];
+        private int used;
+
+        @Override
+        public void write(int b) {
+            if (used == CHUNK) {
+                next();
+            }
+            current[used++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            while (len > 0) {
+                if (used == CHUNK) {
+                    next();
+                }
+                int n = Math.min(len, CHUNK - used);
+                System.arraycopy(b, off, current, used, n);
+                used += n;
+                off += n;
+                len -= n;
+            }
+        }
+
+        private void next() {
+            full.add(current);
+            current = new byte[CHUNK];
+            used = 0;
+        }
+
+        boolean contains(byte b) {
+            for (byte[] chunk : full) {
+                for (byte x : chunk) {
+                    if (x == b) {
+                        return true;
+                    }
+                }
+            }
+            for (int i = 0; i < used; i++) {
+                if (current[i] == b) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        byte[] toByteArray() {
+            byte[] all = new byte[full.size() * CHUNK + used];
+            for (int i = 0; i < full.size(); i++) {
+                System.arraycopy(full.get(i), 0, all, i * CHUNK, CHUNK);
+            }
+            System.arraycopy(current, 0, all, full.size() * CHUNK, used);
+            return all;
         }
     }
 

@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -19,11 +20,9 @@ final class RoundRepository {
     private static final String INSERT_OFFER = SqlResource.load("round/insert_offer");
     private static final String INSERT_OFFER_PARCELS = SqlResource.load("round/insert_offer_parcels");
     private static final String LOCK_OFFER = SqlResource.load("round/lock_offer");
-    private static final String SHARE_OFFER = SqlResource.load("round/share_offer");
     private static final String OFFER_PARCEL_IDS = SqlResource.load("round/offer_parcel_ids");
-    private static final String UNOFFERED_PLOT = SqlResource.load("round/unoffered_plot");
     private static final String PUBLISH = SqlResource.load("round/publish");
-    private static final String UPSERT_APPLICATION = SqlResource.load("round/upsert_application");
+    private static final String APPLY_MANY = SqlResource.load("round/apply_many");
     private static final String APPLICATIONS_JSON = SqlResource.load("round/applications_json");
     private static final String INPUT_PLOTS = SqlResource.load("round/input_plots");
     private static final String INPUT_APPLICATIONS = SqlResource.load("round/input_applications");
@@ -51,8 +50,17 @@ final class RoundRepository {
     /** A plot of an offer request and its estate. */
     record PlotEstate(long id, String estateCode) {}
 
-    /** An application written: its id and whether it is new. */
-    record Written(long id, boolean created) {}
+    /** An application as the batched write takes it: whose, to which offer, and what it states (checked). */
+    record ApplyRequest(long investor, long offer, List<Long> ranking, String activity, long investment, int jobs,
+            boolean knowledgeBased, int exportSharePct) {}
+
+    /**
+     * What became of one application of a batch: {@code written} (its {@code id}, whether it was {@code created},
+     * its document as {@code body}) or a refusal, with the offer's value it broke ({@code closesAt}, {@code opensAt},
+     * {@code maxRanked}, or the unoffered {@code plot}).
+     */
+    record ApplyAnswer(String outcome, Long id, Boolean created, String body, String closesAt, String opensAt,
+            Integer maxRanked, Long plot) {}
 
     /**
      * A closed round's current document (its latest version), its hash and version, and the asking investor's
@@ -99,11 +107,6 @@ final class RoundRepository {
         return readOffer(h, LOCK_OFFER, id);
     }
 
-    /** The offer, share-locked (an application). */
-    Optional<Offer> share(Handle h, long id) {
-        return readOffer(h, SHARE_OFFER, id);
-    }
-
     private Optional<Offer> readOffer(Handle h, String sql, long id) {
         return h.createQuery(sql).bind("id", id)
                 .map((rs, ctx) -> new Offer(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
@@ -117,12 +120,6 @@ final class RoundRepository {
         return h.createQuery(OFFER_PARCEL_IDS).bind("offer", offerId).mapTo(Long.class).list();
     }
 
-    /** The first plot of a ranking that the offer does not include, if any (reads only the ranked plots). */
-    Optional<Long> unofferedPlot(Handle h, long offerId, List<Long> ranking) {
-        return h.createQuery(UNOFFERED_PLOT).bind("offer", offerId).bindArray("ranking", Long.class, ranking)
-                .mapTo(Long.class).findOne();
-    }
-
     /** Published rounds whose window has ended by {@code now}, oldest closing time first. */
     List<Long> dueToClose(Handle h, Instant now) {
         return h.createQuery(DUE_TO_CLOSE).bind("now", utc(now)).mapTo(Long.class).list();
@@ -134,13 +131,14 @@ final class RoundRepository {
                 .mapTo(String.class).one();
     }
 
-    Written upsertApplication(Handle h, long offerId, long investorId, RoundService.NewApplication a, Instant now) {
-        return h.createQuery(UPSERT_APPLICATION)
-                .bind("offer", offerId).bind("investor", investorId).bindArray("ranking", Long.class, a.ranking())
-                .bind("activity", a.activity()).bind("investment", a.investment()).bind("jobs", a.jobs())
-                .bind("knowledgeBased", a.knowledgeBased()).bind("exportSharePct", a.exportSharePct())
-                .bind("now", utc(now))
-                .map((rs, ctx) -> new Written(rs.getLong(1), rs.getBoolean(2))).one();
+    /**
+     * Writes applications that arrived together (round_apply_many, R__round_application.sql): answers one outcome per
+     * request, in order.
+     */
+    List<ApplyAnswer> applyMany(Handle h, List<ApplyRequest> requests, Instant now) {
+        String json = h.createQuery(APPLY_MANY).bind("requests", write(requests)).bind("now", utc(now))
+                .mapTo(String.class).one();
+        return List.of(read(json, ApplyAnswer[].class));
     }
 
     /** Applications of an offer as JSON objects; {@code investor} narrows to one investor's (null: all). */
@@ -157,10 +155,29 @@ final class RoundRepository {
 
     List<RoundInputs.Application> inputApplications(Handle h, long offerId) {
         return h.createQuery(INPUT_APPLICATIONS).bind("offer", offerId)
-                .map((rs, ctx) -> new RoundInputs.Application(rs.getLong(1),
-                        Arrays.asList((Long[]) rs.getArray(2).getArray()), rs.getString(3), rs.getLong(4),
-                        rs.getInt(5), rs.getBoolean(6), rs.getInt(7)))
+                .map((rs, ctx) -> new RoundInputs.Application(rs.getLong(1), ids(rs.getString(2)), rs.getString(3),
+                        rs.getLong(4), rs.getInt(5), rs.getBoolean(6), rs.getInt(7)))
                 .list();
+    }
+
+    /**
+     * A bigint[] of ids in PostgreSQL's text output ({@code {12,7,30}}), read here rather than by the driver's general
+     * array decoding, which made a boxed array and a list of it for each of a large round's applications.
+     */
+    static List<Long> ids(String array) {
+        if (array.length() < 3 || array.charAt(0) != '{' || array.charAt(array.length() - 1) != '}') {
+            throw new IllegalStateException("not a non-empty array of ids: " + array);
+        }
+        List<Long> ids = new ArrayList<>(4);
+        int from = 1;
+        for (int i = 1; i < array.length(); i++) {
+            char c = array.charAt(i);
+            if (c == ',' || c == '}') {
+                ids.add(Long.parseLong(array, from, i, 10));
+                from = i + 1;
+            }
+        }
+        return Collections.unmodifiableList(ids);
     }
 
     /** The secret seed and its commitment (hex), for the close. */
@@ -174,10 +191,11 @@ final class RoundRepository {
                 .bindArray("applications", Long.class, applications).execute();
     }
 
-    /** Closes a published round with its document; answers the document's SHA-256 as the database computed it. */
-    String close(Handle h, long offerId, Instant now, long headPos, String headHash, String document) {
+    /** Closes a published round with its document; answers the document's SHA-256 as the database stored it. */
+    String close(Handle h, long offerId, Instant now, long headPos, String headHash, RoundDocument.Canonical document) {
         return h.createQuery(CLOSE).bind("id", offerId).bind("now", utc(now)).bind("headPos", headPos)
-                .bind("headHash", headHash).bind("document", document).mapTo(String.class).one();
+                .bind("headHash", headHash).bind("document", document.utf8()).bind("sha256", document.sha256())
+                .mapTo(String.class).one();
     }
 
     /** Offers as JSON objects, newest first. */

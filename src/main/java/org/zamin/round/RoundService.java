@@ -1,5 +1,7 @@
 package org.zamin.round;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zamin.account.CurrentUser;
 import org.zamin.account.Visibility;
+import org.zamin.db.Batcher;
 import org.zamin.db.Transactions;
 import org.zamin.decision.Actor;
 import org.zamin.decision.Decision;
@@ -38,7 +41,7 @@ import org.zamin.parcel.ParcelStatusWriter;
  * ({@link RoundAllocation}), stores and logs the document, frees the plots nobody won and opens the winners' deposit
  * holds ({@link AwardService}). Every step commits with its decision-log entry.
  */
-public final class RoundService {
+public final class RoundService implements AutoCloseable {
 
     /** Plots one offer may hold. */
     public static final int MAX_PLOTS = 5000;
@@ -48,6 +51,9 @@ public final class RoundService {
     /** The largest investment an application states: the largest integer every JSON reader keeps exactly (2^53 − 1). */
     public static final long MAX_INVESTMENT = (1L << 53) - 1;
 
+    /** Up to this many applications go to the database together. */
+    private static final int MAX_APPLICATION_BATCH = 100;
+
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Logger log = LoggerFactory.getLogger(RoundService.class);
 
@@ -56,12 +62,20 @@ public final class RoundService {
     private final Clock clock;
     private final AwardService awards;
     private final RoundRepository repo = new RoundRepository();
+    private final Batcher<RoundRepository.ApplyRequest, RoundRepository.ApplyAnswer> applications;
 
     public RoundService(Jdbi jdbi, DecisionLog decisions, Clock clock, AwardService awards) {
         this.jdbi = jdbi;
         this.decisions = decisions;
         this.clock = clock;
         this.awards = awards;
+        this.applications = new Batcher<>("round-applications", MAX_APPLICATION_BATCH, this::applyAll);
+    }
+
+    /** Stops taking new applications (those queued are still written). */
+    @Override
+    public void close() {
+        applications.close();
     }
 
     /** An offer as an officer sends it; numbers may come as text (Persian digits allowed). */
@@ -195,52 +209,47 @@ public final class RoundService {
         });
     }
 
-    /** An investor applies to a round whose window is open, or replaces their application until it closes. */
+    /**
+     * An investor applies to a round whose window is open, or replaces their application until it closes. Applications
+     * that arrive together are written together, in arrival order, in one transaction (see {@link Batcher}); each is
+     * answered as if it came alone. The rules are round_apply_many's (R__round_application.sql) and, underneath,
+     * round_application_guard's.
+     */
     public Applied apply(CurrentUser investor, long offerId, ApplicationRequest request) {
         NewApplication a = check(request);
+        RoundRepository.ApplyAnswer answer;
         try {
-            return Transactions.retrying(jdbi, h -> applyIn(h, investor, offerId, a));
+            answer = applications.submit(new RoundRepository.ApplyRequest(investor.id(), offerId, a.ranking(),
+                    a.activity(), a.investment(), a.jobs(), a.knowledgeBased(), a.exportSharePct()));
         } catch (RuntimeException e) {
             if ("round_application_window".equals(Transactions.constraint(e))) {
                 throw new Conflict("window_closed", "the application window of offer " + offerId + " has closed");
             }
             throw e;
         }
+        return switch (answer.outcome()) {
+            case "written" -> new Applied(answer.body(), answer.created());
+            case "not_found" -> throw new NotFound("offer " + offerId);
+            case "window_closed" -> throw new Conflict("window_closed", "the application window of offer " + offerId
+                    + " closed at " + instantOf(answer.closesAt()));
+            case "window_not_open" -> throw new Conflict("window_not_open", "the application window of offer "
+                    + offerId + " opens at " + instantOf(answer.opensAt()));
+            case "too_many_ranked" -> throw new Invalid("invalid_ranking", "this round takes at most "
+                    + answer.maxRanked() + " ranked plots");
+            case "unoffered" -> throw new Invalid("invalid_ranking", "plot " + answer.plot()
+                    + " is not offered in this round");
+            default -> throw new IllegalStateException("unexpected outcome of an application: " + answer.outcome());
+        };
     }
 
-    private Applied applyIn(Handle h, CurrentUser investor, long offerId, NewApplication a) {
-        var offer = repo.share(h, offerId).filter(o -> !"DRAFT".equals(o.state()))
-                .orElseThrow(() -> new NotFound("offer " + offerId));
+    /** A batch of applications in one transaction; retried whole on a serialization failure or deadlock. */
+    private List<RoundRepository.ApplyAnswer> applyAll(List<RoundRepository.ApplyRequest> requests) {
         Instant now = clock.instant();
-        if ("CLOSED".equals(offer.state()) || !now.isBefore(offer.closesAt())) {
-            throw new Conflict("window_closed", "the application window of offer " + offerId + " closed at "
-                    + offer.closesAt());
-        }
-        if (now.isBefore(offer.opensAt())) {
-            throw new Conflict("window_not_open", "the application window of offer " + offerId + " opens at "
-                    + offer.opensAt());
-        }
-        if (a.ranking().size() > offer.maxRanked()) {
-            throw new Invalid("invalid_ranking", "this round takes at most " + offer.maxRanked() + " ranked plots");
-        }
-        repo.unofferedPlot(h, offerId, a.ranking()).ifPresent(p -> {
-            throw new Invalid("invalid_ranking", "plot " + p + " is not offered in this round");
-        });
-        var written = repo.upsertApplication(h, offerId, investor.id(), a, now);
-        Map<String, Object> privateDetails = new LinkedHashMap<>();
-        privateDetails.put("ranking", a.ranking());
-        privateDetails.put("activity", a.activity());
-        privateDetails.put("investment", a.investment());
-        privateDetails.put("jobs", a.jobs());
-        privateDetails.put("knowledgeBased", a.knowledgeBased());
-        privateDetails.put("exportSharePct", a.exportSharePct());
-        decisions.append(h, Decision.of(Actor.user(investor.id(), investor.role()),
-                        written.created() ? "round_application.submitted" : "round_application.updated",
-                        "round_application", String.valueOf(written.id()))
-                .withEstate(offer.estateCode())
-                .withPublicDetails(Map.of("offerId", offerId))
-                .withPrivateDetails(privateDetails));
-        return new Applied(repo.applicationsJson(h, offerId, investor.id()).get(0), written.created());
+        return Transactions.retrying(jdbi, h -> repo.applyMany(h, requests, now));
+    }
+
+    private static Instant instantOf(String timestamp) {
+        return OffsetDateTime.parse(timestamp).toInstant();
     }
 
     static NewApplication check(ApplicationRequest r) {
@@ -281,8 +290,10 @@ public final class RoundService {
             if (now.isBefore(offer.closesAt())) {
                 throw new Conflict("window_not_closed", "the application window closes at " + offer.closesAt());
             }
-            closeIn(h, Actor.user(user.id(), user.role()), offer, now);
-            return offerJson(h, id);
+            Laps laps = closeIn(h, Actor.user(user.id(), user.role()), offer, now);
+            String json = offerJson(h, id);
+            h.afterCommit(() -> laps.committed("by user " + user.id()));
+            return json;
         });
     }
 
@@ -300,7 +311,8 @@ public final class RoundService {
                 if (offer == null || !"PUBLISHED".equals(offer.state()) || now.isBefore(offer.closesAt())) {
                     return false;
                 }
-                closeIn(h, Actor.SYSTEM, offer, now);
+                Laps laps = closeIn(h, Actor.SYSTEM, offer, now);
+                h.afterCommit(() -> laps.committed("at its closing time"));
                 return true;
             });
             closed += done ? 1 : 0;
@@ -314,18 +326,24 @@ public final class RoundService {
     /**
      * The close itself, in the caller's transaction with the offer locked: seals the decision log and takes its head,
      * reveals the seed, allocates, writes the awards and the document, frees the plots nobody won, opens the winners'
-     * holds and logs the document's SHA-256.
+     * holds and logs the document's SHA-256. Answers how long each step took, for the log line written once the
+     * transaction has committed.
      */
-    private void closeIn(Handle h, Actor actor, RoundRepository.Offer offer, Instant now) {
+    private Laps closeIn(Handle h, Actor actor, RoundRepository.Offer offer, Instant now) {
         long id = offer.id();
+        Laps laps = new Laps();
         DecisionLog.Head head = decisions.sealedHead(h);
         String[] seed = repo.seed(h, id);
+        laps.lap("log sealed");
         RoundInputs inputs = new RoundInputs(id, offer.estateCode(), offer.opensAt().toString(),
                 offer.closesAt().toString(), offer.maxRanked(), offer.rules(),
                 new RoundInputs.Lottery(seed[1], seed[0], head.position(), head.hash()),
                 repo.inputPlots(h, id), repo.inputApplications(h, id));
+        laps.lap("inputs read");
         RoundResult result = RoundAllocation.allocate(inputs);
-        String document = RoundDocument.of(inputs, result, OfferPolicies.of(h, id)).canonical();
+        laps.lap("allocated");
+        RoundDocument.Canonical document = RoundDocument.of(inputs, result, OfferPolicies.of(h, id)).canonicalUtf8();
+        laps.lap("document written");
         List<Long> won = new ArrayList<>();
         List<Long> winners = new ArrayList<>();
         List<Long> unwon = new ArrayList<>();
@@ -338,9 +356,13 @@ public final class RoundService {
             }
         }
         repo.insertAwards(h, id, won, winners);
+        laps.lap("awards");
         String sha = repo.close(h, id, now, head.position(), head.hash(), document);
+        laps.lap("document stored");
         ParcelStatusWriter.change(h, unwon, ParcelStatus.AVAILABLE, ParcelStatus.RESERVED);
+        laps.lap("plots freed");
         int holds = awards.openHolds(h, id, now);
+        laps.lap("holds opened");
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("documentSha256", sha);
         details.put("seed", seed[0]);
@@ -354,6 +376,44 @@ public final class RoundService {
         decisions.append(h, Decision.of(actor, "offer.closed", "offer", String.valueOf(id))
                 .withEstate(offer.estateCode()).withTransition("PUBLISHED", "CLOSED")
                 .withParcels(repo.parcelIds(h, id)).withPublicDetails(details));
+        laps.lap("logged");
+        laps.subject = "round " + id + " closed and published %s: " + inputs.applications().size()
+                + " applications, " + won.size() + " plots won, document of " + document.utf8().length + " bytes; ";
+        return laps;
+    }
+
+    /**
+     * Milliseconds spent in each step of a close, for its log line: elapsed, and the closing thread's own CPU time
+     * (what the server itself spent; the rest is the database's work, or waiting for a busy machine).
+     */
+    private static final class Laps {
+        private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+        private final StringBuilder text = new StringBuilder();
+        private String subject = "%s";
+        private final long start = System.nanoTime();
+        private final long startCpu = CPU.getCurrentThreadCpuTime();
+        private long last = start;
+        private long lastCpu = startCpu;
+
+        void lap(String step) {
+            long t = System.nanoTime();
+            long cpu = CPU.getCurrentThreadCpuTime();
+            text.append(step).append(' ').append(ms(t - last)).append(" ms (CPU ").append(ms(cpu - lastCpu))
+                    .append("), ");
+            last = t;
+            lastCpu = cpu;
+        }
+
+        private static long ms(long nanos) {
+            return nanos / 1_000_000;
+        }
+
+        /** Logs the close, by whom or why, once its transaction has committed. */
+        void committed(String how) {
+            lap("committed");
+            log.info(subject.formatted(how) + text + "in all " + ms(last - start) + " ms (CPU "
+                    + ms(lastCpu - startCpu) + ")");
+        }
     }
 
     /** The offers a viewer may see (drafts only for staff of their estate), newest first. */
