@@ -9,6 +9,7 @@ import {
 import { t, formatArea, formatDateTime, formatNumber } from '../i18n.js';
 import { loadEstateNames, estateName } from '../estate-names.js';
 import { errorMessage } from '../labels.js';
+import { confirmAction } from '../confirm.js';
 import { h } from '../dom.js';
 
 const STATE_KEYS = { DRAFT: 'rounds.stateDraft', PUBLISHED: 'rounds.statePublished', CLOSED: 'rounds.stateClosed' };
@@ -22,8 +23,8 @@ const AWARD_KEYS = {
   DUE: 'rounds.awardDue', PAID: 'rounds.awardPaid', LAPSED: 'rounds.awardLapsed', REVOKED: 'rounds.awardRevoked',
 };
 
-/** Renders the rounds page into `root` for `user` (null for a visitor). */
-export async function renderRoundsView(root, { user }) {
+/** Renders the rounds page into `root` for `user` (null for a visitor); `offer` (an id) is brought into view. */
+export async function renderRoundsView(root, { user, offer: target = null }) {
   const message = h('p', { className: 'form-error', role: 'alert', hidden: true, id: 'rounds-error' });
   const list = h('div', { className: 'card-list', id: 'rounds-list' });
   const detail = h('div', { id: 'round-detail' });
@@ -37,6 +38,8 @@ export async function renderRoundsView(root, { user }) {
   };
 
   async function act(offer, action) {
+    if (action === 'publish' && !await confirmAction(t('confirm.publishOffer', {
+      id: formatNumber(offer.id, { useGrouping: false }), count: formatNumber(offer.plots.length) }))) return;
     message.hidden = true;
     try {
       await offerAction(offer.id, action);
@@ -279,6 +282,14 @@ export async function renderRoundsView(root, { user }) {
       const [{ offers }] = await Promise.all([getOffers(), loadEstateNames()]);
       list.replaceChildren(...(offers.length ? offers.map(card)
         : [h('p', { className: 'empty-state' }, t('rounds.empty'))]));
+      const wanted = target && list.querySelector('.round-card[data-id="' + target + '"]');
+      if (wanted) {
+        wanted.classList.add('round-card-target');
+        wanted.setAttribute('tabindex', '-1');
+        wanted.focus();
+        wanted.scrollIntoView({ block: 'center' });
+        target = null;
+      }
     } catch (error) {
       fail(error);
     }
