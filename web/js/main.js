@@ -26,6 +26,7 @@ import { renderSandboxView, renderPaymentView, renderOverdueView } from './views
 import { renderRoundsView } from './views/rounds-view.js';
 import { renderOfferEditor, leaveOfferEditor } from './views/offer-editor.js';
 import { renderCalendarView } from './views/calendar-view.js';
+import { renderObjectionsView } from './views/objections-view.js';
 import { renderDemandView } from './views/demand-view.js';
 import { renderIdleRegisterView, renderRevivalView } from './views/register-view.js';
 
@@ -85,6 +86,8 @@ function renderNav() {
     link('#/calendar', 'calendar.nav', 'nav-calendar'),
     user && (user.role === 'officer' || user.role === 'admin')
       ? link('#/offer-editor', 'offerEditor.nav', 'nav-offer-editor') : null,
+    user && (user.role === 'officer' || user.role === 'admin')
+      ? link('#/objections', 'objections.nav', 'nav-objections') : null,
     link('#/decisions', 'nav.decisions', 'nav-decisions'),
     user ? h('span', { className: 'nav-user', id: 'nav-user' }, user.email) : null,
     user
@@ -216,6 +219,9 @@ function route() {
   } else if (hash === '#/offer-editor' && user && (user.role === 'officer' || user.role === 'admin')) {
     show();
     renderOfferEditor(page, { user, config: viewContext ? viewContext.config : {} });
+  } else if (hash === '#/objections' && user && (user.role === 'officer' || user.role === 'admin')) {
+    show();
+    renderObjectionsView(page, { user });
   } else if (hash === '#/calendar' || hash.startsWith('#/calendar?')) {
     show();
     renderCalendarView(page, { date: new URLSearchParams(hash.split('?')[1] || '').get('date') });

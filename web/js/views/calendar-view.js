@@ -11,6 +11,7 @@ const CALENDARS = { en: 'gregory', fa: 'persian' };
 const LOCALES = { en: 'en-GB', fa: 'fa-IR-u-ca-persian' };
 /** The first day of the week: Monday in English (en-GB), Saturday in Persian. */
 const WEEK_STARTS = { en: 1, fa: 6 };
+const EDGE_KEYS = { opens: 'calendar.opens', closes: 'calendar.closes', open: 'calendar.open' };
 const STATE_KEYS = { DRAFT: 'rounds.stateDraft', PUBLISHED: 'rounds.statePublished', CLOSED: 'rounds.stateClosed' };
 
 // the month shown (any day in it, at noon local time), kept across a redraw in the other language
@@ -71,7 +72,7 @@ export async function renderCalendarView(root, { date } = {}) {
     return h('li', {}, h('a', { href: '#/rounds?offer=' + offer.id, className: 'calendar-offer calendar-' + edge,
       dataset: { offer: offer.id, edge, state: offer.state },
       title: t(STATE_KEYS[offer.state] || 'rounds.statePublished') },
-    t('calendar.' + edge, vars)));
+    t(EDGE_KEYS[edge], vars)));
   }
 
   function draw() {

@@ -137,6 +137,7 @@ class OfferEditorBrowserTest {
             assertEquals("alert", d.findElement(By.id("offer-error")).getAttribute("role"));
 
             type("offer-closes", local(closes), language);
+            browser.screenshot("offer-editor-form-" + language);
             d.findElement(By.id("offer-save")).click();
             UiFixture.wait(browser, 10).until(x -> !x.findElements(By.cssSelector("#offer-state[data-state='DRAFT']"))
                     .isEmpty());
@@ -187,6 +188,7 @@ class OfferEditorBrowserTest {
             String number = d.findElement(By.cssSelector(day + " .calendar-number")).getText();
             assertEquals("fa".equals(language) ? persian(String.valueOf(jalali(openDay)[2]))
                     : String.valueOf(openDay.getDayOfMonth()), number);
+            browser.screenshot("offer-calendar-" + language);
             // the link is reached by the keyboard and leads to the offer
             WebElement link = d.findElement(By.cssSelector(day + " a.calendar-offer[data-offer='" + offer + "']"));
             link.sendKeys(Keys.ENTER);
@@ -228,6 +230,59 @@ class OfferEditorBrowserTest {
             assertEquals(28, d.findElements(By.cssSelector("#calendar-table td.calendar-day")).size());
         } finally {
             browser.screenshot("offer-editor-no-estate");
+        }
+    }
+
+    @Test
+    void theOfficersQueueListsAnOpenObjectionAndTakesItsAnswer() {
+        var ts = TestServer.get();
+        var estate = TestEstates.create(ts.ownerJdbi());
+        long plot = estate.addParcel(ts.ownerJdbi(), "Q-1", estate.rect(100, 100, 300, 300), "AVAILABLE");
+        var officer = TestUsers.officer(estate.code());
+        var otherOfficer = TestUsers.officer(TestEstates.create(ts.ownerJdbi()).code());
+        var investor = TestUsers.investor();
+        Instant opens = ts.clock().instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(60);
+        var created = Http.post("/api/offers", Map.of("estate", estate.code(), "parcelIds", List.of(plot),
+                "opensAt", opens.toString(), "closesAt", opens.plus(Duration.ofHours(1)).toString()),
+                "Authorization", officer.bearer());
+        assertEquals(201, created.status(), created.body());
+        long offer = created.json().get("id").asLong();
+        assertEquals(200, Http.post("/api/offers/" + offer + "/publish", null, "Authorization", officer.bearer())
+                .status());
+        ts.clock().advance(Duration.ofSeconds(70));
+        var applied = Http.post("/api/offers/" + offer + "/applications", Map.of("ranking", List.of(plot),
+                "activity", "2599", "investment", "50000000000", "jobs", "40"), "Authorization", investor.bearer());
+        assertEquals(201, applied.status(), applied.body());
+        ts.clock().advance(Duration.ofHours(1).plusMinutes(1));
+        Http.post("/api/offers/" + offer + "/close", null, "Authorization", officer.bearer());
+        assertEquals("CLOSED", Http.get("/api/offers/" + offer).json().get("state").asText());
+        var objected = Http.post("/api/offers/" + offer + "/objections", Map.of("text", "My jobs were miscounted."),
+                "Authorization", investor.bearer());
+        assertEquals(201, objected.status(), objected.body());
+        long objection = objected.json().get("id").asLong();
+        WebDriver d = browser.driver();
+        String item = "#objections-queue .objection-item[data-id='" + objection + "']";
+        try {
+            // another estate's officer has nothing of it in their queue
+            UiFixture.openFresh(browser, "#/", "fa");
+            UiFixture.signIn(browser, otherOfficer.email());
+            d.findElement(By.id("nav-objections")).click();
+            UiFixture.settle(browser);
+            assertTrue(d.findElements(By.cssSelector(item)).isEmpty(), "not another estate's objection");
+
+            UiFixture.openFresh(browser, "#/", "fa");
+            UiFixture.signIn(browser, officer.email());
+            d.findElement(By.id("nav-objections")).click();
+            UiFixture.wait(browser, 15).until(x -> !x.findElements(By.cssSelector(item)).isEmpty());
+            assertTrue(d.findElement(By.cssSelector(item + " .objection-text")).getText().contains("miscounted"));
+            d.findElement(By.id("objection-" + objection + "-answer")).sendKeys("شمار اشتغال همان است که نوشته شد.");
+            d.findElement(By.id("objection-" + objection + "-send")).click();
+            UiFixture.wait(browser, 15).until(x -> x.findElements(By.cssSelector(item)).isEmpty());
+            var answered = Http.get("/api/offers/" + offer + "/objections", "Authorization", officer.bearer()).json()
+                    .get("objections").get(0);
+            assertEquals("DISMISSED", answered.get("outcome").asText());
+        } finally {
+            browser.screenshot("offer-objection-queue");
         }
     }
 
