@@ -32,16 +32,43 @@ export function leaveOfferEditor() {
   }
 }
 
+/** The Jalali year, month and day of a local date, through Intl's Persian calendar. */
+function jalaliOf(date) {
+  const parts = new Intl.DateTimeFormat('en-u-ca-persian-nu-latn', { year: 'numeric', month: 'numeric',
+    day: 'numeric' }).formatToParts(date);
+  const get = (type) => Number((parts.find((p) => p.type === type) || {}).value);
+  return [get('year'), get('month'), get('day')];
+}
+
+/** The local Gregorian date (at noon) of a Jalali date, or null when there is no such day. */
+function fromJalali(jy, jm, jd) {
+  if (jm < 1 || jm > 12 || jd < 1 || jd > 31) return null;
+  // Nowruz falls on 20 or 21 March: start near the day and correct by what Intl says it is
+  const near = new Date(jy + 621, 2, 21 + (jm <= 6 ? (jm - 1) * 31 : 186 + (jm - 7) * 30) + jd - 1, 12);
+  for (const shift of [0, -1, 1, -2, 2]) {
+    const d = new Date(near.getFullYear(), near.getMonth(), near.getDate() + shift, 12);
+    const [y, m, day] = jalaliOf(d);
+    if (y === jy && m === jm && day === jd) return d;
+  }
+  return null;
+}
+
 /**
- * "2027-01-10 09:30" (Latin or Persian digits, a T or a space between date and time) in the browser's time zone as
- * an ISO-8601 instant; null when it is not such a time.
+ * "2027-01-10 09:30" or, a year before 1700 being Jalali, "1405-10-20 09:30" (Latin or Persian digits, a T or a space
+ * between date and time) in the browser's time zone as an ISO-8601 instant; null when it is not such a time.
  */
 export function parseLocalDateTime(text) {
   const m = /^(\d{4})-(\d{1,2})-(\d{1,2})[T\s]+(\d{1,2}):(\d{2})$/.exec(latinDigits(text || '').trim());
   if (!m) return null;
-  const [y, mo, d, hh, mm] = m.slice(1).map(Number);
+  let [y, mo, d, hh, mm] = m.slice(1).map(Number);
+  if (y < 1700) {
+    const day = fromJalali(y, mo, d);
+    if (!day) return null;
+    [y, mo, d] = [day.getFullYear(), day.getMonth() + 1, day.getDate()];
+  }
   const date = new Date(y, mo - 1, d, hh, mm);
-  if (date.getFullYear() !== y || date.getMonth() !== mo - 1 || date.getDate() !== d || date.getHours() !== hh) {
+  if (date.getFullYear() !== y || date.getMonth() !== mo - 1 || date.getDate() !== d || date.getHours() !== hh
+    || mm > 59) {
     return null;
   }
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');

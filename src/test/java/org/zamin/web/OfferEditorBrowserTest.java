@@ -123,6 +123,12 @@ class OfferEditorBrowserTest {
                 assertTrue(shown.contains(persian(String.valueOf(jalali[0]))) && shown.contains(persian(
                         String.valueOf(jalali[2]))) && !shown.contains(persian(String.valueOf(openDay.getYear()))),
                         "the Jalali date beside the input: " + shown);
+                // the same time typed as a Jalali date is the same instant
+                String iso = d.findElement(By.id("offer-opens-shown")).getAttribute("data-iso");
+                type("offer-opens", String.format("%04d-%02d-%02d", jalali[0], jalali[1], jalali[2])
+                        + local(opens).substring(10), language);
+                assertEquals(iso, d.findElement(By.id("offer-opens-shown")).getAttribute("data-iso"));
+                assertEquals(opens, Instant.parse(iso));
             } else {
                 assertTrue(shown.contains(String.valueOf(openDay.getYear())), shown);
             }
