@@ -211,6 +211,11 @@ export function getConfig(options) {
   return request('/api/config', options);
 }
 
+/** GET /basemap/iran-basemap.geojson: the offline base layer, Iran's provinces and main cities (from gis-data/basemap). */
+export function getBaseLayer(options) {
+  return request('/basemap/iran-basemap.geojson', options);
+}
+
 /** GET /tiles/{layer}.json: a tile layer's TileJSON (bounds, centre, zoom range). */
 export function getTileJson(layer, options) {
   return request('/tiles/' + encodeURIComponent(layer) + '.json', options);

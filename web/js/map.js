@@ -7,6 +7,7 @@ import {
   STATUS_COLOURS, INFRA_STYLES, UTILITIES, statusLabel, landUseLabel, utilityLabel, infraLabel, localName,
 } from './labels.js';
 import { textNode } from './dom.js';
+import { createBaseLayer } from './base-layer.js';
 
 /** Plots are drawn (and listed) from this zoom level up; below it the estates stand for them. */
 export const PARCEL_MIN_ZOOM = 12;
@@ -163,6 +164,8 @@ export function createMap(container, config, {
   map.createPane('selected').style.zIndex = 415;
   map.createPane('infrastructure').style.zIndex = 420;
   map.createPane('labels').style.zIndex = 610;
+  // Iran's provinces and main cities, drawn from the server's own file (under a tile base map when one is set).
+  const setBaseLayer = createBaseLayer(map, container, { overTiles: Boolean(config && config.basemapUrl) });
 
   let zoomControl = null;
   function placeZoomControl() {
@@ -385,6 +388,9 @@ export function createMap(container, config, {
     zoom: () => map.getZoom(),
     bbox: () => clampBbox(map.getBounds()),
     centre: () => map.getCenter(),
+
+    /** Draws the offline base layer (provinces and cities: the FeatureCollection of GET /basemap/…). */
+    setBaseLayer,
 
     /** Shows the view at `lat`, `lng`, `zoom` (a permalink's). */
     setView(lat, lng, zoom) {

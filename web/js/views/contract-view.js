@@ -1,6 +1,7 @@
 // The investor's contracts: "My contracts" lists the allocations; one contract page shows the payment schedule,
 // the milestones with their deadlines, the instalments due, extensions (with the request form), progress reports
-// (with the upload form) and the notices of idle cases with the reply form.
+// (with the upload form), the notices of idle cases with the reply form and the idle charges (idle fees, paid
+// extension slices).
 import {
   getAllocations, getContract, requestExtension, uploadReport, replyToNotice, recordMilestone, uploadInspection,
   decideExtension, getInstalments, openInstalmentPayment,
@@ -121,12 +122,16 @@ export async function renderContractView(root, id, { holder = true } = {}) {
     message.hidden = true;
     body.dataset.allocation = String(id);
     fill(body,
-      summary(c), notices(c, load, holder), revivalPanel(id), schedule(c, paid, holder), milestones(c),
+      summary(c), notices(c, load, holder), revivalPanel(id), idleCharges(c), schedule(c, paid, holder), milestones(c),
       holder ? null : officerDesk(c, load),
       extensions(c, load, holder), reports(c, load, holder));
   }
   await load();
 }
+
+/** The label of each category policy's plan (V762). */
+const PLAN_KEYS = { STANDARD: 'contract.planStandard', KNOWLEDGE_BASED: 'contract.planKnowledge',
+  SMALL_POWER_PLANT: 'contract.planPowerPlant' };
 
 function field(labelKey, value) {
   return [h('dt', {}, t(labelKey)), h('dd', {}, value)];
@@ -140,8 +145,9 @@ function summary(c) {
       field('contract.estate', localName(c.estateName, c.estateNameFa) || estateName(c.estate)),
       field('contract.status', c.status === 'ACTIVE' ? t('contract.active') : t('contract.terminated')),
       field('contract.signedOn', formatDay(c.signedOn)),
+      c.listPrice != null && c.listPrice !== c.price ? field('contract.listPrice', formatRials(c.listPrice)) : [],
       field('contract.price', formatRials(c.price)),
-      field('contract.plan', plan.code === 'KNOWLEDGE_BASED' ? t('contract.planKnowledge') : t('contract.planStandard')),
+      field('contract.plan', t(PLAN_KEYS[plan.code] || 'contract.planStandard')),
       field('contract.planTerms', t('contract.planTermsValue', {
         cash: formatNumber((plan.cashShareBasisPoints || 0) / 100),
         grace: formatNumber(plan.graceMonths || 0),
@@ -155,6 +161,46 @@ function summary(c) {
       field('contract.nextInstalment', c.nextInstalment
         ? t('contract.nextInstalmentValue', { amount: formatRials(c.nextInstalment.amount), date: formatDay(c.nextInstalment.dueOn) })
         : t('contract.none'))));
+}
+
+// --- idle charges: each idle fee line and paid extension slice, its amount in rials, its period and its status ---
+
+const CHARGE_KIND_KEYS = { IDLE_FEE: 'contract.chargeIdleFee', EXTENSION: 'contract.chargeExtension' };
+const CHARGE_STATUS_KEYS = { UNPAID: 'contract.chargeUnpaid' };
+const DAYS = { one: 'count.dayOne', other: 'count.dayOther' };
+const SLICES = { one: 'count.sliceOne', other: 'count.sliceOther' };
+
+/** What a charge covers: an idle fee's days, or the months an extension's slices bought. */
+function chargePeriod(ch) {
+  if (ch.kind === 'IDLE_FEE') {
+    return t('contract.chargeFeePeriod', { from: formatDay(ch.periodFrom), to: formatDay(ch.periodTo),
+      days: plural(DAYS, ch.days) });
+  }
+  return t('contract.chargeExtensionPeriod', { slices: plural(SLICES, ch.slices),
+    sliceMonths: plural(MONTHS, ch.sliceMonths), months: plural(MONTHS, ch.months) });
+}
+
+function idleCharges(c) {
+  const charges = c.idleCharges || [];
+  if (!charges.length) return null;
+  const total = charges.reduce((sum, ch) => sum + Number(ch.amount || 0), 0);
+  const rows = charges.map((ch) => h('tr', {
+    className: 'idle-charge idle-charge-' + ch.kind.toLowerCase(), dataset: { id: ch.id, kind: ch.kind, status: ch.status },
+  },
+  h('td', { className: 'idle-charge-kind' }, CHARGE_KIND_KEYS[ch.kind] ? t(CHARGE_KIND_KEYS[ch.kind]) : ch.kind),
+  h('td', { className: 'idle-charge-period' }, chargePeriod(ch)),
+  h('td', { className: 'idle-charge-on' }, formatDay(ch.chargedOn)),
+  h('td', { className: 'idle-charge-amount' }, formatRials(ch.amount)),
+  h('td', { className: 'idle-charge-status' }, CHARGE_STATUS_KEYS[ch.status] ? t(CHARGE_STATUS_KEYS[ch.status]) : ch.status)));
+  return h('section', { className: 'contract-section', id: 'contract-idle-charges' },
+    h('h3', {}, t('contract.chargesTitle')),
+    h('p', { className: 'hint' }, t('contract.chargesHint')),
+    h('table', { className: 'data-table' },
+      h('thead', {}, h('tr', {}, h('th', {}, t('contract.chargeKind')), h('th', {}, t('contract.chargePeriod')),
+        h('th', {}, t('contract.chargedOn')), h('th', {}, t('contract.amount')), h('th', {}, t('contract.chargeStatus')))),
+      h('tbody', {}, rows),
+      h('tfoot', {}, h('tr', {}, h('th', { colSpan: 3 }, t('contract.chargesTotal')),
+        h('td', { id: 'idle-charges-total' }, formatRials(total)), h('td', {})))));
 }
 
 // --- payments (j-pay): the schedule with each instalment paid, due, overdue or upcoming, its pay button and receipt ---

@@ -2,7 +2,7 @@
 // The map draws estates and plots from vector tiles; this view fetches what is read as text (the plots in view,
 // for the keyboard's list and the legend's counts; the plot under a click; infrastructure), debounced, with stale
 // requests aborted, and keeps the view in the URL (a permalink: centre, zoom, language and the open plot).
-import { getEstates, getParcels, getInfrastructure, getParcel, getTileJson } from '../api.js';
+import { getEstates, getParcels, getInfrastructure, getParcel, getTileJson, getBaseLayer } from '../api.js';
 import { createMap, PARCEL_MIN_ZOOM } from '../map.js';
 import { createFilters } from '../filters.js';
 import { createLegend } from '../legend.js';
@@ -93,6 +93,7 @@ export function mountMapView({ config, banner, header, onReserve }) {
     onReserve,
     onPopupChange: () => keepPermalink(),
   });
+  getBaseLayer().then(map.setBaseLayer, () => showBasemapNote('failed'));
   const legend = createLegend();
   const idleToggle = document.getElementById('idle-layer-toggle');
   if (idleToggle) {

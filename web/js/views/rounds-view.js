@@ -23,6 +23,10 @@ const OUTCOME_KEYS = {
 const AWARD_KEYS = {
   DUE: 'rounds.awardDue', PAID: 'rounds.awardPaid', LAPSED: 'rounds.awardLapsed', REVOKED: 'rounds.awardRevoked',
 };
+/** The name of each category policy (V762); an unknown code shows as it is. */
+const POLICY_KEYS = { STANDARD: 'policy.STANDARD', KNOWLEDGE_BASED: 'policy.KNOWLEDGE_BASED',
+  SMALL_POWER_PLANT: 'policy.SMALL_POWER_PLANT' };
+const policyName = (code) => (POLICY_KEYS[code] ? t(POLICY_KEYS[code]) : code);
 
 /** Renders the rounds page into `root` for `user` (null for a visitor); `offer` (an id) is brought into view. */
 export async function renderRoundsView(root, { user, offer: target = null }) {
@@ -164,8 +168,21 @@ export async function renderRoundsView(root, { user, offer: target = null }) {
       answer.version > 1 ? h('p', { className: 'notice', id: 'round-version' },
         t('rounds.amendedVersion', { version: formatNumber(answer.version),
           objection: formatNumber(answer.document.amendment.objectionId) })) : null,
+      policySection(answer.document && answer.document.policies),
       await awardSection(offer, answer),
       await objectionSection(offer, answer)));
+  }
+
+  /** The category policies the round published with its document: who pays what share of the land price, how. */
+  function policySection(policies) {
+    if (!policies || !policies.length) {
+      return null;
+    }
+    return h('details', { id: 'round-policies' }, h('summary', {}, t('rounds.policiesTitle')),
+      h('ul', {}, policies.map((p) => h('li', { dataset: { policy: p.code } }, t('rounds.policyRow', {
+        policy: policyName(p.code), share: formatNumber(p.priceShareBp / 100), cash: formatNumber(p.cashShareBp / 100),
+        count: formatNumber(p.instalmentCount), interval: formatNumber(p.intervalMonths) }),
+      p.auctionExempt ? ' · ' + t('rounds.policyAuctionExempt') : ''))));
   }
 
   /** The viewer's award, if they hold one: its deposit, deadline and a pay button while it is due. */
@@ -179,8 +196,18 @@ export async function renderRoundsView(root, { user, offer: target = null }) {
       return null;
     }
     const status = h('p', { className: 'notice', role: 'status', id: 'round-award-state',
-      dataset: { state: mine.state } }, t(AWARD_KEYS[mine.state], {
-        plot: mine.plotNumber, amount: formatNumber(mine.depositAmount), payBy: formatDateTime(mine.payBy) }));
+      dataset: { state: mine.allocationId ? 'ALLOCATED' : mine.state } }, mine.allocationId
+      ? t('rounds.awardAllocated', { plot: mine.plotNumber, allocation: formatNumber(mine.allocationId) })
+      : t(AWARD_KEYS[mine.state], { plot: mine.plotNumber, amount: formatNumber(mine.depositAmount),
+        payBy: formatDateTime(mine.payBy), objectionsEnd: formatDateTime(mine.objectionsEnd) }));
+    const terms = mine.terms && mine.terms.policy ? h('p', { id: 'round-award-terms',
+      dataset: { policy: mine.terms.policy } }, t(mine.terms.instalmentCount ? 'rounds.awardTerms'
+      : 'rounds.awardTermsCash', { policy: policyName(mine.terms.policy),
+      landPrice: formatNumber(mine.terms.landPrice), listPrice: formatNumber(mine.terms.listPrice),
+      cash: formatNumber(mine.terms.cashShareBp / 100), count: formatNumber(mine.terms.instalmentCount),
+      interval: formatNumber(mine.terms.intervalMonths), grace: formatNumber(mine.terms.graceMonths) })) : null;
+    const contract = mine.allocationId ? h('a', { className: 'button', id: 'round-award-contract',
+      href: '#/contract/' + mine.allocationId }, t('rounds.awardContract')) : null;
     const error = h('p', { className: 'form-error', role: 'alert', hidden: true });
     const pay = mine.state === 'DUE' ? h('button', { type: 'button', className: 'button button-primary',
       id: 'round-award-pay', onclick: async () => {
@@ -194,7 +221,8 @@ export async function renderRoundsView(root, { user, offer: target = null }) {
           error.hidden = false;
         }
       } }, t('rounds.awardPay')) : null;
-    return h('section', { id: 'round-award' }, h('h4', {}, t('rounds.awardTitle')), status, error, pay);
+    return h('section', { id: 'round-award' }, h('h4', {}, t('rounds.awardTitle')), status, terms, contract, error,
+      pay);
   }
 
   /** Objections: the applicant's form while none is filed; staff answer each open one (upholding states the fix). */

@@ -210,6 +210,7 @@ public final class App implements AutoCloseable {
             // rounds close and publish themselves at their closing time, in the same sweep, before award lapses
             var roundService = new RoundService(database.jdbi(), decisionLog, clock, roundAwards);
             var holdSweeper = HoldSweeper.start(reservations, roundService::closeDue, roundAwards::lapseDue,
+                    roundAwards::allocateDue,
                     reservations::remindEndingHolds, payments::remindInstalments, replyReminders::remind);
             var decisionSealer = DecisionSealer.start(decisionLog, checkpoints, 1000);
             // contracts, notices and idle land

@@ -1,12 +1,15 @@
 -- Every allocation gets its contract and milestones when its transaction commits (deferred: the plots are
--- inserted after the allocation row). The plan follows the reservation's knowledge-based flag and the estate class.
+-- inserted after the allocation row). Price and plan follow the category policy (R__category_policy.sql) of the
+-- allocation's source: a reservation's activity and knowledge-based flag under its estate class's policies, or a round
+-- award's application under the policies its offer published. This is the one place an allocation starts a contract,
+-- whichever way it came (allocation_open, R__allocation_open.sql).
 CREATE OR REPLACE FUNCTION allocation_create_contract() RETURNS trigger
     LANGUAGE plpgsql AS
 $$
 DECLARE
     t contract_terms%ROWTYPE;
-    pl payment_plan%ROWTYPE;
-    kb boolean;
+    pl category_policy%ROWTYPE;
+    list bigint;
     signed date := (NEW.created_at AT TIME ZONE 'UTC')::date;
     possession date;
 BEGIN
@@ -14,18 +17,23 @@ BEGIN
         RETURN NULL;
     END IF;
     SELECT ct.* INTO t FROM contract_terms ct JOIN estate e ON e.kind = ct.estate_kind WHERE e.id = NEW.estate_id;
-    SELECT coalesce(r.knowledge_based, false) INTO kb FROM reservation r WHERE r.id = NEW.reservation_id;
-    SELECT * INTO pl FROM payment_plan
-     WHERE estate_kind = t.estate_kind AND code = CASE WHEN kb THEN 'KNOWLEDGE_BASED' ELSE 'STANDARD' END;
+    IF NEW.award_hold_id IS NOT NULL THEN
+        SELECT (round_application_policy(h.application_id)).* INTO pl
+          FROM round_award_hold h WHERE h.id = NEW.award_hold_id;
+    ELSE
+        SELECT (category_policy_pick(t.estate_kind, NULL, r.activity_isic, r.knowledge_based)).* INTO pl
+          FROM reservation r WHERE r.id = NEW.reservation_id;
+    END IF;
+    IF pl.code IS NULL THEN
+        pl := category_policy_pick(t.estate_kind, NULL, NULL, false);
+    END IF;
+    list := land_list_price(ARRAY(SELECT ap.parcel_id FROM allocation_parcel ap WHERE ap.allocation_id = NEW.id));
     INSERT INTO allocation_contract (allocation_id, signed_on, price, plan_code, cash_share_bp, grace_months,
                                      instalment_count, interval_months, forgiven_bp, max_extensions,
-                                     max_extension_months, notice_reply_days)
-    SELECT NEW.id, signed,
-           coalesce((SELECT sum(round(p.area_m2 * p.price_per_m2))::bigint
-                       FROM allocation_parcel ap JOIN parcel p ON p.id = ap.parcel_id
-                      WHERE ap.allocation_id = NEW.id), 0),
+                                     max_extension_months, notice_reply_days, list_price, price_share_bp)
+    SELECT NEW.id, signed, category_policy_price(list, pl.price_share_bp),
            pl.code, pl.cash_share_bp, pl.grace_months, pl.instalment_count, pl.interval_months, pl.forgiven_bp,
-           t.max_extensions, t.max_extension_months, t.notice_reply_days;
+           t.max_extensions, t.max_extension_months, t.notice_reply_days, list, pl.price_share_bp;
     possession := signed + make_interval(months => t.possession_months);
     INSERT INTO milestone (allocation_id, kind, deadline) VALUES
         (NEW.id, 'POSSESSION', possession),

@@ -12,35 +12,27 @@ SELECT r.* FROM idle_due_process_rules r
 $$;
 
 -- Whether a case's delay is caused by the government on :as_of, and the days the clock stood still against the
--- holder between two days: both from the working group's plans (idle_case_government_caused and
--- idle_case_stopped_days, R__idle_revival.sql) where those exist, else false and 0. Called dynamically so that this
--- file does not depend on the order in which repeatable migrations run.
+-- holder between two days: both read the working group's plans through idle_case_government_caused and
+-- idle_case_stopped_days (R__idle_revival.sql), called directly. These two are plpgsql, which resolves a call when
+-- it runs, not when the function is created: repeatable migrations run in name order, so this file is applied
+-- before R__idle_revival.sql on a new database, and the idle_register view (R__idle_register.sql, also before it)
+-- calls the first.
 CREATE OR REPLACE FUNCTION idle_register_government_caused(case_id bigint, as_of date) RETURNS boolean
     LANGUAGE plpgsql STABLE AS
 $$
-DECLARE
-    caused boolean := false;
 BEGIN
-    IF to_regprocedure('idle_case_government_caused(bigint,date)') IS NOT NULL THEN
-        EXECUTE 'SELECT idle_case_government_caused($1, $2)' INTO caused USING case_id, as_of;
-    END IF;
-    RETURN coalesce(caused, false);
+    RETURN idle_case_government_caused(case_id, as_of);
 END
 $$;
 
 CREATE OR REPLACE FUNCTION idle_case_clock_stopped(case_id bigint, from_day date, to_day date) RETURNS int
     LANGUAGE plpgsql STABLE AS
 $$
-DECLARE
-    before_days int := 0;
-    until_days int := 0;
 BEGIN
-    IF to_day <= from_day OR to_regprocedure('idle_case_stopped_days(bigint,date)') IS NULL THEN
+    IF to_day <= from_day THEN
         RETURN 0;
     END IF;
-    EXECUTE 'SELECT idle_case_stopped_days($1, $2)' INTO before_days USING case_id, from_day;
-    EXECUTE 'SELECT idle_case_stopped_days($1, $2)' INTO until_days USING case_id, to_day;
-    RETURN greatest(0, coalesce(until_days, 0) - coalesce(before_days, 0));
+    RETURN greatest(0, idle_case_stopped_days(case_id, to_day) - idle_case_stopped_days(case_id, from_day));
 END
 $$;
 
@@ -175,17 +167,15 @@ CREATE TRIGGER idle_charge_guard
     BEFORE INSERT OR UPDATE OR DELETE ON idle_charge
     FOR EACH ROW EXECUTE FUNCTION idle_charge_guard();
 
--- A case's diagnosis by an adviser (the first visit and the causes found, from idle_diagnosis where the working
--- group's desk exists; no row otherwise): what the revival statistics read.
+-- A case's diagnosis by an adviser (the first visit and the causes found, from idle_diagnosis, V730; no row when
+-- the case was never diagnosed): what the revival statistics read.
 CREATE OR REPLACE FUNCTION idle_case_diagnosis(case_id bigint)
     RETURNS TABLE (diagnosed_on date, causes text[])
-    LANGUAGE plpgsql STABLE AS
+    LANGUAGE sql STABLE AS
 $$
-BEGIN
-    IF to_regclass('idle_diagnosis') IS NOT NULL THEN
-        RETURN QUERY EXECUTE 'SELECT min(d.visited_on), '
-            || '(SELECT array_agg(DISTINCT x) FROM idle_diagnosis d2, unnest(d2.causes) x WHERE d2.case_id = $1) '
-            || 'FROM idle_diagnosis d WHERE d.case_id = $1 HAVING count(*) > 0' USING case_id;
-    END IF;
-END
+SELECT min(d.visited_on),
+       (SELECT array_agg(DISTINCT x) FROM idle_diagnosis d2, unnest(d2.causes) x WHERE d2.case_id = $1)
+  FROM idle_diagnosis d
+ WHERE d.case_id = $1
+HAVING count(*) > 0
 $$;

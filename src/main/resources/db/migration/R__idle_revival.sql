@@ -56,38 +56,8 @@ CREATE TRIGGER idle_diagnosis_check_causes
     BEFORE INSERT OR UPDATE OF causes ON idle_diagnosis
     FOR EACH ROW EXECUTE FUNCTION idle_diagnosis_check_causes();
 
--- An agency's item met after its due day stopped the clock: the holder's running cure period (the staged warnings'
--- idle_warning.cure_until, when that table exists) is lengthened by the days this item added to the stopped time.
-CREATE OR REPLACE FUNCTION revival_item_extend_cure() RETURNS trigger
-    LANGUAGE plpgsql AS
-$$
-DECLARE
-    added int;
-BEGIN
-    IF NEW.agency = 'HOLDER' OR NEW.met_on IS NULL OR OLD.met_on IS NOT NULL OR NEW.met_on <= NEW.due_on
-       OR to_regclass('idle_warning') IS NULL THEN
-        RETURN NEW;
-    END IF;
-    -- the stopped days with this item's period, less those the other items alone stopped
-    SELECT idle_case_stopped_days(NEW.case_id, NEW.met_on)
-           - coalesce((SELECT sum(upper(r) - lower(r))::int
-                         FROM unnest((SELECT range_agg(daterange(pi.due_on + 1,
-                                                                 least(coalesce(pi.met_on, NEW.met_on), NEW.met_on) + 1))
-                                        FROM revival_plan_item pi
-                                       WHERE pi.case_id = NEW.case_id AND pi.agency <> 'HOLDER' AND pi.id <> NEW.id
-                                         AND least(coalesce(pi.met_on, NEW.met_on), NEW.met_on) > pi.due_on)) AS r), 0)
-      INTO added;
-    IF added > 0 THEN
-        EXECUTE 'UPDATE idle_warning w SET cure_until = w.cure_until + $1
-                  WHERE w.case_id = $2 AND w.cure_until >= $3
-                    AND w.stage = (SELECT max(x.stage) FROM idle_warning x WHERE x.case_id = $2)'
-            USING added, NEW.case_id, NEW.due_on;
-    END IF;
-    RETURN NEW;
-END
-$$;
-
+-- A warning's cure period is moved on by the stopped clock in one place, idle_warning_cure_end
+-- (R__idle_due_process.sql), whether the agency's item is still unmet or met late. An earlier trigger also added the
+-- stopped days to idle_warning.cure_until when such an item was met, which counted them twice (V751 undid it).
 DROP TRIGGER IF EXISTS revival_item_extend_cure ON revival_plan_item;
-CREATE TRIGGER revival_item_extend_cure
-    AFTER UPDATE OF met_on ON revival_plan_item
-    FOR EACH ROW EXECUTE FUNCTION revival_item_extend_cure();
+DROP FUNCTION IF EXISTS revival_item_extend_cure();

@@ -3,6 +3,7 @@
 SELECT json_build_object(
            'id', a.id,
            'reservationId', a.reservation_id,
+           'awardHoldId', a.award_hold_id,
            'investorId', a.investor_id,
            'investorName', u.name,
            'investorOrganisation', u.organisation,

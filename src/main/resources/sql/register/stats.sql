@@ -1,13 +1,20 @@
 -- The revival headquarters' figures per province for :year — the one place they are counted (join new sources
--- here): cases opened (units idle) that year, diagnosed that year (idle_case_diagnosis), still under a revival
--- plan among those opened that year, revived and reclaimed that year (closed in it), the average days from the
--- idle day to revival, the causes found, and the province's target (revival_target) for the year.
+-- here): cases opened (units idle) that year, diagnosed that year (idle_case_diagnosis), put under a revival plan
+-- that year by the province's working group (an APPROVE_PLAN decision on the unit, working_group_agenda — an
+-- officer's plan without the group does not count), revived and reclaimed that year (closed in it), the average days
+-- from the idle day to revival, the causes found, and the province's target (revival_target) for the year.
 WITH cases AS (
     SELECT c.id, c.state, c.opened_as_of, (c.closed_at AT TIME ZONE 'UTC')::date AS closed_on, e.province_id
       FROM idle_case c
       JOIN allocation a ON a.id = c.allocation_id
       JOIN estate e ON e.id = a.estate_id
      WHERE c.state <> 'DISMISSED'
+),
+planned AS (
+    SELECT DISTINCT c.id, c.province_id
+      FROM cases c
+      JOIN working_group_agenda ag ON ag.case_id = c.id
+     WHERE ag.decision = 'APPROVE_PLAN' AND extract(year FROM ag.decided_at AT TIME ZONE 'UTC') = :year
 ),
 diagnosed AS (
     SELECT c.id, c.province_id, d.diagnosed_on, d.causes
@@ -19,8 +26,7 @@ per_province AS (
                AND extract(year FROM c.opened_as_of) = :year) AS idle,
            (SELECT count(*) FROM diagnosed d WHERE d.province_id = pr.id
                AND extract(year FROM d.diagnosed_on) = :year) AS diagnosed,
-           (SELECT count(*) FROM cases c WHERE c.province_id = pr.id AND c.state = 'REVIVAL_PLAN'
-               AND extract(year FROM c.opened_as_of) <= :year) AS under_plan,
+           (SELECT count(*) FROM planned p WHERE p.province_id = pr.id) AS under_plan,
            (SELECT count(*) FROM cases c WHERE c.province_id = pr.id AND c.state = 'REVIVED'
                AND extract(year FROM c.closed_on) = :year) AS revived,
            (SELECT count(*) FROM cases c WHERE c.province_id = pr.id AND c.state = 'RECLAIMED'

@@ -1,10 +1,3 @@
--- The allocation an approved reservation creates, with its plots.
-WITH allocation_row AS (
-    INSERT INTO allocation (reservation_id, investor_id, estate_id, status, created_at)
-    VALUES (:reservation, :investor, :estate, 'ACTIVE', :now)
-    RETURNING id
-), allocation_plots AS (
-    INSERT INTO allocation_parcel (allocation_id, parcel_id)
-    SELECT a.id, unnest(CAST(:parcels AS bigint[])) FROM allocation_row a
-)
-SELECT id FROM allocation_row
+-- The allocation an approved reservation creates, with its plots (allocation_open: R__allocation_open.sql).
+SELECT allocation_open(CAST(:reservation AS bigint), NULL, CAST(:investor AS bigint), CAST(:estate AS int),
+                       CAST(:parcels AS bigint[]), CAST(:now AS timestamptz))

@@ -30,6 +30,7 @@ public final class ContractRepository {
     private static final String INSPECTIONS = SqlResource.load("allocation/inspections");
     private static final String READINGS = SqlResource.load("allocation/readings");
     private static final String IDLE_CASES = SqlResource.load("allocation/idle_cases");
+    private static final String IDLE_CHARGES = SqlResource.load("allocation/idle_charges");
     private static final String RECORD_MILESTONE = SqlResource.load("allocation/record_milestone");
     private static final String IDLE_CASE_OPEN = SqlResource.load("allocation/idle_case_open");
     private static final String INSERT_REPORT = SqlResource.load("allocation/insert_report");
@@ -46,9 +47,12 @@ public final class ContractRepository {
 
     private ContractRepository() {}
 
-    /** The signed contract's money terms. */
+    /**
+     * The signed contract's money terms; {@code listPrice} and {@code priceShareBp} (what the category policy charged
+     * of the plots' list price) are null for contracts signed before policies (V762).
+     */
     public record Contract(long allocationId, LocalDate signedOn, long price, PaymentPlan plan, int maxExtensions,
-            int maxExtensionMonths, int noticeReplyDays, int extensionsGranted) {
+            int maxExtensionMonths, int noticeReplyDays, int extensionsGranted, Long listPrice, Integer priceShareBp) {
 
         public ContractTerms terms() {
             return new ContractTerms(0, 0, 0, 0, 0, maxExtensions, maxExtensionMonths, noticeReplyDays);
@@ -75,7 +79,8 @@ public final class ContractRepository {
                                 rs.getInt("grace_months"), rs.getInt("instalment_count"), rs.getInt("interval_months"),
                                 rs.getInt("forgiven_bp")),
                         rs.getInt("max_extensions"), rs.getInt("max_extension_months"), rs.getInt("notice_reply_days"),
-                        rs.getInt("extensions_granted")))
+                        rs.getInt("extensions_granted"), rs.getObject("list_price", Long.class),
+                        rs.getObject("price_share_bp", Integer.class)))
                 .findOne();
     }
 
@@ -118,6 +123,11 @@ public final class ContractRepository {
     /** The allocation's idle cases, newest first, as JSON-ready maps. */
     static List<Map<String, Object>> idleCases(Handle h, long allocationId) {
         return rows(h, IDLE_CASES, allocationId);
+    }
+
+    /** The allocation's idle charges (idle fees, paid extension slices), oldest first, as JSON-ready maps. */
+    static List<Map<String, Object>> idleCharges(Handle h, long allocationId) {
+        return rows(h, IDLE_CHARGES, allocationId);
     }
 
     /** Records a milestone reached; false when it had already been recorded. */

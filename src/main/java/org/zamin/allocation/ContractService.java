@@ -53,7 +53,10 @@ public final class ContractService {
         return LocalDate.now(clock);
     }
 
-    /** The whole contract as JSON-ready data: plan, schedule, milestones, evidence, extensions, idle cases. */
+    /**
+     * The whole contract as JSON-ready data: plan, schedule, milestones, evidence, extensions, idle cases and idle
+     * charges.
+     */
     public Map<String, Object> contract(CurrentUser user, long id) {
         return jdbi.withHandle(h -> {
             var a = AllocationAccess.load(h, Visibility.of(user), id, false);
@@ -69,6 +72,8 @@ public final class ContractService {
             out.put("publicStatus", ContractStatus.publicStatus(milestones));
             out.put("signedOn", c.signedOn());
             out.put("price", c.price());
+            out.put("listPrice", c.listPrice());
+            out.put("priceShareBp", c.priceShareBp());
             out.put("plan", c.plan());
             out.put("schedule", schedule);
             out.put("dueToDate", schedule.dueBy(today, c.signedOn()));
@@ -84,6 +89,7 @@ public final class ContractService {
             out.put("inspections", ContractRepository.inspections(h, id));
             out.put("readings", ContractRepository.readings(h, id));
             out.put("idleCases", ContractRepository.idleCases(h, id));
+            out.put("idleCharges", ContractRepository.idleCharges(h, id));
             return out;
         });
     }

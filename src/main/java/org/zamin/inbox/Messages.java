@@ -49,6 +49,16 @@ public final class Messages {
         return out.toString();
     }
 
+    /**
+     * The plain text of {@code key} in {@code language} ("en" or "fa"), English when it has no Persian text, the key
+     * itself when neither has it: a label (a cause, an agency) a notice carries in both languages as {@code x} and
+     * {@code xFa}.
+     */
+    public static String text(String language, String key) {
+        String english = TABLES.get("en").getOrDefault(key, key);
+        return "fa".equals(language) ? TABLES.get("fa").getOrDefault(key, english) : english;
+    }
+
     /** An ISO date in the reader's calendar: Solar Hijri in Persian ("۱۴ دی ۱۴۰۵"), else "5 January 2027". */
     static String date(String iso, boolean persian) {
         LocalDate day;

@@ -16,6 +16,8 @@ import org.zamin.spatial.BoundingBox;
 public final class OgcRepository {
 
     private static final String EXTENT = SqlResource.load("ogc/extent");
+    /** The page shape every collection shares, around the collection's own query. */
+    private static final String ITEMS_PAGE = SqlResource.load("ogc/items_page");
     /** Where an items query takes a CQL2 filter's condition (and a bbox given in another CRS). */
     private static final String FILTER = "/*filter*/ TRUE";
     private final Map<Collection, String> items = new EnumMap<>(Collection.class);
@@ -28,7 +30,7 @@ public final class OgcRepository {
             if (!sql.contains(FILTER)) {
                 throw new IllegalStateException(c.sql + ".sql has no " + FILTER + " for the CQL2 filter");
             }
-            items.put(c, sql);
+            items.put(c, ITEMS_PAGE.replace("/*matched*/", sql.strip()).replace("/*keyType*/", c.keyType));
         }
     }
 

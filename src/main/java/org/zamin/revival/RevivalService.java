@@ -28,6 +28,7 @@ import org.zamin.domain.WholeNumber;
 import org.zamin.idle.CaseAction;
 import org.zamin.idle.IdleCaseService;
 import org.zamin.inbox.Message;
+import org.zamin.inbox.Messages;
 import org.zamin.inbox.Notifier;
 
 /**
@@ -123,11 +124,33 @@ public final class RevivalService {
             log.append(h, Decision.of(actor(user), "idle_case.diagnosed", "idle_case", Long.toString(caseId))
                     .withEstate(c.estateCode()).withPublicDetails(details)
                     .withPrivateDetails(Map.of("evidence", evidence)));
+            notifier.notify(h, c.investorId(), "idle_diagnosed", diagnosisNotice(c.allocationId(), visitedOn, causes,
+                    recommendation), "#/contract/" + c.allocationId());
             Map<String, Object> out = new LinkedHashMap<>(details);
             out.put("id", id);
             out.put("caseId", caseId);
             return out;
         });
+    }
+
+    /**
+     * The holder's notice of a diagnosis: the day of the visit, the causes found and the recommendation, each label in
+     * English and in Persian ({@code causes}/{@code causesFa}), so that the inbox and the e-mail read in the holder's
+     * language.
+     */
+    private static Message diagnosisNotice(long allocationId, LocalDate visitedOn, List<String> causes,
+            Recommendation recommendation) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("allocation", allocationId);
+        params.put("visitedOn", visitedOn.toString());
+        for (String language : List.of("en", "fa")) {
+            String suffix = language.equals("fa") ? "Fa" : "";
+            params.put("causes" + suffix, String.join(language.equals("fa") ? "، " : ", ", causes.stream()
+                    .map(cause -> Messages.text(language, "revival.cause." + cause)).toList()));
+            params.put("recommendation" + suffix, Messages.text(language, "revival.recommendation."
+                    + recommendation.name()));
+        }
+        return Message.of("notice.idleDiagnosed", params);
     }
 
     /** The body of a new session: its province and day, the members present and the units on its agenda. */
@@ -246,6 +269,12 @@ public final class RevivalService {
             }
             log.append(h, Decision.of(actor(user), "working_group.decided", "idle_case", Long.toString(caseId))
                     .withEstate(c.estateCode()).withReason(note).withPublicDetails(details));
+            if (decision == GroupDecision.PROCEED_TO_RECLAIM && !"OPEN".equals(c.state())) {
+                // from OPEN the notice served above told the holder; a case already warned or under a plan is told here
+                notifier.notify(h, c.investorId(), "idle_group_reclaim", Message.of("notice.idleGroupReclaim",
+                        Map.of("allocation", c.allocationId(), "reason", note == null ? "" : note)),
+                        "#/contract/" + c.allocationId());
+            }
             if (decision == GroupDecision.REFER_TO_BANK) {
                 notifier.notify(h, c.investorId(), "idle_bank_referral", Message.of("notice.idleBankReferral",
                         Map.of("allocation", c.allocationId(), "bank", bankName, "facility", facilityRials)),

@@ -25,10 +25,15 @@ final class AwardRepository {
     private static final String LIVE = SqlResource.load("round/amend_live_holds");
     private static final String REVOKE = SqlResource.load("round/amend_revoke");
     private static final String OPEN_ONE = SqlResource.load("round/amend_open");
+    private static final String ALLOCATE = SqlResource.load("round/award_allocate");
+    private static final String ALLOCATABLE = SqlResource.load("round/award_allocatable");
 
     /** A hold, locked, with what its payment, lapse and notices need. */
     record Hold(long id, long offerId, long parcelId, long applicationId, String state, Instant payBy,
-            long depositAmount, long investorId, String estateCode, String plotNumber) {}
+            long depositAmount, long investorId, String estateCode, String plotNumber, Instant objectionsEnd) {}
+
+    /** The allocation a paid hold became, and the category policy its price and plan follow. */
+    record Allocated(long allocationId, String policy) {}
 
     /** What passing a plot on needs of its round. */
     record Line(String document, String documentSha256, int paymentDays, List<Long> heldBy) {}
@@ -42,9 +47,25 @@ final class AwardRepository {
                 .mapTo(Long.class).list();
     }
 
-    long pass(Handle h, long from, long application, Instant now, Instant payBy) {
-        return h.createQuery(PASS).bind("from", from).bind("application", application).bind("now", utc(now))
-                .bind("payBy", utc(payBy)).mapTo(Long.class).one();
+    long pass(Handle h, long from, long application, int depositPerMille, Instant now, Instant payBy) {
+        return h.createQuery(PASS).bind("from", from).bind("application", application)
+                .bind("perMille", depositPerMille).bind("now", utc(now)).bind("payBy", utc(payBy))
+                .mapTo(Long.class).one();
+    }
+
+    /**
+     * Allocates a PAID hold's plot to its winner (the shared {@code allocation_open}); answers the allocation and the
+     * category policy its contract follows.
+     */
+    Allocated allocate(Handle h, long holdId, Instant now) {
+        return h.createQuery(ALLOCATE).bind("hold", holdId).bind("now", utc(now))
+                .map((rs, ctx) -> new Allocated(rs.getLong(1), rs.getString(2))).one();
+    }
+
+    /** PAID holds without an allocation whose objection window has ended by {@code now} (only {@code hold}, if given). */
+    List<Long> allocatable(Handle h, Long hold, Instant now, int limit) {
+        return h.createQuery(ALLOCATABLE).bind("hold", hold).bind("now", utc(now)).bind("limit", limit)
+                .mapTo(Long.class).list();
     }
 
     Optional<Hold> lock(Handle h, long id) {
@@ -60,7 +81,8 @@ final class AwardRepository {
         return h.createQuery(LOCK).bind("id", id).bind("offer", offerId).bind("investor", investorId)
                 .map((rs, ctx) -> new Hold(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
                         rs.getString(5), rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getLong(7),
-                        rs.getLong(8), rs.getString(9), rs.getString(10)))
+                        rs.getLong(8), rs.getString(9), rs.getString(10),
+                        rs.getObject(11, OffsetDateTime.class).toInstant()))
                 .findOne();
     }
 

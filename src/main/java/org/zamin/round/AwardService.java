@@ -34,8 +34,11 @@ import org.zamin.reservation.ReservationService;
 /**
  * The deposit holds of a closed round's awards. The close opens a DUE hold for each published winner, to be paid
  * through the gateway by the end of the objection window plus the offer's {@code payment_days}; the deposit is the
- * plot's price × {@link ReservationService#DEPOSIT_PER_MILLE} / 1000, as a reservation's. A paid hold is PAID (the
- * plot stays RESERVED for the officer's contract). A hold unpaid at its deadline LAPSES (swept, or when its winner
+ * plot's price under the winner's category policy (as the offer published it; free land costs nothing) ×
+ * {@link ReservationService#DEPOSIT_PER_MILLE} / 1000, as a reservation's. A paid hold is PAID and, once the
+ * objection window is over (at once when paid after it, else by the sweep's {@link #allocateDue}), becomes an
+ * allocation of its plot to its winner through the same database function as an approved reservation's, whose
+ * contract, milestones and instalments follow the policy; the plot is ALLOCATED and the winner told. A hold unpaid at its deadline LAPSES (swept, or when its winner
  * tries to pay late) and the plot passes, on the decision log, to the next applicant in the published allocation
  * order who may use the plot and has never held a plot of the round; with nobody left it returns to AVAILABLE. The
  * published document is never rewritten: each pass-on names it by its SHA-256.
@@ -149,6 +152,11 @@ public final class AwardService {
                                 "depositPaid", true, "sandbox", receipt.sandbox()))
                         .withPrivateDetails(Map.of("gateway", receipt.gateway(), "receipt", receipt.reference(),
                                 "amount", receipt.amount())));
+                // dated no earlier than the payment it follows (the guard refuses an allocation before its deposit)
+                Instant allocatedAt = receipt.paidAt().isAfter(now) ? receipt.paidAt() : now;
+                if (!allocatedAt.isBefore(hold.objectionsEnd())) {
+                    allocateIn(h, hold, Actor.user(investor.id(), investor.role()), allocatedAt);
+                }
                 return repo.json(h, hold.id(), null).get(0);
             });
         } catch (RuntimeException e) {
@@ -201,6 +209,68 @@ public final class AwardService {
         return lapsed;
     }
 
+    /**
+     * Allocates every PAID hold whose objection window has ended (as of the clock) and that has no allocation yet;
+     * returns how many. Run by the hold sweep after {@link #lapseDue}.
+     */
+    public int allocateDue() {
+        int allocated = 0;
+        while (true) {
+            List<Long> due = jdbi.withHandle(h -> repo.allocatable(h, null, clock.instant(), SWEEP_BATCH));
+            int before = allocated;
+            for (long id : due) {
+                boolean done = Transactions.retrying(jdbi, h -> {
+                    var hold = repo.lock(h, id).orElse(null);
+                    Instant now = clock.instant();
+                    if (hold == null || repo.allocatable(h, id, now, 1).isEmpty()) {
+                        return false;
+                    }
+                    allocateIn(h, hold, Actor.SYSTEM, now);
+                    return true;
+                });
+                allocated += done ? 1 : 0;
+            }
+            if (due.size() < SWEEP_BATCH || allocated == before) {
+                break;
+            }
+        }
+        if (allocated > 0) {
+            log.info("allocated the plots of {} paid round awards", allocated);
+        }
+        return allocated;
+    }
+
+    /**
+     * A PAID hold becomes an allocation of its plot to its winner (its contract written at commit by the database, as
+     * a reservation's): the plot ALLOCATED, one decision-log entry, and the winner told once (inbox and e-mail).
+     */
+    private void allocateIn(Handle h, AwardRepository.Hold hold, Actor actor, Instant now) {
+        var made = repo.allocate(h, hold.id(), now);
+        if (ParcelStatusWriter.change(h, List.of(hold.parcelId()), ParcelStatus.ALLOCATED, ParcelStatus.RESERVED)
+                .size() != 1) {
+            throw new Conflict("parcel_not_reserved", "plot " + hold.plotNumber() + " is no longer RESERVED for "
+                    + "its award");
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("offerId", hold.offerId());
+        details.put("awardHoldId", hold.id());
+        details.put("applicationId", hold.applicationId());
+        details.put("allocationId", made.allocationId());
+        details.put("policy", made.policy());
+        details.put("parcelStatus", "ALLOCATED");
+        decisions.append(h, Decision.of(actor, "round_award.allocated", "allocation",
+                        String.valueOf(made.allocationId()))
+                .withEstate(hold.estateCode()).withParcels(List.of(hold.parcelId()))
+                .withTransition("PAID", "ALLOCATED")
+                .withPublicDetails(details));
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("offer", hold.offerId());
+        params.put("plot", hold.plotNumber());
+        params.put("allocation", made.allocationId());
+        notifier.notifyOnce(h, "round_award_allocation:" + hold.id(), hold.investorId(), "round_award_allocated",
+                Message.of("notice.roundAwardAllocated", params), "#/contract/" + made.allocationId());
+    }
+
     /** Lapses a DUE hold and passes its plot to the next in line, or back to AVAILABLE; one decision-log entry. */
     private void lapseIn(Handle h, AwardRepository.Hold hold, Instant now) {
         // one pass-on at a time per round, so two lapses never offer their plots to the same applicant
@@ -222,7 +292,7 @@ public final class AwardService {
                 .withReason(SystemReason.AWARD_DEPOSIT_UNPAID.text());
         if (next.isPresent()) {
             Instant payBy = now.plus(Duration.ofDays(line.paymentDays()));
-            long passed = repo.pass(h, hold.id(), next.get(), now, payBy);
+            long passed = repo.pass(h, hold.id(), next.get(), ReservationService.DEPOSIT_PER_MILLE, now, payBy);
             details.put("passedToApplicationId", next.get());
             details.put("passedToHoldId", passed);
             details.put("payBy", payBy.toString());

@@ -187,7 +187,7 @@ public final class ObjectionService {
         RoundResult result = RoundAllocation.allocate(inputs);
         int version = current.version() + 1;
         String document = RoundDocument.amended(new RoundDocument.Amendment(version, o.id(), current.sha256()),
-                inputs, result).canonical();
+                inputs, result, previous.policies()).canonical();
         Map<Long, Long> before = new HashMap<>();
         previous.result().plots().forEach(p -> before.put(p.plot(), p.winner()));
         Map<Long, Long> changed = new HashMap<>();

@@ -11,16 +11,29 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import java.util.List;
 import org.erdtman.jcs.JsonCanonicalizer;
 
 /**
- * A round's published document: {@code {"format": "zamin-round/1", "inputs": …, "result": …}} in RFC 8785 canonical
+ * A round's published document: {@code {"format": "zamin-round/1", "inputs": …, "result": …, "policies": […]}} in
+ * RFC 8785 canonical
  * JSON (keys sorted, no spaces, UTF-8), so that its SHA-256, logged at close, identifies it byte for byte. A later
  * version, published by an upheld objection's outcome, also has {@code "amendment"}: its version number, the objection
- * and the SHA-256 of the version it replaces.
+ * and the SHA-256 of the version it replaces. {@code "policies"} are the category policies the offer published (what
+ * share of the land price each category pays and on which plan; V762), which price the awards; documents of rounds
+ * closed before policies were published have none.
  */
 public record RoundDocument(@JsonInclude(JsonInclude.Include.NON_NULL) Amendment amendment, String format,
-        RoundInputs inputs, RoundResult result) {
+        RoundInputs inputs, RoundResult result, @JsonInclude(JsonInclude.Include.NON_NULL) List<Policy> policies) {
+
+    /**
+     * A category policy as an offer published it: who it is for (an activity's ISIC prefix, null for any;
+     * knowledge-based firms only or not), matched lowest {@code priority} first; the share of the land's list price
+     * charged and the payment plan (basis points, months, counts); whether its firms are exempt from auctions.
+     */
+    public record Policy(String code, int priority, String isicPrefix, boolean knowledgeBased, int priceShareBp,
+            int cashShareBp, int graceMonths, int instalmentCount, int intervalMonths, int forgivenBp,
+            boolean auctionExempt) {}
 
     /** What makes a document a later version: the upheld objection and the version it replaces (hex SHA-256). */
     public record Amendment(int version, long objectionId, String previousSha256) {}
@@ -43,14 +56,23 @@ public record RoundDocument(@JsonInclude(JsonInclude.Include.NON_NULL) Amendment
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
 
-    /** The document of a round's inputs and the result the allocation made of them. */
+    /** The document of a round's inputs and the result the allocation made of them (no policies). */
     public static RoundDocument of(RoundInputs inputs, RoundResult result) {
-        return new RoundDocument(null, FORMAT, inputs, result);
+        return of(inputs, result, null);
     }
 
-    /** The next version of a document: these inputs and their result, published by an upheld objection. */
-    public static RoundDocument amended(Amendment amendment, RoundInputs inputs, RoundResult result) {
-        return new RoundDocument(amendment, FORMAT, inputs, result);
+    /** The document of a round's inputs, the result the allocation made of them and the policies the offer published. */
+    public static RoundDocument of(RoundInputs inputs, RoundResult result, List<Policy> policies) {
+        return new RoundDocument(null, FORMAT, inputs, result, policies);
+    }
+
+    /**
+     * The next version of a document: these inputs and their result, published by an upheld objection, with the
+     * policies of the version it replaces.
+     */
+    public static RoundDocument amended(Amendment amendment, RoundInputs inputs, RoundResult result,
+            List<Policy> policies) {
+        return new RoundDocument(amendment, FORMAT, inputs, result, policies);
     }
 
     /**
@@ -85,8 +107,12 @@ public record RoundDocument(@JsonInclude(JsonInclude.Include.NON_NULL) Amendment
     public static RoundDocument parse(String json) {
         try {
             var tree = JSON.readTree(json);
-            if (tree instanceof ObjectNode object && !object.has("amendment")) {
-                object.putNull("amendment");
+            if (tree instanceof ObjectNode object) {
+                for (String optional : new String[] {"amendment", "policies"}) {
+                    if (!object.has(optional)) {
+                        object.putNull(optional);
+                    }
+                }
             }
             return JSON.treeToValue(tree, RoundDocument.class);
         } catch (JsonProcessingException e) {

@@ -325,7 +325,7 @@ public final class RoundService {
                 new RoundInputs.Lottery(seed[1], seed[0], head.position(), head.hash()),
                 repo.inputPlots(h, id), repo.inputApplications(h, id));
         RoundResult result = RoundAllocation.allocate(inputs);
-        String document = RoundDocument.of(inputs, result).canonical();
+        String document = RoundDocument.of(inputs, result, OfferPolicies.of(h, id)).canonical();
         List<Long> won = new ArrayList<>();
         List<Long> winners = new ArrayList<>();
         List<Long> unwon = new ArrayList<>();

@@ -50,7 +50,44 @@ public final class RoundVerifier {
             return new Verdict(false, problems, sha);
         }
         problems.addAll(differences(doc.result(), recomputed));
+        problems.addAll(policyProblems(doc.policies()));
         return new Verdict(problems.isEmpty(), List.copyOf(problems), sha);
+    }
+
+    /**
+     * What makes published category policies unusable: two with one code or one priority, a share or month count out
+     * of range, or no STANDARD policy for everyone matched last (none published: nothing to check).
+     */
+    static List<String> policyProblems(List<RoundDocument.Policy> policies) {
+        List<String> out = new ArrayList<>();
+        if (policies == null) {
+            return out;
+        }
+        java.util.Set<String> codes = new java.util.HashSet<>();
+        java.util.Set<Integer> priorities = new java.util.HashSet<>();
+        RoundDocument.Policy last = null;
+        for (var p : policies) {
+            if (p.code() == null || !codes.add(p.code()) || !priorities.add(p.priority())) {
+                out.add("policy " + p.code() + ": its code and priority must be unique");
+            }
+            if (!basisPoints(p.priceShareBp()) || !basisPoints(p.cashShareBp()) || !basisPoints(p.forgivenBp())
+                    || p.graceMonths() < 0 || p.instalmentCount() < 0 || p.intervalMonths() < 1
+                    || (p.isicPrefix() != null && !p.isicPrefix().matches("[0-9]{1,4}"))) {
+                out.add("policy " + p.code() + ": a share, count or ISIC prefix is out of range");
+            }
+            if (last == null || p.priority() > last.priority()) {
+                last = p;
+            }
+        }
+        if (!policies.isEmpty() && (last == null || !"STANDARD".equals(last.code()) || last.isicPrefix() != null
+                || last.knowledgeBased())) {
+            out.add("policies: the last matched (highest priority) must be STANDARD, for everyone");
+        }
+        return out;
+    }
+
+    private static boolean basisPoints(int bp) {
+        return bp >= 0 && bp <= 10_000;
     }
 
     /** Where the stated result differs from the recomputed one (the first few differences). */

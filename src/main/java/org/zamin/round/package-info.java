@@ -16,6 +16,15 @@
  *   <li>after the close, the winners' deposit holds, their payment, and the pass-on of an unpaid award to the next in
  *       the published order: {@link org.zamin.round.AwardService} ({@code sql/round/award_*.sql}, table
  *       {@code round_award_hold}, guarded by {@code round_award_hold_guard});</li>
+ *   <li>a paid award becoming an allocation and a contract, once the objection window is over:
+ *       {@code AwardService.allocateIn}, through the database function {@code allocation_open}
+ *       (R__allocation_open.sql) that an approved reservation uses too, so the one contract trigger
+ *       ({@code allocation_create_contract}) starts both; the guards there refuse an unpaid, early, second or
+ *       foreign-plot allocation of an award;</li>
+ *   <li>category policies (free land for small power plants, knowledge-based terms): rows of {@code category_policy}
+ *       per estate class, copied to {@code offer_category_policy} when an offer is published, carried by the round
+ *       document ({@link org.zamin.round.RoundDocument.Policy}, read by {@code OfferPolicies}, checked by the
+ *       verifier); matched and priced only in SQL (R__category_policy.sql), for the deposit and the contract;</li>
  *   <li>objections, and an upheld objection's outcome: the corrected application, the allocation re-run and the next
  *       document version ({@code round_amendment}, guarded by {@code round_amendment_guard}), with the awards and
  *       holds made to follow it: {@link org.zamin.round.ObjectionService} and {@code AwardService.amend};</li>

@@ -201,6 +201,102 @@ class RevivalApiTest {
         assertEquals("REVIVED", revival(s, s.investor()).get("state").asText());
     }
 
+    /** The holder's newest inbox notification of {@code kind}. */
+    private static JsonNode notification(TestUsers.User user, String kind) {
+        for (JsonNode n : Http.get("/api/inbox", AUTH, user.bearer()).json().get("notifications")) {
+            if (n.get("kind").asText().equals(kind)) {
+                return n;
+            }
+        }
+        throw new AssertionError("no " + kind + " notification in " + inbox(user));
+    }
+
+    /** The newest mail to {@code user} whose subject contains {@code part}, waiting up to a minute for it. */
+    private static jakarta.mail.Message mail(TestUsers.User user, String part) throws Exception {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (true) {
+            List<jakarta.mail.Message> mails = org.zamin.testing.Mailbox.to(user.email());
+            for (int i = mails.size() - 1; i >= 0; i--) {
+                if (mails.get(i).getSubject().contains(part)) {
+                    return mails.get(i);
+                }
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("no mail to " + user.email() + " about " + part);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"en", "fa"})
+    void theHolderIsToldOfTheDiagnosisAndOfTheGroupsDecisionInTheirLanguage(String language) throws Exception {
+        var s = setup();
+        assertEquals(200, Http.post("/api/inbox/language", Map.of("language", language), AUTH,
+                s.investor().bearer()).status());
+        TestServer.get().jdbi().useHandle(h -> h.execute("INSERT INTO idle_adviser (user_id, marked_at) VALUES ("
+                + s.officer().id() + ", now())"));
+        LocalDate visited = today().minusDays(2);
+        var d = Http.post("/api/idle-cases/" + s.caseId() + "/diagnoses", Map.of("causes", List.of("BANK_DEBT",
+                "UTILITIES"), "evidence", "The hall is empty.", "recommendation", "REVIVE", "visitedOn",
+                visited.toString()), AUTH, s.officer().bearer());
+        assertEquals(201, d.status(), d.body());
+
+        // the inbox keeps the key and its parameters (each label in both languages), rendered by the reader's page
+        JsonNode n = notification(s.investor(), "idle_diagnosed");
+        assertEquals("notice.idleDiagnosed", n.get("messageKey").asText());
+        assertEquals("#/contract/" + s.allocation(), n.get("link").asText());
+        assertEquals(visited.toString(), n.get("params").get("visitedOn").asText());
+        assertTrue(n.get("params").get("causes").asText().contains("Bank debt"), n.toString());
+        assertTrue(n.get("params").get("causesFa").asText().contains("بدهی بانکی"), n.toString());
+        assertEquals("احیا", n.get("params").get("recommendationFa").asText());
+
+        // the e-mail in the holder's language: Persian words, digits and the Jalali calendar in Persian
+        boolean persian = language.equals("fa");
+        var mail = mail(s.investor(), persian ? "تشخیص مشاور" : "an adviser's diagnosis");
+        String subject = mail.getSubject();
+        String body = org.zamin.testing.Mailbox.body(mail);
+        String allocation = Long.toString(s.allocation());
+        if (persian) {
+            assertTrue(subject.contains(persianDigits(allocation)), subject);
+            assertTrue(body.contains("بدهی بانکی یا کمبود سرمایهٔ در گردش، تأسیسات زیربنایی"), body);
+            var jalali = com.ibm.icu.text.DateFormat.getDateInstance(com.ibm.icu.text.DateFormat.LONG,
+                    new com.ibm.icu.util.ULocale("fa_IR@calendar=persian"));
+            jalali.setTimeZone(com.ibm.icu.util.TimeZone.GMT_ZONE);
+            String visitedFa = persianDigits(jalali.format(java.util.Date.from(visited.atStartOfDay(
+                    java.time.ZoneOffset.UTC).toInstant())));
+            assertTrue(body.contains(visitedFa), visitedFa + " in " + body);
+            assertTrue(body.contains("پیشنهاد: احیا"), body);
+            assertFalse(body.contains("Bank debt"), body);
+        } else {
+            assertEquals("Zamin: Allocation " + allocation + ": an adviser's diagnosis of your unit", subject);
+            assertTrue(body.contains("Bank debt or lack of working capital, Utilities"), body);
+            assertTrue(body.contains("Recommendation: Revive"), body);
+            assertTrue(body.contains(visited.getDayOfMonth() + " " + visited.getMonth().getDisplayName(
+                    java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH) + " " + visited.getYear()), body);
+        }
+        assertTrue(body.contains("#/contract/" + allocation), body);
+
+        // the working group decides to proceed to reclaim a unit already warned: no new notice is served, so the
+        // holder is told of the decision itself
+        assertEquals(200, Http.post("/api/idle-cases/" + s.caseId() + "/notice", Map.of("reason", "idle"), AUTH,
+                s.officer().bearer()).status());
+        var session = Http.post("/api/working-group/sessions", Map.of("provinceId", s.province(),
+                "members", List.of("Chair"), "caseIds", List.of(s.caseId())), AUTH, s.officer().bearer());
+        assertEquals(201, session.status(), session.body());
+        var decided = Http.post("/api/working-group/sessions/" + session.json().get("id").asLong() + "/agenda/"
+                + s.caseId() + "/decision", Map.of("decision", "PROCEED_TO_RECLAIM", "note", "no answer to the plan"),
+                AUTH, s.officer().bearer());
+        assertEquals(200, decided.status(), decided.body());
+        JsonNode told = notification(s.investor(), "idle_group_reclaim");
+        assertEquals("notice.idleGroupReclaim", told.get("messageKey").asText());
+        assertEquals("no answer to the plan", told.get("params").get("reason").asText());
+        var reclaimMail = mail(s.investor(), persian ? "بازپس‌گیری رأی داد" : "proceed to reclaim");
+        assertTrue(org.zamin.testing.Mailbox.body(reclaimMail).contains("no answer to the plan"));
+        assertEquals(1, one("SELECT count(*) FROM idle_warning WHERE case_id = " + s.caseId()),
+                "the decision serves no second warning");
+    }
+
     @Test
     void theDatabaseRefusesRevivingACaseWhoseHolderItemsAreUnmet() {
         var s = setup();

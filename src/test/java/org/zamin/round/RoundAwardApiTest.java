@@ -163,7 +163,8 @@ class RoundAwardApiTest {
         assertEquals(4, holds.size(), holds.toString());
         assertEquals("LAPSED", holds.get(3).get("state").asText());
         assertEquals("AVAILABLE", Rounds.parcelStatus(p1));
-        assertEquals("RESERVED", Rounds.parcelStatus(p2), "b's paid award keeps p2");
+        assertEquals("ALLOCATED", Rounds.parcelStatus(p2), "b's paid award became its allocation after the "
+                + "objection window");
         JsonNode last = Http.get("/api/decisions?subjectType=round_award_hold&subjectId="
                 + holds.get(3).get("id").asLong()).json().get("decisions").get(0);
         assertEquals("AVAILABLE", last.get("details").get("parcelStatus").asText());

@@ -29,8 +29,8 @@ public final class Mailbox {
                 .map(Message.class::cast).toList();
     }
 
-    /** The messages to {@code address} once there are at least {@code count} (waiting up to 10 s; mail is sent after
-     * commit, on the mailer's thread). */
+    /** The messages to {@code address} once there are at least {@code count} (waiting up to a minute; mail is sent
+     * after commit, on the mailer's thread). */
     public static List<Message> awaitCount(String address, int count) {
         // the outbox may be working through a burst of notices (the demo sample's idle scan queues hundreds)
         long deadline = System.currentTimeMillis() + 60_000;
@@ -72,7 +72,7 @@ public final class Mailbox {
         }
     }
 
-    /** The token of the newest confirmation link mailed to {@code address}, waiting up to 10 s for the mail. */
+    /** The token of the newest confirmation link mailed to {@code address}, waiting up to a minute for the mail. */
     public static Optional<String> confirmationToken(String address) {
         // the outbox may be working through a burst of notices (the demo sample's idle scan queues hundreds)
         long deadline = System.currentTimeMillis() + 60_000;

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -18,13 +20,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.zamin.testing.Axe;
 import org.zamin.testing.Browser;
+import org.zamin.testing.Http;
+import org.zamin.testing.TestServer;
 import org.zamin.testing.TestUsers;
 
 /**
  * Every page in both languages, as a visitor and signed in as each role: no "null", "undefined", "NaN" or
  * untranslated i18n key on screen, a top-level heading, no console error, and no serious or critical axe-core
- * violation. (Found on main: "null" on "My applications", on every contract page without a notice and
- * "nullnullnull" on every idle case; unnamed estate buttons; no top-level heading.)
+ * violation. Besides the menus' pages: the contracts, an idle case, an application under review, and the payment
+ * pages (the sandbox gateway's page and the page it sends the payer back to) of a pending and of a paid deposit.
+ * (Found on main: "null" on "My applications", on every contract page without a notice and "nullnullnull" on every
+ * idle case; unnamed estate buttons; no top-level heading.)
  */
 class PageScanBrowserTest {
 
@@ -32,6 +38,9 @@ class PageScanBrowserTest {
     private static Browser browser;
     private static UiFixture fixture;
     private static Set<String> keys;
+    /** The gateway tokens of the investor's deposit payments: one still open, one paid on the sandbox page. */
+    private static String pendingPayment;
+    private static String paidPayment;
 
     @BeforeAll
     static void setUp() throws IOException {
@@ -39,6 +48,24 @@ class PageScanBrowserTest {
         fixture = new UiFixture();
         keys = new LinkedHashSet<>();
         new ObjectMapper().readTree(Path.of("web", "i18n", "en.json").toFile()).fieldNames().forEachRemaining(keys::add);
+        pendingPayment = openDeposit("U-5", 600);
+        paidPayment = openDeposit("U-6", 800);
+        var confirmed = Http.post("/api/sandbox/" + paidPayment + "/confirm", null);
+        assertTrue(confirmed.status() / 100 == 2, confirmed.body());
+    }
+
+    /** The investor applies for a new plot of the fixture's estate and opens its deposit's payment: its token. */
+    private static String openDeposit(String number, int x) {
+        var ts = TestServer.get();
+        long plot = fixture.estate.addParcel(ts.ownerJdbi(), number, fixture.estate.rect(x, 600, x + 180, 780), "AVAILABLE");
+        var made = Http.post("/api/reservations", Map.of("parcelIds", List.of(plot), "activity", "1079",
+                "investment", 1_000_000_000L, "jobs", 5, "knowledgeBased", false), "Authorization",
+                fixture.investor.bearer(), "Idempotency-Key", UUID.randomUUID().toString());
+        assertTrue(made.status() == 201, made.body());
+        var opened = Http.post("/api/reservations/" + made.json().get("id").asLong() + "/payment", Map.of(),
+                "Authorization", fixture.investor.bearer());
+        assertTrue(opened.status() == 201, opened.body());
+        return opened.json().get("token").asText();
     }
 
     @AfterAll
@@ -85,9 +112,16 @@ class PageScanBrowserTest {
                 problems.add(who + ": " + desk + (staff ? " missing from" : " on") + " the menu");
             }
         }
+        if (user == null || user == fixture.investor) {
+            // the gateway's page is the gateway's, open to whoever holds the token
+            hashes.add("#/sandbox/" + pendingPayment);
+            hashes.add("#/sandbox/" + paidPayment);
+        }
         if (user == fixture.investor) {
             hashes.add("#/contract/" + fixture.quietAllocation);
             hashes.add("#/contract/" + fixture.idleAllocation);
+            hashes.add("#/payment?token=" + pendingPayment);
+            hashes.add("#/payment?token=" + paidPayment);
         }
         if (user == fixture.officer) {
             hashes.add("#/contract/" + fixture.idleAllocation);
@@ -97,6 +131,12 @@ class PageScanBrowserTest {
                 continue; // a dialog over the map, scanned with the map
             }
             UiFixture.go(browser, hash);
+            if (hash.startsWith("#/sandbox/")) {
+                UiFixture.wait(browser, 15).until(x -> !x.findElements(By.id("sandbox-page")).isEmpty());
+            }
+            if (hash.startsWith("#/payment?")) {
+                UiFixture.wait(browser, 15).until(x -> !x.findElements(By.id("payment-page")).isEmpty());
+            }
             if ("#/idle".equals(hash)) {
                 open("#idle-list .idle-case[data-id='" + fixture.idleCase + "']", "#idle-detail .idle-actions");
             }

@@ -20,7 +20,10 @@ import org.zamin.testing.TestEstates;
 import org.zamin.testing.TestServer;
 import org.zamin.testing.TestUsers;
 
-/** An investor applies to a round ranking three plots (Persian digits typed), the round closes, they see their result. */
+/**
+ * An investor applies to a round ranking three plots (Persian digits typed), the round closes, they see their result;
+ * a winner who pays after the objection window opens the contract from the result page.
+ */
 class RoundBrowserTest {
 
     private static Browser browser;
@@ -134,6 +137,97 @@ class RoundBrowserTest {
             assertTrue(outcome.contains("رد شد") && outcome.contains("Export share is scored"), outcome);
         } finally {
             browser.screenshot(test.getDisplayName());
+        }
+    }
+
+    /**
+     * A small power plant wins a plot: the result page shows its terms (free land) and, once it pays after the
+     * objection window, the allocation and a link to its contract, which shows the policy's plan; in English and
+     * Persian.
+     */
+    @Test
+    void aWinnerPaysAfterTheObjectionWindowAndOpensTheContract(TestInfo test) {
+        var ts = TestServer.get();
+        var estate = TestEstates.create(ts.jdbi());
+        long plot = estate.addParcel(ts.jdbi(), "P-1", estate.rect(100, 100, 200, 200), "AVAILABLE");
+        var officer = TestUsers.officer(estate.code());
+        var investor = TestUsers.investor();
+        var opens = ts.clock().instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(60);
+        var created = Http.post("/api/offers", Map.of("estate", estate.code(), "parcelIds", List.of(plot), "mode",
+                "ROUND", "opensAt", opens.toString(), "closesAt", opens.plus(Duration.ofHours(1)).toString(),
+                "maxRanked", 1), "Authorization", officer.bearer());
+        assertEquals(201, created.status(), created.body());
+        long offer = created.json().get("id").asLong();
+        assertEquals(200, Http.post("/api/offers/" + offer + "/publish", null, "Authorization", officer.bearer())
+                .status());
+        ts.clock().advance(Duration.ofSeconds(70));
+        var applied = Http.post("/api/offers/" + offer + "/applications", Map.of("ranking", List.of(plot),
+                "activity", "3510", "investment", 300_000_000_000L, "jobs", 300, "knowledgeBased", false,
+                "exportSharePct", 0), "Authorization", investor.bearer());
+        assertEquals(201, applied.status(), applied.body());
+        ts.clock().advance(Duration.ofHours(1).plusMinutes(1));
+        Http.post("/api/offers/" + offer + "/close", null, "Authorization", officer.bearer());
+        assertEquals("CLOSED", Http.get("/api/offers/" + offer).json().get("state").asText());
+        ts.clock().advance(Duration.ofDays(10).plusMinutes(1));
+        WebDriver d = browser.driver();
+        try {
+            // a fresh page in English with no session left by another test
+            d.manage().deleteAllCookies();
+            browser.script("localStorage.clear()");
+            d.get(ts.baseUrl() + "/?award#/signin");
+            if ("rtl".equals(d.findElement(By.tagName("html")).getAttribute("dir"))) {
+                d.findElement(By.cssSelector(".lang-button[data-lang='en']")).click();
+                wait(10).until(x -> !"rtl".equals(x.findElement(By.tagName("html")).getAttribute("dir")));
+            }
+            browser.signIn(investor.email());
+            wait(10).until(x -> !x.findElements(By.id("nav-rounds")).isEmpty()
+                    && "investor".equals(x.findElement(By.tagName("body")).getAttribute("data-session")));
+            // the header is redrawn once the session is known: click the link it ends with
+            wait(10).until(x -> {
+                try {
+                    x.findElement(By.id("nav-rounds")).click();
+                    return true;
+                } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                    return false;
+                }
+            });
+            String card = ".round-card[data-id='" + offer + "']";
+            wait(10).until(x -> !x.findElements(By.cssSelector(card + " .result-button")).isEmpty());
+            d.findElement(By.cssSelector(card + " .result-button")).click();
+            wait(10).until(x -> !x.findElements(By.id("round-award-terms")).isEmpty());
+            var terms = d.findElement(By.id("round-award-terms"));
+            assertEquals("SMALL_POWER_PLANT", terms.getAttribute("data-policy"));
+            assertTrue(terms.getText().contains("Free land for small power plants")
+                    && terms.getText().contains("all due on signing"), terms.getText());
+            assertTrue(d.findElement(By.id("round-policies")).getAttribute("textContent")
+                    .contains("Knowledge-based firms"), "the round's published policies are listed");
+            d.findElement(By.id("round-award-pay")).click();
+            wait(10).until(x -> !x.findElements(By.cssSelector("#round-award-state[data-state='ALLOCATED']"))
+                    .isEmpty());
+            assertTrue(d.findElement(By.id("round-award-state")).getText().contains("allocated to you"));
+            d.findElement(By.id("round-award-contract")).click();
+            wait(10).until(x -> !x.findElements(By.id("contract-summary")).isEmpty());
+            String summary = d.findElement(By.id("contract-summary")).getText();
+            assertTrue(summary.contains("Free land for small power plants") && summary.contains("List price"),
+                    summary);
+
+            d.findElement(By.cssSelector(".lang-button[data-lang='fa']")).click();
+            wait(10).until(x -> "rtl".equals(x.findElement(By.tagName("html")).getAttribute("dir")));
+            wait(10).until(x -> x.findElement(By.id("contract-summary")).getText().contains("زمین رایگان"));
+            d.navigate().back();
+            wait(10).until(x -> !x.findElements(By.cssSelector(card + " .result-button")).isEmpty());
+            d.findElement(By.cssSelector(card + " .result-button")).click();
+            wait(10).until(x -> !x.findElements(By.id("round-award-contract")).isEmpty());
+            assertTrue(d.findElement(By.id("round-award-state")).getText().contains("واگذار شد"),
+                    d.findElement(By.id("round-award-state")).getText());
+            assertEquals("مشاهده قرارداد", d.findElement(By.id("round-award-contract")).getText());
+            String termsFa = d.findElement(By.id("round-award-terms")).getText();
+            assertTrue(termsFa.contains("زمین رایگان") && termsFa.contains("همه در زمان امضا"), termsFa);
+        } finally {
+            browser.screenshot(test.getDisplayName());
+            d.manage().deleteAllCookies();
+            browser.script("localStorage.clear()");
+            d.get(ts.baseUrl() + "/?signed-out#/");
         }
     }
 
