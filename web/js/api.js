@@ -130,6 +130,11 @@ export function getOffers(params, options) {
   return request('/api/offers' + query(params), options);
 }
 
+/** POST /api/offers: a DRAFT offer of plots of one estate the officer manages (its mode, window and rules). */
+export function createOffer(offer) {
+  return request('/api/offers', { method: 'POST', body: offer });
+}
+
 /** POST /api/offers/{id}/{publish|close} (officers of the estate, admins). */
 export function offerAction(id, action) {
   return request('/api/offers/' + encodeURIComponent(id) + '/' + action, { method: 'POST' });

@@ -24,6 +24,9 @@ import { renderWorkingGroupView } from './views/working-group-view.js';
 import { renderInboxView, unreadCount } from './views/inbox-view.js';
 import { renderSandboxView, renderPaymentView, renderOverdueView } from './views/payment-view.js';
 import { renderRoundsView } from './views/rounds-view.js';
+import { renderOfferEditor, leaveOfferEditor } from './views/offer-editor.js';
+import { renderCalendarView } from './views/calendar-view.js';
+import { renderObjectionsView } from './views/objections-view.js';
 import { renderDemandView } from './views/demand-view.js';
 import { renderIdleRegisterView, renderRevivalView } from './views/register-view.js';
 
@@ -80,6 +83,11 @@ function renderNav() {
     isPlanner(user) ? link('#/revival', 'revival.nav', 'nav-revival') : null,
     link('#/idle-register', 'register.nav', 'nav-idle-register'),
     link('#/rounds', 'nav.rounds', 'nav-rounds'),
+    link('#/calendar', 'calendar.nav', 'nav-calendar'),
+    user && (user.role === 'officer' || user.role === 'admin')
+      ? link('#/offer-editor', 'offerEditor.nav', 'nav-offer-editor') : null,
+    user && (user.role === 'officer' || user.role === 'admin')
+      ? link('#/objections', 'objections.nav', 'nav-objections') : null,
     link('#/decisions', 'nav.decisions', 'nav-decisions'),
     user ? h('span', { className: 'nav-user', id: 'nav-user' }, user.email) : null,
     user
@@ -117,6 +125,7 @@ function showFullView(hash) {
 function route() {
   const hash = location.hash || '#/';
   leaveApplicationsView();
+  leaveOfferEditor();
   renderNav();
   if (hash !== '#/inbox') refreshUnread();
   if (showFullView(hash)) {
@@ -204,9 +213,18 @@ function route() {
   } else if (hash === '#/revival' && user) {
     show();
     renderRevivalView(page, { user });
-  } else if (hash === '#/rounds') {
+  } else if (hash === '#/rounds' || hash.startsWith('#/rounds?')) {
     show();
-    renderRoundsView(page, { user });
+    renderRoundsView(page, { user, offer: Number(new URLSearchParams(hash.split('?')[1] || '').get('offer')) || null });
+  } else if (hash === '#/offer-editor' && user && (user.role === 'officer' || user.role === 'admin')) {
+    show();
+    renderOfferEditor(page, { user, config: viewContext ? viewContext.config : {} });
+  } else if (hash === '#/objections' && user && (user.role === 'officer' || user.role === 'admin')) {
+    show();
+    renderObjectionsView(page, { user });
+  } else if (hash === '#/calendar' || hash.startsWith('#/calendar?')) {
+    show();
+    renderCalendarView(page, { date: new URLSearchParams(hash.split('?')[1] || '').get('date') });
   } else if (hash === '#/decisions') {
     show();
     renderDecisionsView(page);

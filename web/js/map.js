@@ -156,7 +156,9 @@ export function createMap(container, config, {
   });
   // The side panel and the header settle after the map is made (and change with the window): a map that kept its
   // first size would centre its view (and its permalink) on the wrong point.
-  if (typeof ResizeObserver === 'function') new ResizeObserver(() => map.invalidateSize({ animate: false })).observe(container);
+  const resizes = typeof ResizeObserver === 'function'
+    ? new ResizeObserver(() => map.invalidateSize({ animate: false })) : null;
+  if (resizes) resizes.observe(container);
   map.createPane('estates').style.zIndex = 380;
   map.createPane('parcels').style.zIndex = 400;
   map.createPane('selected').style.zIndex = 415;
@@ -278,6 +280,16 @@ export function createMap(container, config, {
     }
   });
 
+  // Plots picked for something (an offer being drafted): outlined and filled above the tiles.
+  const pickedLayer = L.geoJSON(null, {
+    pane: 'selected',
+    interactive: false,
+    style: (feature) => ({
+      className: 'parcel-picked parcel-picked-' + feature.properties.id,
+      color: '#0b3d91', weight: 3, fillColor: '#2f6fb3', fillOpacity: 0.45,
+    }),
+  }).addTo(map);
+
   const previewLayer = L.geoJSON(null, {
     style: () => ({ color: '#d81b60', weight: 2, dashArray: '6 4', fillOpacity: 0.08, className: 'import-preview' }),
   }).addTo(map);
@@ -356,7 +368,7 @@ export function createMap(container, config, {
     if (best) onEstateClick(best.code);
   });
 
-  onLanguageChange(() => {
+  const stopLanguage = onLanguageChange(() => {
     placeZoomControl();
     renderLabels();
     if (openPopup) openPopup.popup.update();
@@ -478,6 +490,19 @@ export function createMap(container, config, {
 
     onMove(fn) {
       map.on('moveend', fn);
+    },
+
+    /** Outlines and fills the picked plots (GeoJSON Features), replacing the earlier ones. */
+    setPicked(features) {
+      pickedLayer.clearLayers();
+      if (Array.isArray(features) && features.length) pickedLayer.addData({ type: 'FeatureCollection', features });
+    },
+
+    /** Removes the map and its language listener (a view that made its own map and is left). */
+    destroy() {
+      stopLanguage();
+      if (resizes) resizes.disconnect();
+      map.remove();
     },
   };
 }

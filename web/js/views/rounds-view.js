@@ -3,12 +3,14 @@
 // the document that `./zamin verify-round` checks; an applicant objects, staff answer (upholding records the corrected
 // application and publishes the next document version); a winner pays the award's deposit.
 import {
-  answerRoundObjection, applyToRound, getOffers, getRoundApplications, getRoundAwards, getRoundObjections,
+  applyToRound, getOffers, getRoundApplications, getRoundAwards, getRoundObjections,
   getRoundResult, objectToRound, offerAction, payRoundAward, roundDocumentUrl,
 } from '../api.js';
 import { t, formatArea, formatDateTime, formatNumber } from '../i18n.js';
 import { loadEstateNames, estateName } from '../estate-names.js';
 import { errorMessage } from '../labels.js';
+import { confirmAction } from '../confirm.js';
+import { objectionAnswerForm } from './objection-answer.js';
 import { h } from '../dom.js';
 
 const STATE_KEYS = { DRAFT: 'rounds.stateDraft', PUBLISHED: 'rounds.statePublished', CLOSED: 'rounds.stateClosed' };
@@ -26,8 +28,8 @@ const POLICY_KEYS = { STANDARD: 'policy.STANDARD', KNOWLEDGE_BASED: 'policy.KNOW
   SMALL_POWER_PLANT: 'policy.SMALL_POWER_PLANT' };
 const policyName = (code) => (POLICY_KEYS[code] ? t(POLICY_KEYS[code]) : code);
 
-/** Renders the rounds page into `root` for `user` (null for a visitor). */
-export async function renderRoundsView(root, { user }) {
+/** Renders the rounds page into `root` for `user` (null for a visitor); `offer` (an id) is brought into view. */
+export async function renderRoundsView(root, { user, offer: target = null }) {
   const message = h('p', { className: 'form-error', role: 'alert', hidden: true, id: 'rounds-error' });
   const list = h('div', { className: 'card-list', id: 'rounds-list' });
   const detail = h('div', { id: 'round-detail' });
@@ -41,6 +43,8 @@ export async function renderRoundsView(root, { user }) {
   };
 
   async function act(offer, action) {
+    if (action === 'publish' && !await confirmAction(t('confirm.publishOffer', {
+      id: formatNumber(offer.id, { useGrouping: false }), count: formatNumber(offer.plots.length) }))) return;
     message.hidden = true;
     try {
       await offerAction(offer.id, action);
@@ -238,7 +242,8 @@ export async function renderRoundsView(root, { user }) {
     o.text ? h('p', { className: 'objection-text' }, o.text) : null,
     o.outcome ? h('p', { className: 'objection-outcome' }, t(o.outcome === 'UPHELD' ? 'rounds.objectionUpheld'
       : 'rounds.objectionDismissed'), t('list.separator'), o.answer) : null,
-    staff && !o.outcome ? answerForm(offer, o, failHere) : null));
+    staff && !o.outcome ? objectionAnswerForm(offer, o, { onAnswered: () => showResult(offer), onError: failHere })
+      : null));
     const mayObject = user && user.role === 'investor' && answer.yourApplicationId
       && !objections.some((o) => o.applicationId === answer.yourApplicationId);
     let form = null;
@@ -264,49 +269,19 @@ export async function renderRoundsView(root, { user }) {
       error, form);
   }
 
-  /** An officer's answer to one objection: outcome, reasons and, to uphold, the corrected application. */
-  function answerForm(offer, objection, failHere) {
-    const id = (name) => 'objection-' + objection.id + '-' + name;
-    const field = (name, key) => h('div', { className: 'field' }, h('label', { htmlFor: id(name) }, t(key)),
-      h('input', { id: id(name), inputMode: 'numeric' }));
-    const outcome = h('select', { id: id('outcome') },
-      h('option', { value: 'DISMISSED' }, t('rounds.objectionDismissed')),
-      h('option', { value: 'UPHELD' }, t('rounds.objectionUpheld')));
-    const correction = h('fieldset', { hidden: true, className: 'objection-correction' },
-      h('legend', {}, t('rounds.correction')),
-      field('activity', 'reserve.activity'), field('investment', 'reserve.investment'), field('jobs', 'reserve.jobs'),
-      field('exports', 'rounds.exportShare'),
-      h('label', { className: 'checkbox' }, h('input', { type: 'checkbox', id: id('knowledge') }), ' ',
-        t('reserve.knowledgeBased')));
-    outcome.addEventListener('change', () => { correction.hidden = outcome.value !== 'UPHELD'; });
-    const reasons = h('textarea', { id: id('answer'), rows: 2, maxLength: 4000 });
-    const form = h('form', { className: 'form objection-answer', novalidate: true },
-      h('label', { htmlFor: id('outcome') }, t('rounds.objectionOutcome')), outcome,
-      h('label', { htmlFor: id('answer') }, t('rounds.objectionAnswer')), reasons, correction,
-      h('button', { type: 'submit', className: 'button', id: id('send') }, t('rounds.objectionSend')));
-    form.addEventListener('submit', async (event) => {
-      event.preventDefault();
-      const value = (name) => form.querySelector('#' + id(name)).value.trim();
-      const body = { outcome: outcome.value, answer: reasons.value };
-      if (outcome.value === 'UPHELD') {
-        body.correction = { activity: value('activity'), investment: value('investment'), jobs: value('jobs'),
-          exportSharePct: value('exports') || '0', knowledgeBased: form.querySelector('#' + id('knowledge')).checked };
-      }
-      try {
-        await answerRoundObjection(offer.id, objection.id, body);
-        await showResult(offer);
-      } catch (err) {
-        failHere(err);
-      }
-    });
-    return form;
-  }
-
   async function load() {
     try {
       const [{ offers }] = await Promise.all([getOffers(), loadEstateNames()]);
       list.replaceChildren(...(offers.length ? offers.map(card)
         : [h('p', { className: 'empty-state' }, t('rounds.empty'))]));
+      const wanted = target && list.querySelector('.round-card[data-id="' + target + '"]');
+      if (wanted) {
+        wanted.classList.add('round-card-target');
+        wanted.setAttribute('tabindex', '-1');
+        wanted.focus();
+        wanted.scrollIntoView({ block: 'center' });
+        target = null;
+      }
     } catch (error) {
       fail(error);
     }

@@ -102,6 +102,16 @@ class PageScanBrowserTest {
                 hashes.add(link.getAttribute("href").replaceFirst("^[^#]*", ""));
             }
         }
+        // the calendar of offers is everyone's; the offer editor and the objection queue are on the menu of staff
+        if (!hashes.contains("#/calendar")) {
+            problems.add(who + ": no calendar of offers on the menu");
+        }
+        boolean staff = user == fixture.officer || user == fixture.admin;
+        for (String desk : List.of("#/offer-editor", "#/objections")) {
+            if (staff != hashes.contains(desk)) {
+                problems.add(who + ": " + desk + (staff ? " missing from" : " on") + " the menu");
+            }
+        }
         if (user == null || user == fixture.investor) {
             // the gateway's page is the gateway's, open to whoever holds the token
             hashes.add("#/sandbox/" + pendingPayment);
@@ -129,6 +139,11 @@ class PageScanBrowserTest {
             }
             if ("#/idle".equals(hash)) {
                 open("#idle-list .idle-case[data-id='" + fixture.idleCase + "']", "#idle-detail .idle-actions");
+            }
+            if ("#/offer-editor".equals(hash)) {
+                UiFixture.wait(browser, 15).until(x -> !x.findElements(By.cssSelector(
+                        "#offer-plots .offer-plot, #offer-plots .empty-state")).isEmpty());
+                UiFixture.settle(browser);
             }
             if ("#/review".equals(hash)) {
                 open("#review-list .queue-item[data-id='" + fixture.reservation + "']", "#review-detail .approve-button");
