@@ -88,19 +88,11 @@ CREATE OR REPLACE FUNCTION decision_record_legacy(p_entries jsonb)
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
     SET plan_cache_mode = force_generic_plan AS
 $$
-DECLARE
-    actor record;
 BEGIN
     IF EXISTS (SELECT 1 FROM jsonb_array_elements(p_entries) e WHERE e ->> 'action' IS DISTINCT FROM 'legacy.imported') THEN
         RAISE EXCEPTION USING ERRCODE = 'check_violation',
             MESSAGE = 'decision log: the legacy import writes legacy.imported records only';
     END IF;
-    SELECT * INTO actor FROM decision_session_actor();
-    RETURN QUERY
-    SELECT decision_insert((SELECT jsonb_agg((e - 'occurredAt')
-                                              || jsonb_build_object('actorId', actor.actor_id,
-                                                                    'actorRole', actor.actor_role)
-                                              ORDER BY o)
-                              FROM jsonb_array_elements(p_entries) WITH ORDINALITY AS x (e, o)));
+    RETURN QUERY SELECT decision_insert_as_session(p_entries);
 END
 $$;

@@ -66,6 +66,27 @@ BEGIN
 END
 $$;
 
+-- The one body of both writers (decision_record and decision_record_legacy): stamps every entry with the session's
+-- actor (decision_session_actor), drops any occurredAt the caller sent (the time is the transaction's) and appends
+-- the entries in order through decision_insert. Not callable by the service's role; the writers run as its owner.
+CREATE OR REPLACE FUNCTION decision_insert_as_session(p_entries jsonb)
+    RETURNS SETOF bigint
+    LANGUAGE plpgsql SET search_path = public, pg_temp AS
+$$
+DECLARE
+    actor record;
+BEGIN
+    SELECT * INTO actor FROM decision_session_actor();
+    RETURN QUERY
+    SELECT decision_insert((SELECT jsonb_agg((e - 'occurredAt')
+                                              || jsonb_build_object('actorId', actor.actor_id,
+                                                                    'actorRole', actor.actor_role)
+                                              ORDER BY o)
+                              FROM jsonb_array_elements(p_entries) WITH ORDINALITY AS x (e, o)));
+END
+$$;
+REVOKE ALL ON FUNCTION decision_insert_as_session(jsonb) FROM PUBLIC;
+
 -- The service's writer: p_entries as for decision_insert, but any actorId, actorRole (or occurredAt) in them is
 -- replaced by the session's actor (decision_session_actor), and the time is the transaction's. It writes no legacy
 -- record and no occurredOn: those come only through decision_record_legacy (R__decision_legacy.sql).
@@ -75,8 +96,6 @@ CREATE OR REPLACE FUNCTION decision_record(p_entries jsonb)
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
     SET plan_cache_mode = force_generic_plan AS
 $$
-DECLARE
-    actor record;
 BEGIN
     -- Past events come only through the legacy import (decision_record_legacy, R__decision_legacy.sql).
     IF EXISTS (SELECT 1 FROM jsonb_array_elements(p_entries) e
@@ -84,12 +103,6 @@ BEGIN
         RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege',
             MESSAGE = 'decision log: a past event is recorded through the legacy import, not as a decision';
     END IF;
-    SELECT * INTO actor FROM decision_session_actor();
-    RETURN QUERY
-    SELECT decision_insert((SELECT jsonb_agg((e - 'occurredAt')
-                                              || jsonb_build_object('actorId', actor.actor_id,
-                                                                    'actorRole', actor.actor_role)
-                                              ORDER BY o)
-                              FROM jsonb_array_elements(p_entries) WITH ORDINALITY AS x (e, o)));
+    RETURN QUERY SELECT decision_insert_as_session(p_entries);
 END
 $$;
